@@ -430,7 +430,11 @@ function buildTemplatePayload(out: Extract<Outbound, { kind: 'template' }>): Jso
 
 function buildReadPayload(out: Extract<Outbound, { kind: 'read' }>): JsonRecord[] {
   if (!out.messageId) return [];
-  const p: JsonRecord = { messaging_product: 'whatsapp', status: 'read', message_id: out.messageId };
+  const p: JsonRecord = {
+    messaging_product: 'whatsapp',
+    status: 'read',
+    message_id: out.messageId,
+  };
   if (out.typing) p.typing_indicator = { type: 'text' };
   return [p];
 }
@@ -464,7 +468,13 @@ export function buildCloudRequests(out: Outbound, cfg: ProviderConfig): HttpRequ
  */
 export function parseCloudSendResponse(status: number, body: string): SendResult {
   if (!status) {
-    return { ok: false, messageId: '', errorCode: 0, errorMessage: 'network error', retryable: true };
+    return {
+      ok: false,
+      messageId: '',
+      errorCode: 0,
+      errorMessage: 'network error',
+      retryable: true,
+    };
   }
   const parsed = parseJson(body || '');
   const root = parsed.ok ? rec(parsed.value) : {};
