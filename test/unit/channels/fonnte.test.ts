@@ -169,7 +169,8 @@ describe('fonnte webhook: JSON', () => {
 describe('fonnte webhook: form-encoded', () => {
   test('decodes + and UTF-8 %xx', () => {
     const body =
-      'device=6281100000000&sender=6281234567890&message=Halo+kak%2C+mau+tanya+%F0%9F%98%80+caf%C3%A9' +
+      'device=6281100000000&sender=6281234567890' +
+      '&message=Halo+kak%2C+mau+tanya+%F0%9F%98%80+caf%C3%A9' +
       '&name=Siti+N%C3%BCr&timestamp=1749416383';
     const m = one(body, 'application/x-www-form-urlencoded');
     expect(m).toMatchObject({
