@@ -1,0 +1,451 @@
+/**
+ * The Indonesian message catalogue: every text a person reads (citizens on WhatsApp, officers,
+ * the team in Sheets and email) and the words citizens type (commands, menu aliases).
+ *
+ * Templates use `{placeholder}` names in English camelCase; `render` fills them. Staff may
+ * override any template (by key) from the spreadsheet; an empty override falls back to the default.
+ * This module imports nothing, so every other module may use it.
+ */
+
+/** Day names by ISO weekday (1 = Senin … 7 = Minggu). */
+export const HARI: Readonly<Record<number, string>> = {
+  1: 'Senin',
+  2: 'Selasa',
+  3: 'Rabu',
+  4: 'Kamis',
+  5: 'Jumat',
+  6: 'Sabtu',
+  7: 'Minggu',
+};
+
+/** Month names by month number (1 = Januari … 12 = Desember). */
+export const BULAN: Readonly<Record<number, string>> = {
+  1: 'Januari',
+  2: 'Februari',
+  3: 'Maret',
+  4: 'April',
+  5: 'Mei',
+  6: 'Juni',
+  7: 'Juli',
+  8: 'Agustus',
+  9: 'September',
+  10: 'Oktober',
+  11: 'November',
+  12: 'Desember',
+};
+
+/** Indonesian time-zone abbreviations by UTC offset in minutes. */
+export const ZONE_LABELS: Readonly<Record<number, string>> = {
+  420: 'WIB',
+  480: 'WITA',
+  540: 'WIT',
+};
+
+/** SOP 000 V.11: the four-level ordinal rating (the single source of these labels). */
+export const RATING_LABELS = {
+  1: 'Tidak membantu',
+  2: 'Kurang membantu',
+  3: 'Cukup membantu',
+  4: 'Sangat membantu',
+} as const;
+
+/** DESIGN §3.5: how `Ditutup Oleh` values read in the sidebar and reports. */
+export const CLOSED_BY_LABELS = {
+  user: 'Pengguna',
+  petugas: 'Petugas',
+  'waktu habis': 'Waktu habis',
+} as const;
+
+/** SOP 000 V.6–V.7: the topics of the third menu step, numbered 1… in this order. */
+export const TOPIK = {
+  Koperasi: ['Keanggotaan', 'SHU', 'Rapat anggota', 'Lainnya'],
+  UKM: [
+    'Modal',
+    'Izin usaha',
+    'Sertifikasi',
+    'Bahan',
+    'Pengemasan',
+    'Pasar/Promosi usaha',
+    'Pelatihan',
+    'Lainnya',
+  ],
+} as const;
+
+/**
+ * Words citizens type. Matching ignores case, punctuation and extra spaces, so only the bare
+ * words are listed here.
+ */
+export const KEYWORDS = {
+  /** Restart the menu (DESIGN §3.2). */
+  restart: ['menu', 'menu utama', 'mulai ulang', 'ulang'],
+  /** Go back one menu step, besides `0`. */
+  back: ['kembali'],
+  /** End the session early (SOP 000 V.10). */
+  end: ['selesai', 'sudah selesai', 'sesi selesai', 'akhiri', 'akhiri sesi'],
+  /** Broadcast opt-in (DESIGN §3.8). */
+  subscribe: ['daftar', 'daftar siaran', 'langganan', 'berlangganan'],
+  /** Broadcast opt-out (DESIGN §3.8). */
+  unsubscribe: ['berhenti', 'stop', 'berhenti langganan', 'berhenti berlangganan'],
+  /** Words placed before a number that do not change it: "nomor 1", "pilih 2". */
+  numberPrefixes: ['nomor', 'nomer', 'no', 'pilih', 'pilihan', 'ketik', 'angka', 'opsi'],
+  /** Numbers written as words. */
+  numberWords: {
+    nol: 0,
+    satu: 1,
+    dua: 2,
+    tiga: 3,
+    empat: 4,
+    lima: 5,
+    enam: 6,
+    tujuh: 7,
+    delapan: 8,
+  } as Readonly<Record<string, number>>,
+} as const;
+
+/** Other names citizens use for each menu option (the option's own title always works too). */
+export const MENU_ALIASES = {
+  jenis: {
+    Konsultasi: ['konsultasi', 'konsul', 'tanya', 'bertanya', 'informasi', 'info'],
+    Pengaduan: ['pengaduan', 'aduan', 'mengadu', 'adukan', 'komplain', 'keluhan', 'lapor'],
+  },
+  bidang: {
+    Koperasi: ['koperasi', 'kop', 'kopdes'],
+    UKM: ['ukm', 'umkm', 'umk', 'usaha kecil', 'usaha kecil menengah', 'usaha mikro'],
+  },
+  /** Same order as `TOPIK`. */
+  topik: {
+    Koperasi: [
+      ['keanggotaan', 'anggota', 'anggota koperasi'],
+      ['shu', 'sisa hasil usaha'],
+      ['rapat anggota', 'rapat', 'rat', 'rapat anggota tahunan'],
+      ['lainnya', 'lain', 'lain lain', 'yang lain'],
+    ],
+    UKM: [
+      ['modal', 'permodalan', 'pinjaman', 'kredit', 'kur'],
+      ['izin usaha', 'izin', 'ijin', 'ijin usaha', 'perizinan', 'nib'],
+      ['sertifikasi', 'sertifikat', 'halal', 'pirt', 'sni'],
+      ['bahan', 'bahan baku'],
+      ['pengemasan', 'kemasan', 'packaging'],
+      ['pasar', 'promosi', 'promosi usaha', 'pemasaran', 'pasar promosi usaha'],
+      ['pelatihan', 'latihan', 'bimtek'],
+      ['lainnya', 'lain', 'lain lain', 'yang lain'],
+    ],
+  },
+  /** By rating level; the full labels of `RATING_LABELS` always work too. */
+  rating: {
+    1: ['tidak membantu'],
+    2: ['kurang membantu', 'kurang'],
+    3: ['cukup membantu', 'cukup'],
+    4: ['sangat membantu', 'sangat'],
+  },
+} as const;
+
+/**
+ * The templates. WhatsApp texts use `*bold*`; email texts are plain. Placeholder names used
+ * across the catalogue: see `PLACEHOLDERS`.
+ */
+export const MESSAGES = {
+  // ---- WhatsApp: menu (SOP 000 V.4–V.7) ----
+  menuWelcome:
+    'Selamat datang di *HALO KOP-UKM* (Halaman Konsultasi Koperasi dan UKM), layanan ' +
+    'Dinas Koperasi dan UKM Kabupaten Bogor.\n\n' +
+    'Silakan pilih layanan yang Bapak/Ibu butuhkan:\n{choices}\n\n' +
+    'Balas dengan angka pilihan, misalnya *1*.',
+  menuJenis: 'Silakan pilih layanan yang Bapak/Ibu butuhkan:\n{choices}',
+  menuBidang: 'Bapak/Ibu memilih *{jenis}*. Mengenai bidang apa?\n{choices}',
+  menuTopikKoperasi: 'Bidang *Koperasi*. Silakan pilih topik {jenisLower} Bapak/Ibu:\n{choices}',
+  menuTopikUkm: 'Bidang *UKM*. Silakan pilih topik {jenisLower} Bapak/Ibu:\n{choices}',
+  menuLine: 'Ketik *{number}* – {title}',
+  menuNavHint: 'Ketik *0* untuk kembali, atau *MENU* untuk mulai ulang.',
+  menuInvalidJenis: 'Maaf, pilihan belum kami kenali. Mohon balas dengan angka saja:\n{choices}',
+  menuInvalidBidang:
+    'Maaf, pilihan bidang belum kami kenali. Mohon balas dengan angka saja:\n{choices}',
+  menuInvalidTopik:
+    'Maaf, pilihan topik belum kami kenali. Mohon balas dengan angka saja:\n{choices}',
+  menuListButton: 'Lihat pilihan',
+
+  // ---- WhatsApp: service hours (SOP 000 V.1) ----
+  outOfHours:
+    'Terima kasih telah menghubungi *HALO KOP-UKM*.\n\n' +
+    'Saat ini di luar jam layanan kami ({hours}). Pesan Bapak/Ibu sudah kami simpan dan akan ' +
+    'dijawab oleh petugas pada hari kerja berikutnya, *{nextOpening}*.\n\n' +
+    'Sambil menunggu, Bapak/Ibu dapat memilih layanan agar pesan langsung diteruskan ke petugas ' +
+    'yang tepat.',
+  queuedOutOfHours:
+    'Terima kasih. Permohonan Bapak/Ibu tentang *{topic}* sudah tercatat dengan ID sesi ' +
+    '*{sessionId}*.\n\nSilakan tuliskan pertanyaan atau pengaduan Bapak/Ibu secara lengkap. ' +
+    'Petugas kami akan menjawab pada *{nextOpening}*.',
+  hoursDescription: '{days} pukul {open}–{close} {zone}',
+  openingDescription: '{day}, {date} pukul {time} {zone}',
+  dayRange: '{from}–{to}',
+  listJoinLast: ' dan ',
+
+  // ---- WhatsApp: session (SOP 000 V.8–V.10) ----
+  connected:
+    'Terima kasih. Bapak/Ibu terhubung dengan petugas *{jenis} {bidang}* untuk topik ' +
+    '*{topic}*.\nID sesi: *{sessionId}*\n\n' +
+    'Silakan sampaikan pertanyaan atau pengaduan Bapak/Ibu secara lengkap; petugas kami akan ' +
+    'segera menjawab. Sesi berlangsung paling lama *{minutes} menit*.\n\n' +
+    'Ketik *SELESAI* bila sudah cukup.',
+  sessionEndingSoon:
+    'Sesi *{sessionId}* akan berakhir dalam {minutes} menit. Ketik *SELESAI* bila sudah cukup.',
+  sessionTimeout:
+    'Sesi *{sessionId}* telah berakhir karena sudah mencapai batas waktu {minutes} menit.\n\n' +
+    'Bila masih ada yang ingin disampaikan, silakan mulai percakapan baru dengan mengetik ' +
+    '*MENU*.',
+  sessionEndedByUser: 'Sesi *{sessionId}* telah selesai. Terima kasih telah menggunakan HALO KOP-UKM.',
+  sessionEndedByOfficer:
+    'Petugas telah menutup sesi *{sessionId}*. Terima kasih telah menggunakan HALO KOP-UKM.\n\n' +
+    'Bila masih ada yang ingin disampaikan, silakan ketik *MENU*.',
+  mediaReceived: 'Terima kasih, {mediaKind} Bapak/Ibu sudah kami terima dan diteruskan ke petugas.',
+  unsupportedMessage:
+    'Maaf, jenis pesan ini belum dapat kami proses. Mohon kirim pesan teks, gambar, atau dokumen.',
+
+  // ---- WhatsApp: rating (SOP 000 V.11) ----
+  ratingQuestion:
+    'Bagaimana penilaian Bapak/Ibu atas layanan pada sesi *{sessionId}*? Balas dengan angka:\n' +
+    '{choices}',
+  ratingInvalid: 'Maaf, penilaian belum kami kenali. Mohon balas dengan angka *1* sampai *4*:\n{choices}',
+  ratingThanks:
+    'Terima kasih atas penilaian Bapak/Ibu: *{label}*. Masukan Bapak/Ibu sangat berarti bagi ' +
+    'peningkatan layanan kami.',
+  ratingSkipped:
+    'Penilaian untuk sesi *{sessionId}* kami lewati. Terima kasih telah menggunakan HALO KOP-UKM.',
+  ratingListButton: 'Beri penilaian',
+
+  // ---- Officers (DESIGN §3.3) ----
+  officerNewSession:
+    '*HALO KOP-UKM – sesi baru*\nID sesi: *{sessionId}*\n' +
+    'Layanan: {jenis} {bidang}\nTopik: {topic}\nNama: {name}\nWaktu: {time}\n\n' +
+    'Pesan pertama:\n{firstMessage}\n\n' +
+    'Untuk menjawab, balas pesan ini atau awali pesan dengan ID sesi, misalnya ' +
+    '"{sessionId} Selamat pagi, …".',
+  officerNewMessage: '*{sessionId}* ({name}):\n{text}',
+  officerEmailSubject: '[HALO KOP-UKM] {jenis} {bidang} – {topic} ({sessionId})',
+  officerEmailBody:
+    'Yth. Petugas {jenis} {bidang},\n\n' +
+    'Ada sesi baru di HALO KOP-UKM yang menunggu jawaban.\n\n' +
+    'ID sesi: {sessionId}\nLayanan: {jenis} {bidang}\nTopik: {topic}\nNama: {name}\n' +
+    'Waktu: {time}\n\nPesan pertama:\n{firstMessage}\n\n' +
+    'Jawab melalui panel HALO KOP-UKM di spreadsheet: {spreadsheetUrl}\n' +
+    'atau melalui WhatsApp dengan mengawali pesan dengan ID sesi.\n\n' +
+    'Pesan ini dikirim otomatis oleh HALO KOP-UKM.',
+  officerReplyToCitizen: '*{name}* (petugas HALO KOP-UKM):\n{text}',
+  officerRelayOk: 'Terkirim ke pengguna layanan (sesi {sessionId}).',
+  officerRelayNoSession:
+    'Pesan belum terkirim: ID sesi tidak ditemukan. Balas pesan pemberitahuan sesi, atau awali ' +
+    'pesan dengan ID sesi, misalnya "HK-2611-0042 Selamat pagi, …".',
+  officerRelayUnknownSession: 'Pesan belum terkirim: sesi *{sessionId}* tidak ditemukan.',
+  officerRelaySessionClosed:
+    'Pesan belum terkirim: sesi *{sessionId}* sudah berakhir ({closedBy}). Pengguna layanan ' +
+    'perlu memulai percakapan baru.',
+  officerRelayFailed: 'Pesan ke pengguna layanan gagal dikirim (sesi {sessionId}): {reason}',
+  officerSessionEnded: 'Sesi *{sessionId}* telah berakhir ({closedBy}).',
+
+  // ---- Broadcast (DESIGN §3.8) ----
+  subscribeOk:
+    'Terima kasih, nomor Bapak/Ibu telah terdaftar untuk menerima informasi HALO KOP-UKM. ' +
+    'Ketik *BERHENTI* kapan saja untuk berhenti.',
+  subscribeAlready:
+    'Nomor Bapak/Ibu sudah terdaftar untuk menerima informasi HALO KOP-UKM. Ketik *BERHENTI* ' +
+    'untuk berhenti.',
+  unsubscribeOk:
+    'Nomor Bapak/Ibu tidak akan menerima informasi HALO KOP-UKM lagi. Ketik *DAFTAR* bila ingin ' +
+    'berlangganan kembali.',
+  unsubscribeAlready:
+    'Nomor Bapak/Ibu memang tidak terdaftar untuk menerima informasi HALO KOP-UKM. Ketik ' +
+    '*DAFTAR* untuk berlangganan.',
+  broadcastText:
+    '*Info HALO KOP-UKM*\n*{topic}*\n\n{body}\n\n' +
+    'Ketik *MENU* untuk konsultasi, atau *BERHENTI* untuk berhenti menerima informasi.',
+
+  // ---- Socialisation (SOP 000 table, step 5) ----
+  waMeGreeting: 'Halo HALO KOP-UKM, saya ingin berkonsultasi.',
+  qrCaption: 'Pindai untuk menghubungi HALO KOP-UKM melalui WhatsApp',
+
+  // ---- Content tasks (SOP 001, Tahapan Kegiatan) ----
+  taskSearchTopic: 'Mencari topik konten mingguan (tema {theme})',
+  taskContactSpeaker: 'Menghubungi narasumber (ketua atau anggota koperasi/UKM)',
+  taskNarrative: 'Menyusun narasi singkat dan poin pembahasan',
+  taskDesign: 'Merancang desain konten di Canva',
+  taskCheck: 'Memastikan desain dan isi konten sudah sesuai (08.00–08.30)',
+  taskPublish: 'Mempublikasikan konten di media sosial Diskopukm (09.00–09.30)',
+  taskQna: 'Membuka sesi tanya-jawab (question box Instagram, kolom komentar TikTok)',
+  taskLive: 'Mempersiapkan dan melaksanakan live Instagram bersama narasumber (13.00–14.30)',
+  taskMonitor: 'Memantau jumlah tayangan dan suka di Instagram dan TikTok (hari ke-{day})',
+  taskFeedback: 'Mengumpulkan masukan (feedback) dari sasaran program',
+  taskEvaluation: 'Evaluasi bersama seluruh pihak pelaksana',
+  taskRecordEvaluation: 'Mencatat hasil evaluasi',
+  topicBankEmpty:
+    'Bank Topik tidak memiliki topik bertema {theme} yang belum dipakai untuk terbitan ' +
+    '{date}. Mohon tambahkan topik baru.',
+  calendarNoTopic: 'Belum ada topik: Bank Topik bertema {theme} habis.',
+  themeRepeated: 'Tema sama dengan minggu sebelumnya (tahun dengan 53 minggu ISO).',
+
+  // ---- Reminders (DESIGN §4) ----
+  reminderEmailSubject: '[HALO KOP-UKM] Tugas Tim {team} – {date}',
+  reminderEmailBody:
+    'Yth. Tim {team},\n\n' +
+    'Berikut tugas HALO KOP-UKM yang jatuh tempo hari ini atau sudah terlambat:\n\n{lines}\n\n' +
+    'Tandai tugas yang sudah selesai di lembar Tugas: {spreadsheetUrl}\n\n' +
+    'Pesan ini dikirim otomatis oleh HALO KOP-UKM.',
+  reminderWhatsApp: '*Tugas HALO KOP-UKM – Tim {team}* ({date})\n\n{lines}',
+  reminderLineDue: '• {task} – konten {contentId}, jatuh tempo {due}',
+  reminderLineOverdue: '• {task} – konten {contentId}, TERLAMBAT (jatuh tempo {due})',
+
+  // ---- Weekly report (DESIGN §5, SOP 000 V.12) ----
+  reportSheetName: 'Laporan {week}',
+  reportEmailSubject: '[HALO KOP-UKM] Laporan Mingguan {week} ({range})',
+  reportEmailBody:
+    'Yth. Tim Pelaporan,\n\n' +
+    'Berikut ringkasan layanan HALO KOP-UKM minggu {week} ({range}):\n\n{summary}\n\n' +
+    'Laporan lengkap terlampir (PDF) dan tersedia di lembar "{sheetName}": {spreadsheetUrl}\n\n' +
+    'Pesan ini dikirim otomatis oleh HALO KOP-UKM.',
+  reportLineSessions: 'Jumlah sesi: {total} (konsultasi {consultations}, pengaduan {complaints})',
+  reportLineComplaints: 'Jumlah pengaduan: {complaints} (koperasi {koperasi}, UKM {ukm})',
+  reportLineOutOfHours: 'Pesan di luar jam layanan: {count}',
+  reportLineWaiting: 'Rata-rata waktu tunggu jawaban pertama: {minutes} menit',
+  reportLineDuration: 'Rata-rata lama sesi: {minutes} menit',
+  reportLineClosedBy:
+    'Sesi berakhir: oleh pengguna {user}, oleh petugas {officer}, waktu habis {timeout}',
+  reportLineRatings: 'Penilaian: {count} dari {sessions} sesi ({rate}), rata-rata {mean} dari 4',
+  reportLineIkm: 'Indeks kepuasan (indikatif, skala IKM): {value} – mutu {grade} ({label})',
+  reportLineIkmNone: 'Indeks kepuasan: belum ada penilaian minggu ini',
+  reportIkmNote:
+    'Indikatif: dihitung dari satu pertanyaan kepuasan, bukan survei IKM sembilan unsur ' +
+    '(PermenPAN-RB Nomor 14 Tahun 2017).',
+  reportLineContent:
+    'Konten: {publications} terbitan, {views} tayangan, {likes} suka, {comments} komentar, ' +
+    '{liveViewers} penonton live, {questions} pertanyaan',
+  reportLineTasks: 'Tugas konten: {late} terlambat, {notDone} belum dikerjakan',
+  reportNoData: 'Tidak ada data',
+
+  // ---- Setup and settings (sidebar, dialogs) ----
+  setupDone: 'Spreadsheet siap: {created} lembar dibuat, {repaired} lembar diperbaiki.',
+  settingsSaved: 'Pengaturan tersimpan.',
+  settingsInvalidTime:
+    'Nilai "{value}" untuk {key} bukan jam yang valid. Gunakan format JJ:MM, misalnya 07:00.',
+  settingsCloseBeforeOpen: 'Jam tutup ({close}) harus lebih akhir daripada jam buka ({open}).',
+  settingsInvalidEmail: 'Alamat email "{value}" tidak valid.',
+  settingsInvalidNumber: 'Nilai "{value}" untuk {key} harus berupa angka {min}–{max}.',
+  settingsInvalidDate: 'Tanggal "{value}" tidak valid. Gunakan format TTTT-BB-HH, misalnya 2026-12-25.',
+  settingsInvalidWorkDays:
+    'Hari kerja "{value}" tidak dikenali. Contoh yang benar: Senin-Jumat, atau 1-5.',
+  settingsInvalidWeekday: 'Hari "{value}" untuk {key} tidak dikenali. Contoh: Minggu, atau 7.',
+  settingsInvalidTimeZone:
+    'Zona waktu "{value}" tidak dikenali. Gunakan Asia/Jakarta, Asia/Makassar, atau Asia/Jayapura.',
+  settingsInvalidChoice: 'Nilai "{value}" untuk {key} harus salah satu dari: {choices}.',
+  settingsInvalidPhone: 'Nomor WhatsApp "{value}" tidak valid.',
+  settingsTokenMissing:
+    'Token API {provider} belum diisi. Buka menu HALO KOP-UKM ▸ Pengaturan untuk mengisinya.',
+  settingsWebhookKeyMissing:
+    'Kunci webhook belum dibuat. Buka menu HALO KOP-UKM ▸ Pengaturan lalu simpan sekali lagi.',
+  settingsGroupEmpty: 'Grup {group} belum memiliki petugas aktif.',
+  settingsOverridePlaceholders:
+    'Teks "{key}" tidak memuat {missing}. Bagian itu wajib ada agar pesan tetap lengkap.',
+
+  // ---- Sheets menu (add-on) ----
+  addonOpenSidebar: 'Buka panel',
+  addonSetup: 'Siapkan spreadsheet',
+  addonSettings: 'Pengaturan',
+  addonReportNow: 'Laporan mingguan sekarang',
+  addonPlanContent: 'Rencanakan konten',
+  addonHelp: 'Bantuan',
+
+  // ---- Generic ----
+  errorGeneric:
+    'Maaf, terjadi gangguan pada sistem kami. Silakan coba beberapa saat lagi. Mohon maaf atas ' +
+    'ketidaknyamanannya.',
+  errorStaff: 'Terjadi kesalahan: {detail}',
+  health: 'HALO KOP-UKM aktif.',
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** Text overrides by key (from the spreadsheet); empty strings fall back to the default. */
+export type MessageOverrides = Partial<Record<MessageKey, string>>;
+
+/** Labels for media messages, used in `mediaReceived`. */
+export const MEDIA_LABELS: Readonly<Record<string, string>> = {
+  image: 'gambar',
+  document: 'dokumen',
+  audio: 'pesan suara',
+  video: 'video',
+  sticker: 'stiker',
+  location: 'lokasi',
+  contacts: 'kontak',
+};
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+
+/** The template for a key: the override when it is non-empty, the default otherwise. */
+export function template(key: MessageKey, overrides?: MessageOverrides): string {
+  const override = overrides ? overrides[key] : undefined;
+  return typeof override === 'string' && override.trim() !== '' ? override : MESSAGES[key];
+}
+
+/**
+ * Renders a message. Unknown placeholders (no value given) are left visible, so a mistake in a
+ * template or a call shows in the text instead of silently disappearing.
+ */
+export function render(
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+  overrides?: MessageOverrides,
+): string {
+  return fill(template(key, overrides), vars);
+}
+
+/** Fills `{name}` placeholders of any template string. */
+export function fill(text: string, vars?: Record<string, string | number>): string {
+  if (!vars) return text;
+  return text.replace(PLACEHOLDER, (whole: string, name: string) => {
+    const value = Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined;
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** The placeholder names in a template, in order of first appearance. */
+export function placeholdersOf(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    if (!names.includes(match[1])) names.push(match[1]);
+  }
+  return names;
+}
+
+/** The placeholders a key's default template uses (what a caller must supply). */
+export function placeholders(key: MessageKey): string[] {
+  return placeholdersOf(MESSAGES[key]);
+}
+
+/** Checks a staff override: placeholders of the default it lacks, and ones it adds. */
+export function overrideProblems(
+  key: MessageKey,
+  text: string,
+): { missing: string[]; unknown: string[] } {
+  const expected = placeholders(key);
+  const found = placeholdersOf(text);
+  return {
+    missing: expected.filter((name) => !found.includes(name)),
+    unknown: found.filter((name) => !expected.includes(name)),
+  };
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, value);
+}
+
+export function dayName(weekday: number): string {
+  return HARI[weekday] ?? '';
+}
+
+export function monthName(month: number): string {
+  return BULAN[month] ?? '';
+}
+
+/** Joins items the Indonesian way: "a", "a dan b", "a, b dan c". */
+export function joinList(items: readonly string[], overrides?: MessageOverrides): string {
+  if (items.length <= 1) return items.join('');
+  return items.slice(0, -1).join(', ') + template('listJoinLast', overrides) + items[items.length - 1];
+}
