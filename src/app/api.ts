@@ -1,0 +1,44 @@
+// The one server function behind the sidebar and dialogs: `api(name, request)`. It refuses callers
+// who are not editors of the spreadsheet, and answers `{ok, data}` or `{ok: false, error}` with an
+// Indonesian message — never an exception the client cannot show.
+
+import { render } from '../messages/id';
+import type { ApiMap, ApiName, ApiResponse } from '../ui/api-types';
+import { runSetup } from './admin';
+import { Ctx } from './context';
+import { getSettings, saveSettings } from './settings-api';
+
+type Handler<K extends ApiName> = (ctx: Ctx, req: ApiMap[K]['req']) => ApiMap[K]['res'];
+type Handlers = { [K in ApiName]: Handler<K> };
+
+const handlers: Handlers = {
+  'settings.get': (ctx) => getSettings(ctx),
+  'settings.save': (ctx, req) => saveSettings(ctx, req),
+  'admin.setup': () => {
+    const r = runSetup();
+    return { createdSheets: r.createdSheets, addedColumns: r.addedColumns };
+  },
+};
+
+/** Editors of the spreadsheet (and its owner) only. */
+export function isEditor(ctx: Ctx): boolean {
+  const email = (Session.getActiveUser().getEmail() || '').toLowerCase();
+  if (!email) return false;
+  const owner = ctx.ss.getOwner();
+  if (owner && owner.getEmail().toLowerCase() === email) return true;
+  return ctx.ss.getEditors().some((u) => u.getEmail().toLowerCase() === email);
+}
+
+export function api(name: string, req: unknown): ApiResponse<unknown> {
+  try {
+    const ctx = new Ctx();
+    if (!isEditor(ctx)) return { ok: false, error: render('apiForbidden') };
+    const handler = (handlers as Record<string, Handler<ApiName> | undefined>)[name];
+    if (!handler) return { ok: false, error: render('apiUnknown', { name }) };
+    const data = handler(ctx, (req ?? {}) as never);
+    return { ok: true, data: JSON.parse(JSON.stringify(data ?? null)) };
+  } catch (err) {
+    console.error(`api ${name}: ${String(err)}`);
+    return { ok: false, error: render('apiFailed', { reason: String((err as Error).message ?? err) }) };
+  }
+}

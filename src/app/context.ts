@@ -1,0 +1,84 @@
+// Per-execution wiring: the one clock, the spreadsheet as a Db, properties, cache, the
+// configuration snapshot (loaded lazily), the message catalogue and the system log buffer.
+
+import { resolveOffset } from '../domain/time';
+import type { MessageKey } from '../messages/id';
+import { render } from '../messages/id';
+import type { Cache } from '../platform/cache';
+import { scriptCache } from '../platform/cache';
+import { now } from '../platform/clock';
+import type { Props } from '../platform/props';
+import { scriptProps } from '../platform/props';
+import { Db } from '../store/db';
+import type { Config } from './config';
+import { loadConfig, setting } from './config';
+
+export type LogLevel = 'INFO' | 'PERINGATAN' | 'GALAT';
+
+export interface LogEntry {
+  at: number;
+  level: LogLevel;
+  source: string;
+  message: string;
+}
+
+export class Ctx {
+  readonly now: number;
+  readonly props: Props;
+  readonly cache: Cache;
+  private ssValue: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+  private dbValue: Db | null = null;
+  private configValue: Config | null = null;
+  readonly logs: LogEntry[] = [];
+
+  constructor(opts: { now?: number; props?: Props; cache?: Cache } = {}) {
+    this.now = opts.now ?? now();
+    this.props = opts.props ?? scriptProps();
+    this.cache = opts.cache ?? scriptCache();
+  }
+
+  get ss(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    if (!this.ssValue) this.ssValue = SpreadsheetApp.getActive();
+    return this.ssValue;
+  }
+
+  get db(): Db {
+    if (!this.dbValue) this.dbValue = new Db(this.ss, this.cache, this.props);
+    return this.dbValue;
+  }
+
+  get config(): Config {
+    if (!this.configValue) this.configValue = loadConfig(this.db, this.cache, this.now);
+    return this.configValue;
+  }
+
+  /** UTC offset of the service's time zone (Pengaturan → Zona Waktu), in minutes. */
+  get offset(): number {
+    return resolveOffset(setting(this.config, 'timeZone'));
+  }
+
+  t(key: MessageKey, vars?: Record<string, string | number>): string {
+    return render(key, vars, this.config.texts as Partial<Record<MessageKey, string>>);
+  }
+
+  log(level: LogLevel, source: string, message: string): void {
+    this.logs.push({ at: this.now, level, source, message });
+    const line = `[${level}] ${source}: ${message}`;
+    if (level === 'GALAT') console.error(line);
+    else console.log(line);
+  }
+
+  /** Writes buffered log entries to Log Sistem. The caller holds the script lock. */
+  flushLogs(): void {
+    if (this.logs.length === 0) return;
+    const entries = this.logs.splice(0, this.logs.length);
+    try {
+      this.db.append(
+        'systemLog',
+        entries.map((e) => ({ at: new Date(e.at), level: e.level, source: e.source, message: e.message })),
+      );
+    } catch (e) {
+      console.error(`Log Sistem unavailable: ${String(e)}`);
+    }
+  }
+}

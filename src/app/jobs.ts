@@ -1,0 +1,6 @@
+// Every scheduled job, in the order `tick` runs them when several are due.
+
+import { cleanupJob, expiryJob, retryJob } from './jobs-helpdesk';
+import type { Job } from './scheduler';
+
+export const JOBS: readonly Job[] = [expiryJob, retryJob, cleanupJob];

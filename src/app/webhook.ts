@@ -1,0 +1,149 @@
+// The web app: Meta's verification handshake (doGet) and the webhook (doPost). It checks the
+// secret in the URL, never exposes data, never throws (an exception would show Google's error
+// page), and always answers a small JSON body.
+
+import { providerFor } from '../channels';
+import type { ParsedWebhook, StatusEvent } from '../channels/types';
+import { render } from '../messages/id';
+import { withScriptLock } from '../platform/lock';
+import { SECRET } from '../store/settings';
+import { Ctx } from './context';
+import { expireDueSessions, handleInbound, nextExpiryAt } from './helpdesk';
+import { providerName, sentRow } from './sender';
+import { Turn } from './turn';
+
+type WebEvent = GoogleAppsScript.Events.DoGet | GoogleAppsScript.Events.DoPost;
+
+const BAD_KEY_LOG_KEY = 'log:badkey';
+
+function json(body: Record<string, unknown>): GoogleAppsScript.Content.TextOutput {
+  return ContentService.createTextOutput(JSON.stringify(body)).setMimeType(ContentService.MimeType.JSON);
+}
+
+/** Compares secrets without an early exit on the first different character. */
+export function sameSecret(given: string, expected: string): boolean {
+  if (!expected || given.length !== expected.length) return false;
+  let diff = 0;
+  for (let i = 0; i < given.length; i++) diff |= given.charCodeAt(i) ^ expected.charCodeAt(i);
+  return diff === 0;
+}
+
+function param(e: WebEvent | undefined, name: string): string {
+  const v = e && e.parameter ? (e.parameter as Record<string, unknown>)[name] : undefined;
+  return typeof v === 'string' ? v : '';
+}
+
+export function doGet(e: GoogleAppsScript.Events.DoGet): GoogleAppsScript.Content.TextOutput {
+  try {
+    const props = PropertiesService.getScriptProperties();
+    if (param(e, 'hub.mode') === 'subscribe') {
+      const token = props.getProperty(SECRET.verifyToken) ?? '';
+      if (sameSecret(param(e, 'hub.verify_token'), token)) {
+        return ContentService.createTextOutput(param(e, 'hub.challenge'));
+      }
+      return ContentService.createTextOutput('Forbidden');
+    }
+  } catch (err) {
+    console.error(`doGet: ${String(err)}`);
+  }
+  return ContentService.createTextOutput(render('health'));
+}
+
+export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  try {
+    return json(handlePost(e));
+  } catch (err) {
+    console.error(`doPost: ${String(err)}`);
+    return json({ ok: false });
+  }
+}
+
+function handlePost(e: GoogleAppsScript.Events.DoPost): Record<string, unknown> {
+  const ctx = new Ctx();
+  const expected = ctx.props.get(SECRET.webhookKey) ?? '';
+  if (!sameSecret(param(e, 'key'), expected)) {
+    noteBadKey(ctx);
+    return { ok: false };
+  }
+  const body = e && e.postData ? e.postData.contents : '';
+  const type = e && e.postData ? e.postData.type : '';
+  const name = providerName(ctx);
+  const parsed = providerFor(name).parseWebhook(body ?? '', type ?? '');
+  if (!parsed.ok) {
+    console.warn(`doPost: ignored payload (${parsed.reason ?? 'unknown'})`);
+    return { ok: true, ignored: true };
+  }
+  const expectedNumber = ctx.props.get(SECRET.phoneNumberId) ?? '';
+  if (
+    name === 'cloud' &&
+    expectedNumber &&
+    parsed.phoneNumberIds.length > 0 &&
+    !parsed.phoneNumberIds.includes(expectedNumber)
+  ) {
+    console.warn('doPost: payload for another phone number id, ignored');
+    return { ok: true, ignored: true };
+  }
+  const failed = parsed.statuses.filter((s) => s.status === 'failed');
+  const expiryDue = (nextExpiryAt(ctx) ?? Infinity) <= ctx.now;
+  // Sent/delivered/read statuses touch no sheet (they arrive constantly while chats are active).
+  if (parsed.messages.length === 0 && failed.length === 0 && parsed.errors.length === 0 && !expiryDue) {
+    return { ok: true };
+  }
+  withScriptLock(() => {
+    const turn = new Turn(ctx);
+    expireDueSessions(ctx, turn);
+    for (const m of parsed.messages) {
+      try {
+        handleInbound(ctx, m, turn);
+      } catch (err) {
+        ctx.log('GALAT', 'webhook', `Pesan ${m.id} tidak dapat diproses: ${String(err)}`);
+      }
+    }
+    for (const s of failed) recordFailedStatus(ctx, s);
+    logErrors(ctx, parsed);
+    turn.commit();
+    ctx.flushLogs();
+  });
+  return { ok: true };
+}
+
+/** A failed status (131047, 131026 …) is recorded on the message it belongs to. */
+function recordFailedStatus(ctx: Ctx, s: StatusEvent): void {
+  const error = s.errors.map((x) => `${x.code} ${x.title}`.trim()).join('; ') || 'gagal';
+  let row = sentRow(ctx, s.id);
+  if (row === null) {
+    const table = ctx.db.table('messages');
+    const col = table.col('messageId');
+    const cell = col
+      ? table.sheet
+          .getRange(2, col, Math.max(table.sheet.getMaxRows() - 1, 1), 1)
+          .createTextFinder(s.id)
+          .matchEntireCell(true)
+          .findNext()
+      : null;
+    row = cell ? cell.getRow() : null;
+  }
+  if (row) ctx.db.update('messages', row, { sendStatus: `gagal: ${error}` });
+  ctx.log('PERINGATAN', 'status', `Pesan ${s.id} gagal terkirim: ${error}`);
+}
+
+function logErrors(ctx: Ctx, parsed: ParsedWebhook): void {
+  for (const err of parsed.errors) {
+    ctx.log('PERINGATAN', 'webhook', `WhatsApp melaporkan galat ${err.code}: ${err.title} ${err.message}`.trim());
+  }
+}
+
+/** A request with a wrong key is answered and ignored; logged at most once an hour. */
+function noteBadKey(ctx: Ctx): void {
+  console.warn('doPost: wrong or missing key');
+  if (ctx.cache.getJson<number>(BAD_KEY_LOG_KEY) !== null) return;
+  ctx.cache.putJson(BAD_KEY_LOG_KEY, 1, 3600);
+  try {
+    withScriptLock(() => {
+      ctx.log('PERINGATAN', 'webhook', 'Permintaan webhook dengan kunci salah atau tanpa kunci diabaikan.');
+      ctx.flushLogs();
+    });
+  } catch {
+    // the log line is best effort
+  }
+}

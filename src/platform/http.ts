@@ -1,0 +1,24 @@
+// The one place that calls UrlFetchApp. Network failures become status 0, never exceptions.
+
+import type { HttpRequest } from '../channels/types';
+
+export interface HttpResponse {
+  status: number;
+  body: string;
+  error?: string;
+}
+
+export function fetchRequest(req: HttpRequest): HttpResponse {
+  try {
+    const res = UrlFetchApp.fetch(req.url, {
+      method: req.method,
+      headers: req.headers,
+      contentType: req.contentType,
+      payload: req.payload,
+      muteHttpExceptions: true,
+    });
+    return { status: res.getResponseCode(), body: res.getContentText() };
+  } catch (e) {
+    return { status: 0, body: '', error: String((e as Error).message ?? e) };
+  }
+}

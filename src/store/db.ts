@@ -1,0 +1,103 @@
+// The spreadsheet as a database: opens tables by key with their header row cached, and appends
+// to product-owned sheets by a row pointer kept in Script Properties (no getLastRow on the hot path).
+
+import type { Cache } from '../platform/cache';
+import type { Props } from '../platform/props';
+import type { RecordOf, SheetKey } from './schema';
+import { SHEETS } from './schema';
+import type { Changes } from './table';
+import { Table } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const HEADER_CACHE_SECONDS = 600;
+const headerKey = (name: string): string => `hdr:${name}`;
+const pointerKey = (name: string): string => `ptr:${name}`;
+
+export class MissingSheetError extends Error {
+  constructor(readonly sheetName: string) {
+    super(`Sheet "${sheetName}" is missing: run Siapkan Spreadsheet.`);
+  }
+}
+
+export class Db {
+  private readonly tables = new Map<SheetKey, Table<SheetKey>>();
+
+  constructor(
+    readonly ss: Spreadsheet,
+    private readonly cache: Cache,
+    private readonly props: Props,
+  ) {}
+
+  table<K extends SheetKey>(key: K): Table<K> {
+    const known = this.tables.get(key);
+    if (known) return known as unknown as Table<K>;
+    const name = SHEETS[key].name;
+    const sheet = this.ss.getSheetByName(name);
+    if (!sheet) throw new MissingSheetError(name);
+    let headers = this.cache.getJson<string[]>(headerKey(name));
+    if (!headers) {
+      const width = sheet.getLastColumn();
+      headers = width < 1 ? [] : sheet.getRange(1, 1, 1, width).getValues()[0].map((h) => String(h));
+      this.cache.putJson(headerKey(name), headers, HEADER_CACHE_SECONDS);
+    }
+    const table = new Table(key, sheet, headers);
+    this.tables.set(key, table as unknown as Table<SheetKey>);
+    return table;
+  }
+
+  /** Forget cached header rows (after setup, or when staff edited a header). */
+  forgetHeaders(keys: readonly SheetKey[] = Object.keys(SHEETS) as SheetKey[]): void {
+    this.cache.removeAll(keys.map((k) => headerKey(SHEETS[k].name)));
+    for (const k of keys) this.tables.delete(k);
+  }
+
+  /**
+   * Appends records; returns the first row written. Caller holds the script lock.
+   * Product-owned sheets use the row pointer; others ask the sheet for its last row.
+   */
+  append<K extends SheetKey>(key: K, recs: readonly Changes<K>[]): number {
+    const table = this.table(key);
+    if (recs.length === 0) return 0;
+    const def = SHEETS[key];
+    const ownedPointer = 'systemOwned' in def && def.systemOwned;
+    if (!ownedPointer && recs.length === 1) {
+      table.sheet.appendRow(table.toValues(recs[0]));
+      return table.sheet.getLastRow();
+    }
+    const pkey = pointerKey(def.name);
+    let next = ownedPointer ? Number(this.props.get(pkey) ?? '0') : 0;
+    if (!(next >= 2)) next = table.sheet.getLastRow() + 1;
+    const max = table.sheet.getMaxRows();
+    if (next + recs.length - 1 > max) {
+      table.sheet.insertRowsAfter(max, Math.max(recs.length, 500));
+    }
+    table.writeRows(next, recs);
+    if (ownedPointer) this.props.set(pkey, String(next + recs.length));
+    return next;
+  }
+
+  /**
+   * Reconciles the row pointer of a product-owned sheet with its real last row (hourly job):
+   * rows typed in by hand move the pointer past them instead of being overwritten later.
+   */
+  reconcilePointer(key: SheetKey): { pointer: number; moved: boolean } {
+    const def = SHEETS[key];
+    const sheet = this.ss.getSheetByName(def.name);
+    if (!sheet) throw new MissingSheetError(def.name);
+    const pkey = pointerKey(def.name);
+    const stored = Number(this.props.get(pkey) ?? '0');
+    const actual = sheet.getLastRow() + 1;
+    const pointer = Math.max(stored, actual, 2);
+    if (pointer !== stored) this.props.set(pkey, String(pointer));
+    return { pointer, moved: stored !== 0 && pointer !== stored };
+  }
+
+  readRow<K extends SheetKey>(key: K, row: number): RecordOf<K> {
+    return this.table(key).readRow(row);
+  }
+
+  update<K extends SheetKey>(key: K, row: number, changes: Changes<K>, known?: Changes<K>): void {
+    this.table(key).update(row, changes, known);
+  }
+}

@@ -1,0 +1,119 @@
+// Non-secret settings in the `Pengaturan` sheet: key, value, description. Setup adds missing keys
+// with their defaults and never overwrites what staff entered. Secrets live in Script Properties.
+
+export interface SettingDef {
+  readonly key: string;
+  readonly defaultValue: string;
+  readonly description: string;
+}
+
+export const SETTING = {
+  openTime: 'Jam Buka',
+  closeTime: 'Jam Tutup',
+  workDays: 'Hari Kerja',
+  timeZone: 'Zona Waktu',
+  sessionMinutes: 'Durasi Sesi (menit)',
+  graphVersion: 'Versi Graph API',
+  officerNotify: 'Notifikasi Petugas',
+  reportWeekday: 'Hari Laporan',
+  reportHour: 'Jam Laporan',
+  reportEmails: 'Email Tim Pelaporan',
+  themeRule: 'Aturan Tema',
+  publicationWeekday: 'Hari Terbit',
+  evaluationWeekday: 'Hari Evaluasi',
+  evaluationMinDays: 'Jarak Minimal Evaluasi (hari)',
+  reminderHour: 'Jam Pengingat Tugas',
+  broadcastTemplate: 'Nama Template Siaran',
+  broadcastTemplateLanguage: 'Bahasa Template Siaran',
+  broadcastDailyLimit: 'Batas Siaran per Hari',
+  serviceNumber: 'Nomor Layanan WhatsApp',
+  waGreeting: 'Salam Pembuka wa.me',
+  retentionMonths: 'Retensi Data (bulan)',
+  maskArchive: 'Samarkan Nomor di Arsip',
+  archiveUrl: 'Arsip',
+} as const;
+
+export type SettingKey = keyof typeof SETTING;
+
+export const SETTING_DEFS: readonly SettingDef[] = [
+  { key: SETTING.openTime, defaultValue: '07:00', description: 'Jam layanan dibuka (JJ:MM).' },
+  { key: SETTING.closeTime, defaultValue: '17:00', description: 'Jam layanan ditutup (JJ:MM).' },
+  {
+    key: SETTING.workDays,
+    defaultValue: 'Senin-Jumat',
+    description: 'Hari kerja layanan, mis. "Senin-Jumat" atau "1-5" (1 = Senin). Tanggal di sheet Hari Libur dikecualikan.',
+  },
+  { key: SETTING.timeZone, defaultValue: 'Asia/Jakarta', description: 'Zona waktu layanan (WIB).' },
+  {
+    key: SETTING.sessionMinutes,
+    defaultValue: '30',
+    description: 'Lama maksimal satu sesi konsultasi sejak terhubung dengan petugas (menit).',
+  },
+  { key: SETTING.graphVersion, defaultValue: 'v25.0', description: 'Versi Graph API Meta, mis. v25.0.' },
+  {
+    key: SETTING.officerNotify,
+    defaultValue: 'whatsapp+email',
+    description: 'Cara memberi tahu petugas saat ada sesi baru: "whatsapp", "email" atau "whatsapp+email".',
+  },
+  { key: SETTING.reportWeekday, defaultValue: 'Senin', description: 'Hari pengiriman laporan mingguan.' },
+  { key: SETTING.reportHour, defaultValue: '7', description: 'Jam pengiriman laporan mingguan (0-23).' },
+  {
+    key: SETTING.reportEmails,
+    defaultValue: '',
+    description: 'Email tambahan penerima laporan (pisahkan dengan koma), selain grup Pelaporan.',
+  },
+  {
+    key: SETTING.themeRule,
+    defaultValue: 'iso',
+    description: 'Aturan tema: "iso" (minggu ISO ganjil = UKM, genap = Koperasi) atau "selang-seling".',
+  },
+  { key: SETTING.publicationWeekday, defaultValue: 'Minggu', description: 'Hari terbit konten mingguan.' },
+  { key: SETTING.evaluationWeekday, defaultValue: 'Kamis', description: 'Hari rapat evaluasi konten.' },
+  {
+    key: SETTING.evaluationMinDays,
+    defaultValue: '4',
+    description: 'Evaluasi paling cepat sekian hari setelah terbit (hari evaluasi pertama sesudahnya).',
+  },
+  { key: SETTING.reminderHour, defaultValue: '7', description: 'Jam pengiriman pengingat tugas harian (0-23).' },
+  {
+    key: SETTING.broadcastTemplate,
+    defaultValue: '',
+    description: 'Nama template WhatsApp yang disetujui Meta untuk siaran di luar jendela 24 jam.',
+  },
+  { key: SETTING.broadcastTemplateLanguage, defaultValue: 'id', description: 'Kode bahasa template siaran.' },
+  {
+    key: SETTING.broadcastDailyLimit,
+    defaultValue: '250',
+    description: 'Batas pesan siaran per hari (batas Meta untuk akun baru: 250 pengguna per 24 jam).',
+  },
+  {
+    key: SETTING.serviceNumber,
+    defaultValue: '',
+    description: 'Nomor WhatsApp layanan (mis. 6281234567890) untuk tautan wa.me dan kode QR.',
+  },
+  {
+    key: SETTING.waGreeting,
+    defaultValue: 'Halo HALO KOP-UKM, saya ingin berkonsultasi.',
+    description: 'Pesan pembuka yang sudah terisi pada tautan wa.me.',
+  },
+  {
+    key: SETTING.retentionMonths,
+    defaultValue: '12',
+    description: 'Sesi dan pesan yang lebih tua dari sekian bulan dipindahkan ke spreadsheet arsip.',
+  },
+  { key: SETTING.maskArchive, defaultValue: 'TIDAK', description: 'Samarkan nomor telepon di arsip (YA/TIDAK).' },
+  { key: SETTING.archiveUrl, defaultValue: '', description: 'Tautan spreadsheet arsip (diisi otomatis).' },
+];
+
+/** Text overrides: a Pengaturan row with key "Teks: <messageKey>" replaces that catalogue text. */
+export const TEXT_OVERRIDE_PREFIX = 'Teks: ';
+
+/** Provider and secrets, in Script Properties only (set by the settings dialog). */
+export const SECRET = {
+  provider: 'cfg:provider',
+  webhookKey: 'secret:webhookKey',
+  verifyToken: 'secret:verifyToken',
+  accessToken: 'secret:accessToken',
+  phoneNumberId: 'secret:phoneNumberId',
+  fonnteToken: 'secret:fonnteToken',
+} as const;

@@ -1,0 +1,141 @@
+// A sheet read and written as records by header name. Reads are one getValues of a block;
+// writes are one setValues per contiguous run of columns. Strings are written as text.
+
+import { encodeCell } from './cells';
+import type { CellValue, ColumnDef, RecordOf, SheetDef, SheetKey } from './schema';
+import { SHEETS } from './schema';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface Row<K extends SheetKey> {
+  /** 1-based sheet row. */
+  row: number;
+  rec: RecordOf<K>;
+}
+
+export type Changes<K extends SheetKey> = Partial<Record<keyof RecordOf<K>, CellValue | null>>;
+
+export class Table<K extends SheetKey> {
+  readonly def: SheetDef;
+  private readonly colOf: Map<string, number>;
+
+  constructor(
+    readonly key: K,
+    readonly sheet: Sheet,
+    /** Header row as read from the sheet (row 1), in sheet order. */
+    readonly headers: readonly string[],
+  ) {
+    this.def = SHEETS[key];
+    this.colOf = new Map();
+    for (const col of this.def.columns) {
+      const i = headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(col.header));
+      if (i >= 0) this.colOf.set(col.key, i + 1);
+    }
+  }
+
+  /** 1-based column of a key, or 0 when the sheet lacks it. */
+  col(key: keyof RecordOf<K> & string): number {
+    return this.colOf.get(key) ?? 0;
+  }
+
+  get width(): number {
+    return this.headers.length;
+  }
+
+  /** Columns of the schema missing from the sheet (setup repairs them). */
+  missingColumns(): ColumnDef[] {
+    return this.def.columns.filter((c) => !this.colOf.has(c.key));
+  }
+
+  toRecord(values: readonly unknown[]): RecordOf<K> {
+    const rec: Record<string, CellValue> = {};
+    for (const col of this.def.columns) {
+      const i = this.colOf.get(col.key);
+      const v = i ? values[i - 1] : '';
+      rec[col.key] = (v === null || v === undefined ? '' : v) as CellValue;
+    }
+    return rec as RecordOf<K>;
+  }
+
+  toValues(rec: Changes<K>): CellValue[] {
+    const out: CellValue[] = new Array<CellValue>(this.width).fill('');
+    for (const col of this.def.columns) {
+      const i = this.colOf.get(col.key);
+      if (!i) continue;
+      out[i - 1] = encodeCell(col, (rec as Record<string, CellValue | null>)[col.key]);
+    }
+    return out;
+  }
+
+  /** Every data row (one round trip for the size, one for the block). */
+  readAll(): Row<K>[] {
+    const last = this.sheet.getLastRow();
+    return last < 2 ? [] : this.readBlock(2, last - 1);
+  }
+
+  /** `count` rows from `startRow` in one getValues. */
+  readBlock(startRow: number, count: number): Row<K>[] {
+    if (count < 1 || this.width < 1) return [];
+    const values = this.sheet.getRange(startRow, 1, count, this.width).getValues();
+    return values.map((v, i) => ({ row: startRow + i, rec: this.toRecord(v) }));
+  }
+
+  readRow(row: number): RecordOf<K> {
+    return this.readBlock(row, 1)[0].rec;
+  }
+
+  /** Writes whole rows at `startRow` (one setValues). */
+  writeRows(startRow: number, recs: readonly Changes<K>[]): void {
+    if (recs.length === 0) return;
+    const values = recs.map((r) => this.toValues(r));
+    this.sheet.getRange(startRow, 1, values.length, this.width).setValues(values);
+  }
+
+  /**
+   * Writes the changed fields of one row: one setValues per contiguous run of columns.
+   * `known` holds current values of other fields, used to bridge gaps between changed columns
+   * so that a handful of scattered changes still costs one call.
+   */
+  update(row: number, changes: Changes<K>, known: Changes<K> = {}): void {
+    const byCol = new Map<number, CellValue>();
+    const colDefs = new Map(this.def.columns.map((c) => [c.key, c]));
+    for (const [key, value] of Object.entries(changes)) {
+      const col = this.colOf.get(key);
+      if (col) byCol.set(col, encodeCell(colDefs.get(key)!, value as CellValue | null));
+    }
+    if (byCol.size === 0) return;
+    const knownByCol = new Map<number, CellValue>();
+    for (const [key, value] of Object.entries(known)) {
+      const col = this.colOf.get(key);
+      if (col && !byCol.has(col)) knownByCol.set(col, encodeCell(colDefs.get(key)!, value as CellValue));
+    }
+    const cols = [...byCol.keys()].sort((a, b) => a - b);
+    let start = cols[0];
+    let run: CellValue[] = [byCol.get(start)!];
+    const flush = (): void => {
+      this.sheet.getRange(row, start, 1, run.length).setValues([run]);
+    };
+    for (let i = 1; i < cols.length; i++) {
+      const prev = start + run.length - 1;
+      const next = cols[i];
+      let bridged = true;
+      for (let c = prev + 1; c < next; c++) if (!knownByCol.has(c)) bridged = false;
+      if (bridged) {
+        for (let c = prev + 1; c < next; c++) run.push(knownByCol.get(c)!);
+        run.push(byCol.get(next)!);
+      } else {
+        flush();
+        start = next;
+        run = [byCol.get(next)!];
+      }
+    }
+    flush();
+  }
+}
+
+export function normaliseHeader(h: unknown): string {
+  return String(h ?? '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
