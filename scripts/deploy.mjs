@@ -18,7 +18,7 @@ if (!deploymentId && existsSync('.env.deploy')) {
 }
 clasp(['push', '--force']);
 if (deploymentId) {
-  clasp(['deploy', '--deploymentId', deploymentId, '--description', `HALO KOP-UKM ${new Date().toISOString()}`]);
+  clasp(['update-deployment', deploymentId, '--description', `HALO KOP-UKM ${new Date().toISOString()}`]);
 } else {
   console.log('No DEPLOYMENT_ID: pushed only. Create the web-app deployment once (README, step 3).');
 }
