@@ -82,11 +82,7 @@ export interface ContentTask {
 }
 
 /** The publication dates from `fromYmd` to `toYmd`, both inclusive. */
-export function publicationDatesBetween(
-  fromYmd: string,
-  toYmd: string,
-  settings: ContentSettings,
-): string[] {
+export function publicationDatesBetween(fromYmd: string, toYmd: string, settings: ContentSettings): string[] {
   const dates: string[] = [];
   const first = addDays(fromYmd, (settings.publicationWeekday - weekdayOf(fromYmd) + 7) % 7);
   for (let ymd = first; ymd <= toYmd; ymd = addDays(ymd, 7)) dates.push(ymd);
@@ -207,8 +203,7 @@ export function engagementRate(figures: EngagementFigures): number | null {
   const views = figures.views;
   if (typeof views !== 'number' || !Number.isFinite(views) || views <= 0) return null;
   return (
-    (count(figures.likes) + count(figures.comments) + count(figures.saves) + count(figures.shares)) /
-    views
+    (count(figures.likes) + count(figures.comments) + count(figures.saves) + count(figures.shares)) / views
   );
 }
 

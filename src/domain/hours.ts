@@ -163,7 +163,10 @@ export function parseWorkDays(text: string): number[] | null {
 /** What is wrong with a service-hours setting, as message keys with their values; empty when valid. */
 export function validateServiceHours(
   hours: ServiceHours,
-): { key: 'settingsInvalidTime' | 'settingsCloseBeforeOpen' | 'settingsInvalidWorkDays' | 'settingsInvalidDate'; value: string }[] {
+): {
+  key: 'settingsInvalidTime' | 'settingsCloseBeforeOpen' | 'settingsInvalidWorkDays' | 'settingsInvalidDate';
+  value: string;
+}[] {
   const problems: ReturnType<typeof validateServiceHours> = [];
   const open = parseHhMm(hours.open);
   const close = parseHhMm(hours.close);
@@ -185,7 +188,7 @@ export function validateServiceHours(
 export function describeWorkDays(workDays: readonly number[], overrides?: MessageOverrides): string {
   const days = [...new Set(workDays)].filter((d) => d >= 1 && d <= 7).sort((a, b) => a - b);
   const groups: string[] = [];
-  for (let i = 0; i < days.length; ) {
+  for (let i = 0; i < days.length;) {
     let j = i;
     while (j + 1 < days.length && days[j + 1] === days[j] + 1) j += 1;
     if (j - i >= 2) {

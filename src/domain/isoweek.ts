@@ -90,11 +90,7 @@ function flip(theme: Bidang): Bidang {
  * two UKM weeks in a row: `repeated`); `selang-seling` flips every week, anchored so that it agrees
  * with the ISO rule on `anchor`.
  */
-export function weekTheme(
-  ymd: string,
-  rule: ThemeRule,
-  anchor: string = DEFAULT_THEME_ANCHOR,
-): WeekTheme {
+export function weekTheme(ymd: string, rule: ThemeRule, anchor: string = DEFAULT_THEME_ANCHOR): WeekTheme {
   if (rule === 'iso') {
     const theme = isoTheme(ymd);
     return { theme, repeated: isoTheme(addDays(ymd, -7)) === theme };

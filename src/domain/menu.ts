@@ -202,8 +202,10 @@ export function menuInput(state: MenuState, input: ReplyInput): MenuOutcome {
   const options = optionsFor(current);
   const choiceId = input.choiceId?.trim();
   if (choiceId) {
-    if (choiceId === NAV_RESTART_ID) return { kind: 'ask', state: initialMenu(), invalid: false, nav: 'restart' };
-    if (choiceId === NAV_BACK_ID) return { kind: 'ask', state: previous(current), invalid: false, nav: 'back' };
+    if (choiceId === NAV_RESTART_ID)
+      return { kind: 'ask', state: initialMenu(), invalid: false, nav: 'restart' };
+    if (choiceId === NAV_BACK_ID)
+      return { kind: 'ask', state: previous(current), invalid: false, nav: 'back' };
     const option = options.find((o) => o.id === choiceId);
     return option ? advance(current, option) : { kind: 'ask', state: current, invalid: true };
   }

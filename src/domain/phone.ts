@@ -60,4 +60,3 @@ export function waMeLink(number: string | number, text?: string): string {
   const base = `https://wa.me/${normalizePhone(number)}`;
   return text ? `${base}?text=${encodeURIComponent(text)}` : base;
 }
-

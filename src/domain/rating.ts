@@ -64,4 +64,3 @@ export function meanRating(ratings: readonly number[]): number | null {
   if (valid.length === 0) return null;
   return valid.reduce((sum: number, r) => sum + r, 0) / valid.length;
 }
-

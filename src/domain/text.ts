@@ -30,7 +30,9 @@ export interface NumberedReply {
  * followed by the option's words (`1 Konsultasi`). Null when the reply does not start with one.
  */
 export function readNumber(text: string): NumberedReply | null {
-  const tokens = normalizeReply(text).split(' ').filter((t) => t !== '');
+  const tokens = normalizeReply(text)
+    .split(' ')
+    .filter((t) => t !== '');
   let i = 0;
   while (i < tokens.length - 1 && (KEYWORDS.numberPrefixes as readonly string[]).includes(tokens[i])) {
     i += 1;

@@ -158,10 +158,8 @@ export const MESSAGES = {
   menuLine: 'Ketik *{number}* – {title}',
   menuNavHint: 'Ketik *0* untuk kembali, atau *MENU* untuk mulai ulang.',
   menuInvalidJenis: 'Maaf, pilihan belum kami kenali. Mohon balas dengan angka saja:\n{choices}',
-  menuInvalidBidang:
-    'Maaf, pilihan bidang belum kami kenali. Mohon balas dengan angka saja:\n{choices}',
-  menuInvalidTopik:
-    'Maaf, pilihan topik belum kami kenali. Mohon balas dengan angka saja:\n{choices}',
+  menuInvalidBidang: 'Maaf, pilihan bidang belum kami kenali. Mohon balas dengan angka saja:\n{choices}',
+  menuInvalidTopik: 'Maaf, pilihan topik belum kami kenali. Mohon balas dengan angka saja:\n{choices}',
   menuListButton: 'Lihat pilihan',
 
   // ---- WhatsApp: service hours (SOP 000 V.1) ----
@@ -203,8 +201,7 @@ export const MESSAGES = {
 
   // ---- WhatsApp: rating (SOP 000 V.11) ----
   ratingQuestion:
-    'Bagaimana penilaian Bapak/Ibu atas layanan pada sesi *{sessionId}*? Balas dengan angka:\n' +
-    '{choices}',
+    'Bagaimana penilaian Bapak/Ibu atas layanan pada sesi *{sessionId}*? Balas dengan angka:\n' + '{choices}',
   ratingInvalid: 'Maaf, penilaian belum kami kenali. Mohon balas dengan angka *1* sampai *4*:\n{choices}',
   ratingThanks:
     'Terima kasih atas penilaian Bapak/Ibu: *{label}*. Masukan Bapak/Ibu sangat berarti bagi ' +
@@ -306,8 +303,7 @@ export const MESSAGES = {
   reportLineOutOfHours: 'Pesan di luar jam layanan: {count}',
   reportLineWaiting: 'Rata-rata waktu tunggu jawaban pertama: {minutes} menit',
   reportLineDuration: 'Rata-rata lama sesi: {minutes} menit',
-  reportLineClosedBy:
-    'Sesi berakhir: oleh pengguna {user}, oleh petugas {officer}, waktu habis {timeout}',
+  reportLineClosedBy: 'Sesi berakhir: oleh pengguna {user}, oleh petugas {officer}, waktu habis {timeout}',
   reportLineRatings: 'Penilaian: {count} dari {sessions} sesi ({rate}), rata-rata {mean} dari 4',
   reportLineIkm: 'Indeks kepuasan (indikatif, skala IKM): {value} – mutu {grade} ({label})',
   reportLineIkmNone: 'Indeks kepuasan: belum ada penilaian minggu ini',
@@ -329,8 +325,7 @@ export const MESSAGES = {
   settingsInvalidEmail: 'Alamat email "{value}" tidak valid.',
   settingsInvalidNumber: 'Nilai "{value}" untuk {key} harus berupa angka {min}–{max}.',
   settingsInvalidDate: 'Tanggal "{value}" tidak valid. Gunakan format TTTT-BB-HH, misalnya 2026-12-25.',
-  settingsInvalidWorkDays:
-    'Hari kerja "{value}" tidak dikenali. Contoh yang benar: Senin-Jumat, atau 1-5.',
+  settingsInvalidWorkDays: 'Hari kerja "{value}" tidak dikenali. Contoh yang benar: Senin-Jumat, atau 1-5.',
   settingsInvalidWeekday: 'Hari "{value}" untuk {key} tidak dikenali. Contoh: Minggu, atau 7.',
   settingsInvalidTimeZone:
     'Zona waktu "{value}" tidak dikenali. Gunakan Asia/Jakarta, Asia/Makassar, atau Asia/Jayapura.',
@@ -420,10 +415,7 @@ export function placeholders(key: MessageKey): string[] {
 }
 
 /** Checks a staff override: placeholders of the default it lacks, and ones it adds. */
-export function overrideProblems(
-  key: MessageKey,
-  text: string,
-): { missing: string[]; unknown: string[] } {
+export function overrideProblems(key: MessageKey, text: string): { missing: string[]; unknown: string[] } {
   const expected = placeholders(key);
   const found = placeholdersOf(text);
   return {

@@ -32,7 +32,11 @@ describe('publication dates (SOP 001 V.1: every Sunday)', () => {
       '2027-01-03',
       '2027-01-10',
     ]);
-    expect(publicationDatesBetween('2027-12-25', '2028-01-10', S)).toEqual(['2027-12-26', '2028-01-02', '2028-01-09']);
+    expect(publicationDatesBetween('2027-12-25', '2028-01-10', S)).toEqual([
+      '2027-12-26',
+      '2028-01-02',
+      '2028-01-09',
+    ]);
   });
 
   it('follows a configured weekday', () => {
@@ -82,17 +86,42 @@ describe('content tasks (SOP 001 Tahapan Kegiatan)', () => {
   };
 
   it('schedules preparation at H-14, H-12 and H-7', () => {
-    expect(byKey('search-topic')).toMatchObject({ team: 'Pelaksana', due: { ymd: '2026-11-08' }, step: '001/1' });
-    expect(byKey('contact-speaker')).toMatchObject({ team: 'Humas', due: { ymd: '2026-11-08' }, step: '001/2' });
-    expect(byKey('narrative')).toMatchObject({ team: 'Pelaksana', due: { ymd: '2026-11-10' }, step: '001/3' });
+    expect(byKey('search-topic')).toMatchObject({
+      team: 'Pelaksana',
+      due: { ymd: '2026-11-08' },
+      step: '001/1',
+    });
+    expect(byKey('contact-speaker')).toMatchObject({
+      team: 'Humas',
+      due: { ymd: '2026-11-08' },
+      step: '001/2',
+    });
+    expect(byKey('narrative')).toMatchObject({
+      team: 'Pelaksana',
+      due: { ymd: '2026-11-10' },
+      step: '001/3',
+    });
     expect(byKey('design')).toMatchObject({ team: 'Pubdisdok', due: { ymd: '2026-11-15' }, step: '001/4' });
   });
 
   it('schedules the publication day with the SOP hours and teams', () => {
-    expect(byKey('check')).toMatchObject({ team: 'Pubdisdok', due: { ymd: '2026-11-22', time: '08:00', until: '08:30' } });
-    expect(byKey('publish')).toMatchObject({ team: 'Pubdisdok', due: { ymd: '2026-11-22', time: '09:00', until: '09:30' } });
-    expect(byKey('qna')).toMatchObject({ team: 'Pubdisdok', due: { ymd: '2026-11-22', time: '10:00' }, step: '001/8' });
-    expect(byKey('live')).toMatchObject({ team: 'Pubdisdok', due: { ymd: '2026-11-22', time: '13:00', until: '14:30' } });
+    expect(byKey('check')).toMatchObject({
+      team: 'Pubdisdok',
+      due: { ymd: '2026-11-22', time: '08:00', until: '08:30' },
+    });
+    expect(byKey('publish')).toMatchObject({
+      team: 'Pubdisdok',
+      due: { ymd: '2026-11-22', time: '09:00', until: '09:30' },
+    });
+    expect(byKey('qna')).toMatchObject({
+      team: 'Pubdisdok',
+      due: { ymd: '2026-11-22', time: '10:00' },
+      step: '001/8',
+    });
+    expect(byKey('live')).toMatchObject({
+      team: 'Pubdisdok',
+      due: { ymd: '2026-11-22', time: '13:00', until: '14:30' },
+    });
   });
 
   it('monitors views and likes one task per day from H+1 to H+5', () => {
@@ -110,8 +139,16 @@ describe('content tasks (SOP 001 Tahapan Kegiatan)', () => {
 
   it('collects feedback at H+3 and evaluates on the first Thursday on or after H+4', () => {
     expect(byKey('feedback')).toMatchObject({ team: 'Pelaksana', due: { ymd: '2026-11-25' } });
-    expect(byKey('evaluation')).toMatchObject({ team: 'Pelaksana', due: { ymd: '2026-11-26' }, step: '001/11' });
-    expect(byKey('record-evaluation')).toMatchObject({ team: 'Pelaksana', due: { ymd: '2026-11-26' }, step: '001/12' });
+    expect(byKey('evaluation')).toMatchObject({
+      team: 'Pelaksana',
+      due: { ymd: '2026-11-26' },
+      step: '001/11',
+    });
+    expect(byKey('record-evaluation')).toMatchObject({
+      team: 'Pelaksana',
+      due: { ymd: '2026-11-26' },
+      step: '001/12',
+    });
   });
 
   it('moves the evaluation with its settings', () => {

@@ -54,7 +54,9 @@ describe('service hours (SOP 000 V.1)', () => {
     const ms = Date.UTC(2026, 10, 23, 1, 0);
     expect(isWithinServiceHours(ms, DEFAULT_HOURS)).toBe(true);
     expect(isWithinServiceHours(Date.UTC(2026, 10, 23, 23, 30), DEFAULT_HOURS)).toBe(false);
-    expect(isWithinServiceHours(Date.UTC(2026, 10, 23, 9, 30), { ...DEFAULT_HOURS, offset: 540 })).toBe(false);
+    expect(isWithinServiceHours(Date.UTC(2026, 10, 23, 9, 30), { ...DEFAULT_HOURS, offset: 540 })).toBe(
+      false,
+    );
   });
 });
 
@@ -90,13 +92,20 @@ describe('nextOpening', () => {
   });
 
   it('follows configured work days and hours', () => {
-    const hours: ServiceHours = { ...DEFAULT_HOURS, workDays: [1, 2, 3, 4, 5, 6], open: '08:00', close: '12:00' };
+    const hours: ServiceHours = {
+      ...DEFAULT_HOURS,
+      workDays: [1, 2, 3, 4, 5, 6],
+      open: '08:00',
+      close: '12:00',
+    };
     expect(nextOpening(jkt('2026-11-20', '12:00'), hours)).toBe(jkt('2026-11-21', '08:00'));
     expect(isWithinServiceHours(jkt('2026-11-21', '11:59'), hours)).toBe(true);
   });
 
   it('throws when no working day is configured', () => {
-    expect(() => nextOpening(jkt('2026-11-20', '18:00'), { ...DEFAULT_HOURS, workDays: [] })).toThrow(RangeError);
+    expect(() => nextOpening(jkt('2026-11-20', '18:00'), { ...DEFAULT_HOURS, workDays: [] })).toThrow(
+      RangeError,
+    );
   });
 
   it('gives the current or next service period', () => {

@@ -21,7 +21,18 @@ describe('menu steps (SOP 000 V.4–V.7)', () => {
   });
 
   it("accepts '1.' and 'konsultasi' as the first choice", () => {
-    for (const text of ['1', ' 1.', '1)', '(1)', 'nomor 1', '#1', 'satu', 'konsultasi', 'KONSULTASI', '1. Konsultasi']) {
+    for (const text of [
+      '1',
+      ' 1.',
+      '1)',
+      '(1)',
+      'nomor 1',
+      '#1',
+      'satu',
+      'konsultasi',
+      'KONSULTASI',
+      '1. Konsultasi',
+    ]) {
       expect(menuInput(initialMenu(), { text })).toEqual({
         kind: 'ask',
         state: { step: 'bidang', jenis: 'Konsultasi' },
@@ -56,7 +67,9 @@ describe('menu steps (SOP 000 V.4–V.7)', () => {
     });
     expect(menuInput(topikUkm, { text: 'izin usaha' })).toMatchObject({ topik: 'Izin usaha' });
     expect(menuInput(topikUkm, { text: 'Pasar' })).toMatchObject({ topik: 'Pasar/Promosi usaha' });
-    expect(menuInput(topikUkm, { text: 'pasar/promosi usaha' })).toMatchObject({ topik: 'Pasar/Promosi usaha' });
+    expect(menuInput(topikUkm, { text: 'pasar/promosi usaha' })).toMatchObject({
+      topik: 'Pasar/Promosi usaha',
+    });
     expect(menuInput(topikUkm, { text: '8' })).toMatchObject({ topik: 'Lainnya' });
     expect(menuInput(topikKoperasi, { text: '2' })).toMatchObject({ topik: 'SHU' });
     expect(menuInput(topikKoperasi, { text: 'rapat anggota' })).toMatchObject({ topik: 'Rapat anggota' });

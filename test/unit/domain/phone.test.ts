@@ -1,10 +1,4 @@
-import {
-  isLikelyPhone,
-  localPhone,
-  maskPhone,
-  normalizePhone,
-  waMeLink,
-} from '../../../src/domain/phone';
+import { isLikelyPhone, localPhone, maskPhone, normalizePhone, waMeLink } from '../../../src/domain/phone';
 
 describe('phone numbers', () => {
   it('normalises Indonesian numbers to 62…', () => {

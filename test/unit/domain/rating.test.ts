@@ -20,7 +20,17 @@ describe('rating (SOP 000 V.11)', () => {
   });
 
   it("accepts '4', ' 4 ', '4.' and 'sangat membantu'", () => {
-    for (const text of ['4', ' 4 ', '4.', '(4)', 'empat', 'sangat membantu', 'Sangat Membantu', 'SANGAT', '4. Sangat membantu']) {
+    for (const text of [
+      '4',
+      ' 4 ',
+      '4.',
+      '(4)',
+      'empat',
+      'sangat membantu',
+      'Sangat Membantu',
+      'SANGAT',
+      '4. Sangat membantu',
+    ]) {
       expect(parseRating({ text })).toBe(4);
     }
     expect(parseRating({ text: '1' })).toBe(1);
