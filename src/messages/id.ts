@@ -339,6 +339,31 @@ export const MESSAGES = {
   settingsOverridePlaceholders:
     'Teks "{key}" tidak memuat {missing}. Bagian itu wajib ada agar pesan tetap lengkap.',
 
+  settingsProviderInvalid: 'Pilih penyedia WhatsApp: Cloud API (Meta) atau Fonnte.',
+  settingsPhoneNumberIdInvalid:
+    'ID nomor telepon (Phone Number ID) harus berupa 5–30 angka, sesuai yang tertera di WhatsApp Manager.',
+  settingsVerifyTokenShort: 'Token verifikasi minimal 8 karakter.',
+  settingsTokenSpaces: 'Token tidak boleh mengandung spasi. Salin ulang token tanpa spasi atau baris baru.',
+  webhookUrlMissing:
+    'Alamat webhook belum tersedia. Terapkan (deploy) skrip sebagai aplikasi web terlebih dahulu.',
+
+  // ---- Sidebar and dialogs ----
+  sidebarTitle: 'HALO KOP-UKM',
+  settingsTitle: 'Pengaturan HALO KOP-UKM',
+  helpText:
+    'HALO KOP-UKM – Halaman Konsultasi Koperasi dan UKM\n\n' +
+    '• Buka panel: daftar sesi WhatsApp, menjawab warga, dan mencatat metrik konten.\n' +
+    '• Siapkan spreadsheet: membuat atau memperbaiki semua lembar tanpa menghapus data.\n' +
+    '• Pengaturan: jam layanan, penyedia WhatsApp, zona waktu, dan jadwal laporan.\n' +
+    '• Laporan mingguan sekarang: membuat laporan minggu lalu dan mengirimkannya ke Tim Pelaporan.\n' +
+    '• Rencanakan konten: mengisi Kalender Konten dan Tugas dari Bank Topik.\n\n' +
+    'Petugas dan alamat emailnya diatur di lembar Penanggung Jawab; hari libur di lembar Hari Libur.',
+  apiForbidden:
+    'Maaf, panel HALO KOP-UKM hanya dapat digunakan oleh anggota tim yang dapat menyunting spreadsheet ini.',
+  apiUnknown: 'Permintaan "{name}" tidak dikenal.',
+  apiFailed: 'Permintaan gagal diproses: {reason}',
+  featurePending: 'Fitur ini belum tersedia pada versi ini.',
+
   // ---- Sheets menu (add-on) ----
   addonOpenSidebar: 'Buka panel',
   addonSetup: 'Siapkan spreadsheet',
