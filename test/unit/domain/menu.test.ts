@@ -32,6 +32,7 @@ describe('menu steps (SOP 000 V.4–V.7)', () => {
       'konsultasi',
       'KONSULTASI',
       '1. Konsultasi',
+      '1\ufe0f\u20e3',
     ]) {
       expect(menuInput(initialMenu(), { text })).toEqual({
         kind: 'ask',
