@@ -174,7 +174,7 @@ function sendMenu(ctx: Ctx, state: UserState, text: string, turn: Turn, menu: Me
   turn.send(out, { sessionId: state.sessionId, phone: state.phone || state.userId, sender: 'bot', kind: 'menu' });
 }
 
-function sendText(ctx: Ctx, state: UserState, text: string, turn: Turn, kind = 'teks'): void {
+function sendText(state: UserState, text: string, turn: Turn, kind = 'teks'): void {
   turn.send(
     { kind: 'text', to: addressOf(state), text },
     { sessionId: state.sessionId, phone: state.phone || state.userId, sender: 'bot', kind },
@@ -236,7 +236,7 @@ function connect(
   const text = open
     ? ctx.t('connected', vars)
     : ctx.t('queuedOutOfHours', { ...vars, ...outOfHoursVars(ctx.now, hours, overrides(ctx)) });
-  sendText(ctx, state, text, turn, 'terhubung');
+  sendText(state, text, turn, 'terhubung');
   notifyOfficers(ctx, state, turn);
   saveUser(ctx.props, state);
 }
@@ -297,7 +297,7 @@ function handleChat(ctx: Ctx, state: UserState, m: InboundMessage, turn: Turn): 
   if (!state.firstMessage && m.type === 'text') state.firstMessage = m.text;
   forwardToOfficers(ctx, state, m, turn);
   if (m.type === 'unsupported' || m.type === 'other') {
-    sendText(ctx, state, ctx.t('unsupportedMessage'), turn);
+    sendText(state, ctx.t('unsupportedMessage'), turn);
   }
   saveUser(ctx.props, state);
 }
@@ -403,7 +403,7 @@ function handleRating(ctx: Ctx, state: UserState, m: InboundMessage, turn: Turn)
   turn.inbound(m, state.sessionId, 'warga');
   const label = ratingLabel(rating);
   ctx.db.update('sessions', state.row, { rating, ratingLabel: label });
-  sendText(ctx, state, ctx.t('ratingThanks', { label, sessionId: state.sessionId }), turn, 'penilaian');
+  sendText(state, ctx.t('ratingThanks', { label, sessionId: state.sessionId }), turn, 'penilaian');
   deleteUser(ctx.props, state);
   return true;
 }

@@ -53,13 +53,13 @@ export function validateSettings(ctx: Ctx, input: SettingsInput): FieldError[] {
       errors.push({ field: 'phoneNumberId', message: render('settingsPhoneNumberIdInvalid') });
     }
     if (!input.accessToken.trim() && !ctx.props.get(SECRET.accessToken)) {
-      errors.push({ field: 'accessToken', message: render('settingsTokenMissing', { provider: input.provider === 'fonnte' ? 'Fonnte' : 'WhatsApp Cloud' }) });
+      errors.push({ field: 'accessToken', message: render('settingsTokenMissing', { provider: 'WhatsApp Cloud' }) });
     }
     if (input.verifyToken.trim().length < 8) {
       errors.push({ field: 'verifyToken', message: render('settingsVerifyTokenShort') });
     }
   } else if (input.provider === 'fonnte' && !input.fonnteToken.trim() && !ctx.props.get(SECRET.fonnteToken)) {
-    errors.push({ field: 'fonnteToken', message: render('settingsTokenMissing', { provider: input.provider === 'fonnte' ? 'Fonnte' : 'WhatsApp Cloud' }) });
+    errors.push({ field: 'fonnteToken', message: render('settingsTokenMissing', { provider: 'Fonnte' }) });
   }
   for (const [field, value] of [
     ['accessToken', input.accessToken],

@@ -2,8 +2,8 @@
 // server), the webhook URL to paste into Meta or Fonnte.
 
 import type { SettingsInput, SettingsView } from '../../api-types';
-import { call, closeDialog } from '../../bridge';
-import { byId } from '../../dom';
+import { call, closeDialog } from '../../client/bridge';
+import { byId } from '../../client/dom';
 
 const form = byId<HTMLFormElement>('form');
 const status = byId('status');
