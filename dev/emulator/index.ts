@@ -1,0 +1,374 @@
+/**
+ * GoogleEmulator: in-memory Apps Script services for HALO KOP-UKM (SpreadsheetApp,
+ * PropertiesService, CacheService, LockService, ScriptApp, ContentService, HtmlService,
+ * UrlFetchApp, MailApp, Utilities, Session, Logger, console, Charts), instrumented to count every
+ * call per execution. State is plain data: `toJSON()` / `GoogleEmulator.fromJSON()`.
+ *
+ *   const emu = new GoogleEmulator({ now: '2026-11-23T09:00:00+07:00' });
+ *   const sandbox = loadBundle(code, emu);            // sandbox.ts
+ *   const { result, calls } = sandbox.run('doPost', webAppEvent({ method: 'POST', body }));
+ */
+import { createHash } from 'node:crypto';
+import { CallCounter, type ExecutionCalls, type ExecutionKind, newExecutionCalls } from './calls';
+import { Clock } from './clock';
+import { GasError, MSG } from './errors';
+import { Ctx, Execution } from './execution';
+import { SpreadsheetModel, type SpreadsheetJSON, DEFAULT_COLS, DEFAULT_ROWS } from './model';
+import { hostRealm, type Realm } from './realm';
+import { ContentServiceFacade, HtmlServiceFacade } from './services/content';
+import { type FetchHandler, type FetchRequest, type MailRecord, MailAppFacade, UrlFetchAppFacade } from './services/net';
+import { fireTimes, ScriptAppFacade, type TriggerRecord } from './services/script-app';
+import { ChartsService, newUiRecord, SpreadsheetAppService, type UiRecord } from './services/spreadsheet';
+import {
+  type CacheEntry,
+  CacheServiceFacade,
+  LockManager,
+  LockServiceFacade,
+  PropertiesServiceFacade,
+} from './services/stores';
+import { ConsoleFacade, type LogRecord, LoggerFacade, SessionFacade, UtilitiesFacade } from './services/utilities';
+import { assertTimeZone, zonedParts } from './time';
+
+export type { ExecutionCalls, ExecutionKind } from './calls';
+export { classify } from './calls';
+export { Execution } from './execution';
+export type { Realm } from './realm';
+export { hostRealm } from './realm';
+export type { FetchHandler, FetchRequest, FetchResponse, MailRecord } from './services/net';
+export { NetworkError } from './services/net';
+export type { TriggerRecord, ClockSchedule } from './services/script-app';
+export type { UiRecord, MenuRecord, HtmlShownRecord } from './services/spreadsheet';
+export type { LogRecord } from './services/utilities';
+export { SpreadsheetModel, SheetModel } from './model';
+export type { Cell, ChartSpec, ProtectionSpec, ValidationSpec, HostValue } from './model';
+export { GasError } from './errors';
+
+export interface EmulatorOptions {
+  now?: Date | string | number;
+  /** Default Asia/Jakarta. */
+  scriptTimeZone?: string;
+  /** The owner and effective user. Default owner@example.com. */
+  userEmail?: string;
+  /** A published Editor add-on: time-driven triggers at most hourly, one per type per document. */
+  addOn?: boolean;
+  /** Name of the add-on menu (createAddonMenu). */
+  addOnName?: string;
+  scriptId?: string;
+  /** Name of the bound spreadsheet. */
+  spreadsheetName?: string;
+  /** Daily quotas (consumer account defaults). */
+  quotas?: Partial<Quotas>;
+  /** Files for HtmlService.createHtmlOutputFromFile / createTemplateFromFile, by name. */
+  htmlFiles?: Record<string, string>;
+}
+
+/** Per-day quotas: email recipients, UrlFetch calls, Properties reads and writes. */
+export interface Quotas {
+  email: number;
+  urlfetch: number;
+  properties: number;
+}
+
+export type QuotaKind = keyof Quotas;
+
+export const CONSUMER_QUOTAS: Quotas = { email: 100, urlfetch: 20_000, properties: 50_000 };
+
+export interface BeginOptions {
+  /** Default: 'webApp' for doGet/doPost, else 'editor'. */
+  kind?: ExecutionKind;
+  /** Session.getActiveUser(): default '' in a web app, the user elsewhere. */
+  activeUser?: string;
+}
+
+export interface EmulatorJSON {
+  version: 1;
+  clock: number;
+  scriptTimeZone: string;
+  userEmail: string;
+  addOn: boolean;
+  addOnName: string;
+  scriptId: string;
+  activeSpreadsheetId: string;
+  spreadsheets: SpreadsheetJSON[];
+  properties: Record<string, Record<string, string>>;
+  cache: Record<string, Record<string, CacheEntry>>;
+  triggers: TriggerRecord[];
+  fetchLog: FetchRequest[];
+  mailLog: MailRecord[];
+  logs: LogRecord[];
+  ui: UiRecord;
+  htmlFiles: Record<string, string>;
+  quotas: Quotas;
+  usage: Usage;
+  counters: { seq: number; execution: number; trigger: number; spreadsheet: number };
+  executions: ExecutionCalls[];
+}
+
+interface Usage {
+  /** Quota day (America/Los_Angeles date). */
+  day: string;
+  email: number;
+  urlfetch: number;
+  properties: number;
+}
+
+export interface DueTrigger {
+  trigger: TriggerRecord;
+  at: number;
+}
+
+export type ExecutionRef = Execution | null | (() => Execution | null);
+
+export class GoogleEmulator {
+  readonly clock: Clock;
+  scriptTimeZone: string;
+  userEmail: string;
+  addOn: boolean;
+  addOnName: string;
+  scriptId: string;
+  readonly spreadsheets = new Map<string, SpreadsheetModel>();
+  private activeId: string;
+  /** Answers every UrlFetchApp request; may throw (NetworkError.dns(url)) to simulate failures. */
+  fetchHandler: FetchHandler = () => ({ status: 200, body: '{}' });
+  readonly fetchLog: FetchRequest[] = [];
+  readonly mailLog: MailRecord[] = [];
+  logs: LogRecord[] = [];
+  ui: UiRecord = newUiRecord();
+  htmlFiles: Record<string, string>;
+  readonly triggers: TriggerRecord[] = [];
+  readonly calls = new CallCounter();
+  readonly locks = new LockManager();
+  quotas: Quotas;
+  usage: Usage = { day: '', email: 0, urlfetch: 0, properties: 0 };
+  private readonly propertyStores = new Map<string, Map<string, string>>();
+  private readonly cacheStores = new Map<string, Map<string, CacheEntry>>();
+  private counters = { seq: 0, execution: 0, trigger: 0, spreadsheet: 0 };
+
+  constructor(opts: EmulatorOptions = {}) {
+    this.clock = new Clock(opts.now ?? Date.now());
+    this.scriptTimeZone = assertTimeZone(opts.scriptTimeZone ?? 'Asia/Jakarta');
+    this.userEmail = opts.userEmail ?? 'owner@example.com';
+    this.addOn = !!opts.addOn;
+    this.addOnName = opts.addOnName ?? 'Add-on';
+    this.scriptId = opts.scriptId ?? 'emulator-script-id';
+    this.quotas = { ...CONSUMER_QUOTAS, ...opts.quotas };
+    this.htmlFiles = { ...opts.htmlFiles };
+    const ss = this.createSpreadsheet(opts.spreadsheetName ?? 'Untitled spreadsheet');
+    this.activeId = ss.id;
+  }
+
+  /** The bound (active) spreadsheet. */
+  get spreadsheet(): SpreadsheetModel {
+    return this.spreadsheets.get(this.activeId) as SpreadsheetModel;
+  }
+
+  /** The web app URL (ScriptApp.getService().getUrl()). */
+  get webAppUrl(): string {
+    const id = 'AKfycb' + createHash('sha256').update(this.scriptId).digest('base64url').slice(0, 66);
+    return `https://script.google.com/macros/s/${id}/exec`;
+  }
+
+  /** A new spreadsheet (SpreadsheetApp.create): one sheet "Sheet1", 1000 × 26 by default. */
+  createSpreadsheet(name: string, size: { rows?: number; columns?: number } = {}): SpreadsheetModel {
+    const n = ++this.counters.spreadsheet;
+    const id = '1' + createHash('sha256').update(`${this.scriptId}:ss:${n}`).digest('base64url').slice(0, 43);
+    const ss = new SpreadsheetModel(id, name, this.scriptTimeZone, this.userEmail, () => this.clock.now());
+    ss.insertSheet('Sheet1', 0, size.rows ?? DEFAULT_ROWS, size.columns ?? DEFAULT_COLS);
+    this.spreadsheets.set(id, ss);
+    return ss;
+  }
+
+  // ---- stores ----------------------------------------------------------------------------------
+
+  /** A property store: 'script', 'user:<email>' or 'document:<spreadsheet id>'. */
+  propertyStore(scope: string): Map<string, string> {
+    let s = this.propertyStores.get(scope);
+    if (!s) {
+      s = new Map();
+      this.propertyStores.set(scope, s);
+    }
+    return s;
+  }
+
+  /** Script Properties, for seeding and inspection from tests. */
+  get scriptProperties(): Map<string, string> {
+    return this.propertyStore('script');
+  }
+
+  /** A cache: 'script', 'user:<email>' or 'document:<spreadsheet id>'. */
+  cacheStore(scope: string): Map<string, CacheEntry> {
+    let c = this.cacheStores.get(scope);
+    if (!c) {
+      c = new Map();
+      this.cacheStores.set(scope, c);
+    }
+    return c;
+  }
+
+  /** Evicts every cache entry (CacheService may drop entries at any time). */
+  evictCache(): void {
+    for (const c of this.cacheStores.values()) c.clear();
+  }
+
+  nextSeq(): number {
+    return ++this.counters.seq;
+  }
+
+  newTriggerId(): string {
+    return String(8_000_000_000_000_000 + ++this.counters.trigger * 7919);
+  }
+
+  private quotaDay(): string {
+    const p = zonedParts(this.clock.now(), 'America/Los_Angeles');
+    return `${p.year}-${p.month}-${p.day}`;
+  }
+
+  private freshUsage(): Usage {
+    const day = this.quotaDay();
+    if (this.usage.day !== day) this.usage = { day, email: 0, urlfetch: 0, properties: 0 };
+    return this.usage;
+  }
+
+  /** Spends `n` of a daily quota (days end at midnight Pacific time) or throws Google's error. */
+  consumeQuota(kind: QuotaKind, n: number): void {
+    const u = this.freshUsage();
+    if (u[kind] + n > this.quotas[kind]) throw new GasError(MSG.quota(kind));
+    u[kind] += n;
+  }
+
+  remainingQuota(kind: QuotaKind): number {
+    return Math.max(0, this.quotas[kind] - this.freshUsage()[kind]);
+  }
+
+  // ---- executions ------------------------------------------------------------------------------
+
+  /** Starts an execution of `name` (counted in emu.calls until endExecution). */
+  beginExecution(name: string, opts: BeginOptions = {}): Execution {
+    const kind = opts.kind ?? (name === 'doGet' || name === 'doPost' ? 'webApp' : 'editor');
+    const id = ++this.counters.execution;
+    const calls = newExecutionCalls(id, name, kind, this.clock.now());
+    const activeUser = opts.activeUser ?? (kind === 'webApp' ? '' : this.userEmail);
+    const exec = new Execution(id, name, kind, activeUser, calls);
+    this.calls.begin(calls);
+    return exec;
+  }
+
+  /** Ends an execution: applies its buffered writes, releases its locks, records its counts. */
+  endExecution(exec: Execution): ExecutionCalls {
+    if (exec.ended) return exec.calls;
+    try {
+      exec.applyPending();
+    } finally {
+      exec.ended = true;
+      this.locks.releaseAll(exec.id);
+      exec.locks.clear();
+      exec.calls.endedAt = this.clock.now();
+      this.calls.end(exec.calls);
+    }
+    return exec.calls;
+  }
+
+  /**
+   * The Apps Script globals for a script realm. Calls are counted in `exec` (an execution, or a
+   * function returning the running one); with none, nothing is counted and writes apply at once.
+   */
+  globals(realm: Realm = hostRealm, exec: ExecutionRef = null): Record<string, unknown> {
+    return this.createGlobals(realm, exec).globals;
+  }
+
+  /** globals() plus the context object (the sandbox plugs the script compiler into it). */
+  createGlobals(realm: Realm, exec: ExecutionRef): { globals: Record<string, unknown>; ctx: Ctx } {
+    const ref = typeof exec === 'function' ? exec : (): Execution | null => exec;
+    const ctx = new Ctx(this, realm, ref);
+    const globals: Record<string, unknown> = {
+      SpreadsheetApp: new SpreadsheetAppService(ctx),
+      PropertiesService: new PropertiesServiceFacade(ctx),
+      CacheService: new CacheServiceFacade(ctx),
+      LockService: new LockServiceFacade(ctx),
+      ScriptApp: new ScriptAppFacade(ctx),
+      ContentService: new ContentServiceFacade(ctx),
+      HtmlService: new HtmlServiceFacade(ctx),
+      UrlFetchApp: new UrlFetchAppFacade(ctx),
+      MailApp: new MailAppFacade(ctx),
+      Utilities: new UtilitiesFacade(ctx),
+      Session: new SessionFacade(ctx),
+      Logger: new LoggerFacade(ctx),
+      console: new ConsoleFacade(ctx),
+      Charts: new ChartsService(ctx),
+    };
+    return { globals, ctx };
+  }
+
+  /** Clock triggers firing in (sinceMs, untilMs], in time order (for the playground's clock). */
+  dueTriggers(sinceMs: number, untilMs: number): DueTrigger[] {
+    const out: DueTrigger[] = [];
+    for (const trigger of this.triggers) {
+      if (trigger.eventType !== 'CLOCK') continue;
+      for (const at of fireTimes(trigger, sinceMs, untilMs, this.scriptTimeZone)) out.push({ trigger, at });
+    }
+    return out.sort((a, b) => a.at - b.at);
+  }
+
+  // ---- persistence -----------------------------------------------------------------------------
+
+  toJSON(): EmulatorJSON {
+    const mapOf = <T>(m: Map<string, Map<string, T>>): Record<string, Record<string, T>> =>
+      Object.fromEntries([...m].map(([k, v]) => [k, Object.fromEntries(v)]));
+    return JSON.parse(
+      JSON.stringify({
+        version: 1,
+        clock: this.clock.now(),
+        scriptTimeZone: this.scriptTimeZone,
+        userEmail: this.userEmail,
+        addOn: this.addOn,
+        addOnName: this.addOnName,
+        scriptId: this.scriptId,
+        activeSpreadsheetId: this.activeId,
+        spreadsheets: [...this.spreadsheets.values()].map((s) => s.toJSON()),
+        properties: mapOf(this.propertyStores),
+        cache: mapOf(this.cacheStores),
+        triggers: this.triggers,
+        fetchLog: this.fetchLog,
+        mailLog: this.mailLog,
+        logs: this.logs,
+        ui: this.ui,
+        htmlFiles: this.htmlFiles,
+        quotas: this.quotas,
+        usage: this.usage,
+        counters: this.counters,
+        executions: this.calls.executions,
+      }),
+    ) as EmulatorJSON;
+  }
+
+  static fromJSON(input: EmulatorJSON | string): GoogleEmulator {
+    const j = (typeof input === 'string' ? JSON.parse(input) : input) as EmulatorJSON;
+    if (j.version !== 1) throw new Error(`Unsupported emulator state version: ${String(j.version)}`);
+    const emu = new GoogleEmulator({
+      now: j.clock,
+      scriptTimeZone: j.scriptTimeZone,
+      userEmail: j.userEmail,
+      addOn: j.addOn,
+      addOnName: j.addOnName,
+      scriptId: j.scriptId,
+      quotas: j.quotas,
+      htmlFiles: j.htmlFiles,
+    });
+    emu.spreadsheets.clear();
+    for (const s of j.spreadsheets) emu.spreadsheets.set(s.id, SpreadsheetModel.fromJSON(s, () => emu.clock.now()));
+    emu.activeId = j.activeSpreadsheetId;
+    for (const [scope, props] of Object.entries(j.properties)) {
+      emu.propertyStores.set(scope, new Map(Object.entries(props)));
+    }
+    for (const [scope, entries] of Object.entries(j.cache)) emu.cacheStores.set(scope, new Map(Object.entries(entries)));
+    emu.triggers.push(...j.triggers);
+    emu.fetchLog.push(...j.fetchLog);
+    emu.mailLog.push(...j.mailLog);
+    emu.logs = [...j.logs];
+    emu.ui = j.ui;
+    emu.usage = j.usage;
+    emu.counters = { ...j.counters };
+    emu.calls.executions.push(...j.executions);
+    return emu;
+  }
+}
