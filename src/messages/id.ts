@@ -364,6 +364,27 @@ export const MESSAGES = {
   apiFailed: 'Permintaan gagal diproses: {reason}',
   featurePending: 'Fitur ini belum tersedia pada versi ini.',
 
+  // ---- Sidebar: inbox, conversation, records, kit (issue 5) ----
+  sidebarSessionUnknown: 'Sesi {sessionId} tidak ditemukan.',
+  sidebarSessionClosed: 'Sesi {sessionId} sudah berakhir ({closedBy}). Pesan tidak dikirim.',
+  sidebarSessionNotOpen: 'Sesi {sessionId} sudah berakhir.',
+  sidebarReplyEmpty: 'Tulis pesan terlebih dahulu.',
+  sidebarReplyTooLong: 'Pesan terlalu panjang: {count} karakter (maksimal {max}).',
+  sidebarNoteTooLong: 'Catatan terlalu panjang: {count} karakter (maksimal {max}).',
+  sidebarTaskNotFound: 'Tugas tidak ditemukan (mungkin baris sudah berubah). Muat ulang daftar tugas.',
+  fieldRequired: '{key} wajib diisi.',
+  fieldChoice: '{key} harus salah satu dari: {choices}.',
+  fieldDate: '{key} tidak valid. Gunakan format TTTT-BB-HH, misalnya 2026-05-04.',
+  fieldDateTime: '{key} tidak valid. Gunakan tanggal dan jam, misalnya 2026-05-04 10:30.',
+  fieldFuture: '{key} tidak boleh di masa depan.',
+  fieldCount: '{key} harus bilangan bulat 0 atau lebih.',
+  fieldTooLong: '{key} terlalu panjang (maksimal {max} karakter).',
+  metricsEmpty: 'Isi minimal satu angka metrik.',
+  kitNumberMissing:
+    'Nomor Layanan WhatsApp belum diisi. Isi kunci "Nomor Layanan WhatsApp" di lembar Pengaturan, ' +
+    'misalnya 6281234567890.',
+  kitNumberInvalid: 'Nomor Layanan WhatsApp "{value}" tidak valid. Contoh yang benar: 6281234567890.',
+
   // ---- Sheets menu (add-on) ----
   addonOpenSidebar: 'Buka panel',
   addonSetup: 'Siapkan spreadsheet',

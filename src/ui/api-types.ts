@@ -32,10 +32,209 @@ export interface SaveResult {
   settings?: SettingsView;
 }
 
+// ---- Staff sidebar (issue 5): inbox, conversation, manual logging, content records, kit ----
+
+/** One waiting or active WhatsApp session in the inbox. */
+export interface InboxItem {
+  sessionId: string;
+  name: string;
+  /** Masked number (`0812****7890`): the list never shows full numbers. */
+  phone: string;
+  jenis: string;
+  bidang: string;
+  topic: string;
+  /** Responsibility group (`Konsultasi UKM` …). */
+  group: string;
+  status: string;
+  /** Arrived outside service hours and no officer has answered yet. */
+  outOfHours: boolean;
+  /** No officer reply yet. */
+  waiting: boolean;
+  officer: string;
+  startedAt: string;
+  lastActivityAt: string;
+  /** Minutes left of the session; null while it waits out of hours (the clock has not started). */
+  minutesLeft: number | null;
+  /** Citizen messages since the last officer reply. */
+  unread: number;
+}
+
+/** A session that ended recently and waits for the citizen's rating. */
+export interface RecentItem {
+  sessionId: string;
+  name: string;
+  phone: string;
+  jenis: string;
+  bidang: string;
+  topic: string;
+  group: string;
+  endedAt: string;
+}
+
+export interface InboxView {
+  sessions: InboxItem[];
+  recent: RecentItem[];
+  now: string;
+}
+
+export type InboxGroup = 'Konsultasi Koperasi' | 'Konsultasi UKM' | 'Pengaduan Koperasi' | 'Pengaduan UKM';
+
+/** One message of a transcript. `text` is the citizen's or officer's words: show it as text only. */
+export interface TranscriptEntry {
+  row: number;
+  at: string;
+  from: 'warga' | 'petugas' | 'bot';
+  sender: string;
+  /** Media kind label (`gambar`, `dokumen` …) or '' for text. */
+  media: string;
+  text: string;
+  /** Send status of outgoing messages (`terkirim`, `antre: …`, `gagal: …`). */
+  status: string;
+}
+
+export interface SessionView {
+  sessionId: string;
+  /** Full number: this is the open conversation. */
+  phone: string;
+  name: string;
+  channel: string;
+  jenis: string;
+  bidang: string;
+  topic: string;
+  status: string;
+  officer: string;
+  note: string;
+  startedAt: string;
+  connectedAt: string;
+  firstResponseAt: string;
+  endedAt: string;
+  /** Officers can still reply. */
+  open: boolean;
+  closedBy: '' | 'user' | 'petugas' | 'waktu habis';
+  closedByLabel: string;
+  minutesLeft: number | null;
+  outOfHours: boolean;
+  rating: number | null;
+  ratingLabel: string;
+  messages: TranscriptEntry[];
+}
+
+export interface SessionActionResult {
+  ok: boolean;
+  /** Indonesian message when not ok. */
+  error?: string;
+  /** For replies: `terkirim`, `antre` (retried automatically) or `gagal`. */
+  sendStatus?: 'terkirim' | 'antre' | 'gagal';
+  sendError?: string;
+}
+
+export type ManualChannel = 'Telepon' | 'Datang langsung' | 'Instagram DM' | 'Email' | 'Lainnya';
+
+export interface ManualLogInput {
+  channel: ManualChannel;
+  jenis: string;
+  bidang: string;
+  topic: string;
+  name: string;
+  /** Phone number, email or account name. */
+  contact: string;
+  summary: string;
+  /** Local date-time `yyyy-mm-ddThh:mm` in the service's time zone; empty: now. */
+  at?: string;
+}
+
+/** Result of a form: field errors (Indonesian), or what was written. */
+export interface RecordResult {
+  ok: boolean;
+  errors: FieldError[];
+  /** The new session id (manual log). */
+  id?: string;
+  /** Sheet row written. */
+  row?: number;
+}
+
+export interface MetricsInput {
+  /** Local date `yyyy-mm-dd`. */
+  date: string;
+  platform: string;
+  contentId: string;
+  views: number | null;
+  likes: number | null;
+  comments: number | null;
+  shares: number | null;
+  saves: number | null;
+  liveViewers: number | null;
+  questions: number | null;
+}
+
+export interface QaInput {
+  /** Local date-time `yyyy-mm-ddThh:mm`; empty: now. */
+  at?: string;
+  platform: string;
+  contentId: string;
+  question: string;
+  answer: string;
+}
+
+export interface EvaluationInput {
+  /** Local date `yyyy-mm-dd`. */
+  date: string;
+  contentId: string;
+  notes: string;
+  followUp: string;
+}
+
+export interface TaskItem {
+  row: number;
+  key: string;
+  contentId: string;
+  task: string;
+  team: string;
+  due: string;
+  overdue: boolean;
+}
+
+export interface ContentItem {
+  id: string;
+  /** Local date `yyyy-mm-dd`. */
+  publishDate: string;
+  theme: string;
+  topic: string;
+  format: string;
+  status: string;
+}
+
+/** The socialisation kit (SOP 000 table, step 5). */
+export interface KitView {
+  number: string;
+  greeting: string;
+  /** `https://wa.me/…?text=…`; '' when the service number is not set. */
+  link: string;
+  caption: string;
+  /** Why there is no link (Indonesian), or ''. */
+  problem: string;
+}
+
+type NoRequest = Record<string, never>;
+
 export interface ApiMap {
   'settings.get': { req: Record<string, never>; res: SettingsView };
   'settings.save': { req: SettingsInput; res: SaveResult };
   'admin.setup': { req: Record<string, never>; res: { createdSheets: string[]; addedColumns: string[] } };
+  'inbox.list': { req: { group?: InboxGroup | '' }; res: InboxView };
+  'session.get': { req: { sessionId: string }; res: SessionView };
+  'session.reply': { req: { sessionId: string; text: string }; res: SessionActionResult };
+  'session.close': { req: { sessionId: string }; res: SessionActionResult };
+  'session.note': { req: { sessionId: string; note: string }; res: SessionActionResult };
+  'manual.log': { req: ManualLogInput; res: RecordResult };
+  'content.metrics.add': { req: MetricsInput; res: RecordResult };
+  'content.qa.add': { req: QaInput; res: RecordResult };
+  'content.evaluation.add': { req: EvaluationInput; res: RecordResult };
+  'content.list': { req: NoRequest; res: ContentItem[] };
+  'tasks.list': { req: { team?: string }; res: TaskItem[] };
+  'tasks.done': { req: { row: number; key: string }; res: SessionActionResult };
+  'kit.get': { req: NoRequest; res: KitView };
+  'admin.openSettings': { req: NoRequest; res: { opened: boolean } };
 }
 
 export type ApiName = keyof ApiMap;
