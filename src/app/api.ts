@@ -5,6 +5,7 @@
 import { render } from '../messages/id';
 import type { ApiMap, ApiName, ApiResponse } from '../ui/api-types';
 import { runSetup } from './admin';
+import { SIDEBAR_HANDLERS } from './api-sidebar';
 import { Ctx } from './context';
 import { getSettings, saveSettings } from './settings-api';
 
@@ -12,6 +13,7 @@ type Handler<K extends ApiName> = (ctx: Ctx, req: ApiMap[K]['req']) => ApiMap[K]
 type Handlers = { [K in ApiName]: Handler<K> };
 
 const handlers: Handlers = {
+  ...SIDEBAR_HANDLERS,
   'settings.get': (ctx) => getSettings(ctx),
   'settings.save': (ctx, req) => saveSettings(ctx, req),
   'admin.setup': () => {

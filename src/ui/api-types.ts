@@ -232,7 +232,7 @@ export interface ApiMap {
   'content.evaluation.add': { req: EvaluationInput; res: RecordResult };
   'content.list': { req: NoRequest; res: ContentItem[] };
   'tasks.list': { req: { team?: string }; res: TaskItem[] };
-  'tasks.done': { req: { row: number; key: string }; res: SessionActionResult };
+  'tasks.done': { req: { row: number; key: string; task?: string }; res: SessionActionResult };
   'kit.get': { req: NoRequest; res: KitView };
   'admin.openSettings': { req: NoRequest; res: { opened: boolean } };
 }
