@@ -3,8 +3,16 @@
  * tasks around each publication day H (DESIGN §4). Teams follow the SOP's "Pihak yang terlibat".
  */
 import { type MessageKey, type MessageOverrides, render } from '../messages/id';
-import { DEFAULT_THEME_ANCHOR, isoWeekLabel, type ThemeRule, weekTheme } from './isoweek';
-import { addDays, daysBetween, weekdayOf } from './time';
+import { isWorkingDay, parseWorkDays, type ServiceHours } from './hours';
+import {
+  DEFAULT_THEME_ANCHOR,
+  isoWeek,
+  isoWeekLabel,
+  isThemeRule,
+  type ThemeRule,
+  weekTheme,
+} from './isoweek';
+import { addDays, daysBetween, localDateKey, localMs, weekdayOf } from './time';
 import type { Bidang, GroupName } from './types';
 
 export interface ContentSettings {
@@ -210,4 +218,227 @@ export function engagementRate(figures: EngagementFigures): number | null {
 /** Whether a task is late on `todayYmd` (due before today and not done). */
 export function isTaskOverdue(dueYmd: string, todayYmd: string, done: boolean): boolean {
   return !done && dueYmd < todayYmd;
+}
+
+// ---- Settings, topics, speakers and reminders (DESIGN §4) ----
+
+/** A weekday setting (`Minggu`, `Kamis`, `7`); null when it is not exactly one day. */
+export function parseWeekday(text: string): number | null {
+  const days = parseWorkDays(text);
+  return days && days.length === 1 ? days[0] : null;
+}
+
+/** The settings of the content programme from the `Pengaturan` texts, with the SOP defaults. */
+export function contentSettingsFrom(values: {
+  publicationWeekday?: string;
+  evaluationWeekday?: string;
+  evaluationMinDays?: string;
+  themeRule?: string;
+}): ContentSettings {
+  const d = DEFAULT_CONTENT_SETTINGS;
+  const minDays = Number((values.evaluationMinDays ?? '').trim());
+  const rule = (values.themeRule ?? '').trim().toLowerCase();
+  return {
+    ...d,
+    publicationWeekday: parseWeekday(values.publicationWeekday ?? '') ?? d.publicationWeekday,
+    evaluationWeekday: parseWeekday(values.evaluationWeekday ?? '') ?? d.evaluationWeekday,
+    evaluationMinDays:
+      (values.evaluationMinDays ?? '').trim() !== '' &&
+      Number.isInteger(minDays) &&
+      minDays >= 0 &&
+      minDays <= 30
+        ? minDays
+        : d.evaluationMinDays,
+    themeRule: isThemeRule(rule) ? rule : 'iso',
+  };
+}
+
+/** Compares topic and speaker names: case, spacing and punctuation do not matter. */
+export function sameName(a: string, b: string): boolean {
+  const norm = (s: string): string =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return norm(a) !== '' && norm(a) === norm(b);
+}
+
+export interface BankTopic {
+  /** Sheet row (the team's order). */
+  row: number;
+  topic: string;
+  theme: string;
+  status: string;
+}
+
+export const TOPIC_USED = 'Dipakai';
+
+/**
+ * The next unused topic of a theme, in the team's own order (sheet order): not marked `Dipakai`
+ * and not already on the calendar (so a topic is never used twice, even when its mark was lost).
+ */
+export function nextTopic(
+  bank: readonly BankTopic[],
+  theme: Bidang,
+  onCalendar: readonly string[],
+): BankTopic | null {
+  for (const t of bank) {
+    if (!t.topic.trim() || !sameName(t.theme, theme)) continue;
+    if (sameName(t.status, TOPIC_USED)) continue;
+    if (onCalendar.some((c) => sameName(c, t.topic))) continue;
+    return t;
+  }
+  return null;
+}
+
+/** When the ISO rule gives two weeks in a row the same theme (after a 53-week year). */
+export function themeRepeat(
+  pubYmd: string,
+  settings: ContentSettings,
+): { theme: Bidang; previousWeek: string; week: string; year: number } | null {
+  const { theme, repeated } = publicationTheme(pubYmd, settings);
+  if (!repeated) return null;
+  const previous = addDays(pubYmd, -7);
+  return {
+    theme,
+    previousWeek: isoWeekLabel(previous),
+    week: isoWeekLabel(pubYmd),
+    year: isoWeek(previous).year,
+  };
+}
+
+export interface Speaker {
+  row: number;
+  name: string;
+  organisation: string;
+  /** `Jenis`: Koperasi or UKM. */
+  kind: string;
+  position: string;
+  contact: string;
+  contactStatus: string;
+  /** `Terakhir Tampil` as `yyyy-mm-dd`, '' when never. */
+  lastFeatured: string;
+}
+
+/** A speaker who declined is not suggested. */
+export const SPEAKER_DECLINED = 'Menolak';
+
+/** DESIGN §4 Speakers: "no one is asked twice too soon": not within this many days. */
+export const SPEAKER_REST_DAYS = 90;
+
+export interface SpeakerSuggestion extends Speaker {
+  /** The date nearest to the publication the speaker was (or is planned to be) featured, or ''. */
+  featured: string;
+}
+
+/**
+ * Speakers of the publication's theme not featured within `restDays` of it (before or after:
+ * upcoming calendar rows count), least recently featured first, never-featured first of all,
+ * then in sheet order. `calendar` lists the speaker named on each calendar row with its date.
+ */
+export function suggestSpeakers(
+  speakers: readonly Speaker[],
+  theme: Bidang,
+  pubYmd: string,
+  calendar: readonly { speaker: string; ymd: string }[],
+  restDays = SPEAKER_REST_DAYS,
+): SpeakerSuggestion[] {
+  const out: SpeakerSuggestion[] = [];
+  for (const s of speakers) {
+    if (!s.name.trim() || !sameName(s.kind, theme) || sameName(s.contactStatus, SPEAKER_DECLINED)) continue;
+    const dates = calendar.filter((c) => speakerNamed(c.speaker, s)).map((c) => c.ymd);
+    if (s.lastFeatured) dates.push(s.lastFeatured);
+    const nearest = dates.reduce<string>(
+      (best, ymd) =>
+        !best || Math.abs(daysBetween(ymd, pubYmd)) < Math.abs(daysBetween(best, pubYmd)) ? ymd : best,
+      '',
+    );
+    if (nearest && Math.abs(daysBetween(nearest, pubYmd)) < restDays) continue;
+    const latest =
+      dates
+        .filter((ymd) => ymd <= pubYmd)
+        .sort()
+        .pop() ?? '';
+    out.push({ ...s, featured: latest });
+  }
+  return out
+    .map((s, index) => ({ s, index }))
+    .sort((a, b) => a.s.featured.localeCompare(b.s.featured) || a.index - b.index)
+    .map(({ s }) => s);
+}
+
+/** How the calendar names a speaker: `Nama (Organisasi)`. */
+export function speakerLabel(s: Pick<Speaker, 'name' | 'organisation'>): string {
+  return s.organisation.trim() ? `${s.name.trim()} (${s.organisation.trim()})` : s.name.trim();
+}
+
+/** Whether a calendar's `Narasumber` text names this speaker (by name or label). */
+export function speakerNamed(text: string, s: Pick<Speaker, 'name' | 'organisation'>): boolean {
+  return sameName(text, s.name) || sameName(text, speakerLabel(s));
+}
+
+/** Epoch ms of a task's due time: its start time, or the start of the day when it has none. */
+export function taskDueMs(task: Pick<ContentTask, 'due'>, offset: number): number {
+  return localMs(task.due.ymd, task.due.time ?? '00:00', offset);
+}
+
+/** Idempotency key of a task row (`Tugas.Kode`): `KONTEN-2026-W47/design`. */
+export function taskCode(contentId: string, taskKey: string): string {
+  return `${contentId}/${taskKey}`;
+}
+
+/**
+ * The morning reminder (DESIGN §4): due on a working day at `hour`, once a day. Returns the next
+ * moment a reminder is due at or after `now`, given the last local date one was sent.
+ */
+export function nextReminderAt(now: number, hour: number, hours: ServiceHours, lastSentYmd: string): number {
+  const today = localDateKey(now, hours.offset);
+  for (let i = 0; i <= 400; i += 1) {
+    const ymd = addDays(today, i);
+    if (ymd === lastSentYmd || !isWorkingDay(ymd, hours)) continue;
+    return Math.max(now, localMs(ymd, Math.round(hour * 60), hours.offset));
+  }
+  throw new RangeError('no working day within 400 days');
+}
+
+/** The first working day after `ymd`. */
+export function nextWorkingDay(ymd: string, hours: ServiceHours): string {
+  for (let i = 1; i <= 400; i += 1) {
+    const day = addDays(ymd, i);
+    if (isWorkingDay(day, hours)) return day;
+  }
+  throw new RangeError('no working day within 400 days');
+}
+
+export interface ReminderTask {
+  contentId: string;
+  task: string;
+  team: string;
+  /** Local due date `yyyy-mm-dd` and time `HH:MM` ('' when none). */
+  dueYmd: string;
+  dueTime: string;
+  done: boolean;
+}
+
+/**
+ * The lines of one morning's reminders, per team: tasks not done that are overdue (due before
+ * today) or due before the next working morning (so Friday's email also names Saturday's and
+ * Sunday's tasks, like the publication on Sunday). Teams without such tasks are absent.
+ */
+export function reminderDigest(
+  tasks: readonly ReminderTask[],
+  todayYmd: string,
+  hours: ServiceHours,
+): Map<string, { overdue: ReminderTask[]; due: ReminderTask[] }> {
+  const until = nextWorkingDay(todayYmd, hours);
+  const byTeam = new Map<string, { overdue: ReminderTask[]; due: ReminderTask[] }>();
+  const order = (a: ReminderTask, b: ReminderTask): number =>
+    a.dueYmd.localeCompare(b.dueYmd) || (a.dueTime || '99:99').localeCompare(b.dueTime || '99:99');
+  for (const t of [...tasks].sort(order)) {
+    if (t.done || !t.team.trim() || !t.dueYmd || t.dueYmd >= until) continue;
+    const entry = byTeam.get(t.team) ?? { overdue: [], due: [] };
+    (t.dueYmd < todayYmd ? entry.overdue : entry.due).push(t);
+    byTeam.set(t.team, entry);
+  }
+  return byTeam;
 }
