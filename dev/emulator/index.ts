@@ -112,6 +112,23 @@ interface Usage {
   properties: number;
 }
 
+/** The global MimeType enum (Base): names → MIME strings. */
+export const MIME_TYPES: Record<string, string> = {
+  CSV: 'text/csv',
+  FOLDER: 'application/vnd.google-apps.folder',
+  GOOGLE_DOCS: 'application/vnd.google-apps.document',
+  GOOGLE_SHEETS: 'application/vnd.google-apps.spreadsheet',
+  HTML: 'text/html',
+  JAVASCRIPT: 'application/javascript',
+  JPEG: 'image/jpeg',
+  JSON: 'application/json',
+  MICROSOFT_EXCEL: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  PDF: 'application/pdf',
+  PLAIN_TEXT: 'text/plain',
+  PNG: 'image/png',
+  ZIP: 'application/zip',
+};
+
 export interface DueTrigger {
   trigger: TriggerRecord;
   at: number;
@@ -295,6 +312,7 @@ export class GoogleEmulator {
       Logger: new LoggerFacade(ctx),
       console: new ConsoleFacade(ctx),
       Charts: new ChartsService(ctx),
+      MimeType: { ...MIME_TYPES },
     };
     return { globals, ctx };
   }

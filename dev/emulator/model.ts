@@ -364,10 +364,12 @@ export class SheetModel {
   insertRowsAfter(after: number, howMany: number): void {
     this.checkGrowth(howMany, 0);
     const template = after >= 1 ? this.rows[after - 1] : undefined;
-    const fresh: Array<Array<Cell | undefined> | undefined> = [];
-    for (let i = 0; i < howMany; i++) fresh.push(template ? copyFormats(template) : undefined);
-    if (this.rows.length < after) this.rows.length = after;
-    this.rows.splice(after, 0, ...fresh);
+    if (template || after < this.rows.length) {
+      const fresh: Array<Array<Cell | undefined> | undefined> = new Array(howMany);
+      if (template) for (let i = 0; i < howMany; i++) fresh[i] = copyFormats(template);
+      if (this.rows.length < after) this.rows.length = after;
+      this.rows = this.rows.slice(0, after).concat(fresh, this.rows.slice(after));
+    }
     this.maxRows += howMany;
     this.shiftObjects('row', after, howMany);
   }
@@ -388,8 +390,8 @@ export class SheetModel {
       if (!row) continue;
       const template = after >= 1 ? row[after - 1] : undefined;
       if (row.length < after) row.length = after;
-      const fresh: Array<Cell | undefined> = [];
-      for (let i = 0; i < howMany; i++) fresh.push(template ? copyCellFormat(template) : undefined);
+      const fresh: Array<Cell | undefined> = new Array(howMany);
+      if (template) for (let i = 0; i < howMany; i++) fresh[i] = copyCellFormat(template);
       row.splice(after, 0, ...fresh);
     }
     this.maxCols += howMany;

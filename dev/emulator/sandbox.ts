@@ -66,6 +66,7 @@ export const APPS_SCRIPT_GLOBALS = [
   'Logger',
   'console',
   'Charts',
+  'MimeType',
 ] as const;
 
 export interface LoadOptions {

@@ -50,18 +50,24 @@ export function assertTimeZone(tz: unknown, what = 'timeZone'): string {
   return tz;
 }
 
-/** Offset of `tz` from UTC at instant `ms`, in minutes (Asia/Jakarta: 420). */
-export function offsetMinutes(ms: number, tz: string): number {
+/** Offset of `tz` from UTC at instant `ms`, in ms (exact: 1899 local mean times have seconds). */
+export function offsetMs(ms: number, tz: string): number {
   const fixed = fixedOffsetMinutes(tz);
-  if (fixed !== null) return fixed;
+  if (fixed !== null) return fixed * MS_MIN;
   const f = dtf(tz);
   if (!f) throw new GasError(`Invalid argument: timeZone`);
   const p: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(Math.floor(ms / 1000) * 1000))) {
+  const whole = Math.floor(ms / 1000) * 1000;
+  for (const part of f.formatToParts(new Date(whole))) {
     if (part.type !== 'literal') p[part.type] = Number(part.value);
   }
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / MS_MIN);
+  return asUtc - whole;
+}
+
+/** Offset of `tz` from UTC at instant `ms`, in whole minutes (Asia/Jakarta: 420). */
+export function offsetMinutes(ms: number, tz: string): number {
+  return Math.round(offsetMs(ms, tz) / MS_MIN);
 }
 
 export interface ZonedParts {
@@ -79,8 +85,8 @@ export interface ZonedParts {
 }
 
 export function zonedParts(ms: number, tz: string): ZonedParts {
-  const off = offsetMinutes(ms, tz);
-  const d = new Date(ms + off * MS_MIN);
+  const off = offsetMs(ms, tz);
+  const d = new Date(ms + off);
   return {
     year: d.getUTCFullYear(),
     month: d.getUTCMonth() + 1,
@@ -90,7 +96,7 @@ export function zonedParts(ms: number, tz: string): ZonedParts {
     second: d.getUTCSeconds(),
     millisecond: d.getUTCMilliseconds(),
     weekday: d.getUTCDay(),
-    offsetMinutes: off,
+    offsetMinutes: Math.round(off / MS_MIN),
   };
 }
 
@@ -106,15 +112,13 @@ export function zonedToEpoch(
   millisecond = 0,
 ): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  let guess = wall - offsetMinutes(wall, tz) * MS_MIN;
-  const off2 = offsetMinutes(guess, tz);
-  guess = wall - off2 * MS_MIN;
-  return guess;
+  const guess = wall - offsetMs(wall, tz);
+  return wall - offsetMs(guess, tz);
 }
 
 /** Sheets serial number (days since 1899-12-30, wall clock of `tz`). */
 export function epochToSerial(ms: number, tz: string): number {
-  return (ms + offsetMinutes(ms, tz) * MS_MIN) / MS_DAY + SERIAL_EPOCH_DAYS;
+  return (ms + offsetMs(ms, tz)) / MS_DAY + SERIAL_EPOCH_DAYS;
 }
 
 export function serialToEpoch(serial: number, tz: string): number {
