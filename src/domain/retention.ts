@@ -348,7 +348,7 @@ export function maskAddress(value: unknown): unknown {
  * allowed) masked; session ids, dates and other figures stay.
  */
 export function maskNumbersInText(text: string): string {
-  return text.replace(/(?<![\w\-])(?:\+\d|0|62)[\d\s\-().]{6,20}\d(?![\w\-])/g, (m) => {
+  return text.replace(/(?<![\w-])(?:\+\d|0|62)[\d\s\-().]{6,20}\d(?![\w-])/g, (m) => {
     const digits = m.replace(/\D/g, '');
     return digits.length >= 8 && digits.length <= 15 ? maskPhone(m) : m;
   });
