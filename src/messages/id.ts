@@ -289,6 +289,68 @@ export const MESSAGES = {
   reminderWhatsApp: '*Tugas HALO KOP-UKM – Tim {team}* ({date})\n\n{lines}',
   reminderLineDue: '• {task} – konten {contentId}, jatuh tempo {due}',
   reminderLineOverdue: '• {task} – konten {contentId}, TERLAMBAT (jatuh tempo {due})',
+  reminderNoRecipients:
+    'Pengingat tugas Tim {team} tidak terkirim: grup {team} belum memiliki petugas aktif dengan email ' +
+    'di lembar Penanggung Jawab.',
+  reminderEmailFailed: 'Email pengingat tugas Tim {team} gagal dikirim: {reason}',
+
+  // ---- Topic rotation (DESIGN §4) ----
+  themeRepeatNote:
+    'Tema {theme} sama dengan minggu sebelumnya ({previousWeek}): tahun {year} memiliki 53 minggu ISO, ' +
+    'sehingga minggu 53 dan minggu 1 sama-sama ganjil. Pilih Aturan Tema "selang-seling" di Pengaturan ' +
+    'bila tema harus selalu bergantian.',
+  topicBankEmptySubject: '[HALO KOP-UKM] Bank Topik bertema {theme} habis',
+  topicBankEmptyEmailBody:
+    'Yth. Tim Humas dan Tim Pelaksana,\n\n{lines}\n\n' +
+    'Setelah topik ditambahkan di lembar Bank Topik, pilih menu HALO KOP-UKM ▸ Rencanakan konten ' +
+    'agar Kalender Konten terisi: {spreadsheetUrl}\n\n' +
+    'Pesan ini dikirim otomatis oleh HALO KOP-UKM.',
+  topicBankEmptyNoRecipients:
+    'Tim Humas dan Tim Pelaksana belum memiliki petugas aktif dengan email; pemberitahuan Bank Topik ' +
+    'habis tidak terkirim.',
+  contentPlanResult:
+    'Kalender Konten diperbarui sampai {date}: {created} terbitan baru, {filled} terbitan mendapat ' +
+    'topik, {noTopic} terbitan belum punya topik, {tasks} tugas dibuat.',
+  contentPlanNothing: 'Kalender Konten sudah lengkap sampai {date}. Tidak ada yang perlu ditambahkan.',
+
+  // ---- Broadcast sending (DESIGN §3.8) ----
+  broadcastTopicRequired: 'Pilih atau tulis topik siaran.',
+  broadcastBodyRequired: 'Isi pesan siaran masih kosong.',
+  broadcastBodyTooLong: 'Isi pesan siaran terlalu panjang ({count} karakter; paling banyak {max}).',
+  broadcastNoSubscribers: 'Belum ada pelanggan siaran yang aktif di lembar Pelanggan Siaran.',
+  broadcastAlreadyRunning:
+    'Siaran "{topic}" masih berjalan ({done} dari {total} penerima). Tunggu sampai selesai atau ' +
+    'batalkan dahulu.',
+  broadcastRepeatTopic:
+    'Topik "{topic}" sudah disiarkan pada {date}. Centang "kirim lagi" bila memang perlu dikirim ulang ' +
+    'ke semua pelanggan.',
+  broadcastNotRunning: 'Tidak ada siaran yang sedang berjalan.',
+  broadcastSkipNoTemplate:
+    'Di luar jendela 24 jam dan Nama Template Siaran belum diisi di Pengaturan; pesan bebas akan ditolak ' +
+    'WhatsApp (131047).',
+  broadcastSkipStopped: 'Berhenti berlangganan sebelum pesan terkirim.',
+  broadcastUncertain:
+    'Eksekusi terhenti ketika pesan ini sedang dikirim; statusnya tidak diketahui. Tidak dikirim ulang ' +
+    'agar tidak ada yang menerima dua kali.',
+  broadcastCancelledBy: 'Dibatalkan oleh {by}.',
+  broadcastStarted:
+    'Siaran {id} "{topic}" dimulai oleh {by}: {total} penerima ({template} melalui template di luar ' +
+    'jendela 24 jam).',
+  broadcastFinished:
+    'Siaran {id} "{topic}" selesai: {sent} terkirim ({templated} melalui template), {failed} gagal, ' +
+    '{skipped} dilewati, {uncertain} tidak pasti.',
+  broadcastQuotaReached:
+    'Siaran {id} berhenti untuk hari ini: batas {max} pesan per hari tercapai. Dilanjutkan {time}.',
+  broadcastThrottled:
+    'Siaran {id} dijeda {minutes} menit karena WhatsApp membatasi laju pengiriman ({reason}).',
+  broadcastNoTemplateWarning:
+    '{count} pelanggan berada di luar jendela 24 jam, tetapi Nama Template Siaran belum diisi: mereka ' +
+    'akan dilewati.',
+  broadcastStatusRunning: 'Sedang dikirim',
+  broadcastStatusPaused: 'Dijeda sebentar (pembatasan laju WhatsApp)',
+  broadcastStatusQuota: 'Menunggu kuota hari berikutnya',
+  broadcastStatusDone: 'Selesai',
+  broadcastStatusCancelled: 'Dibatalkan',
 
   // ---- Weekly report (DESIGN §5, SOP 000 V.12) ----
   reportSheetName: 'Laporan {week}',
