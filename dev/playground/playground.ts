@@ -1,0 +1,258 @@
+// The playground's state: one engine (the product on the emulator), the emulated clock following
+// real time with an offset, the tick trigger fired as Google would, the messages citizens sent
+// (for the chat view), and persistence in a data directory (JSON, written atomically).
+
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  conversation,
+  type BubbleView,
+  type InboxEntry,
+  inboundMessages,
+  type OutboxEntry,
+} from './conversation';
+import { DEFAULTS, DEMO_OFFICERS, OFFICERS_SHEET } from './demo';
+import type { Engine } from './engine';
+
+export interface EngineFactory {
+  /** A fresh emulator at `nowMs` with the bundle loaded (nothing set up yet). */
+  fresh(nowMs: number): Engine;
+  /** An engine from `toJSON()` output. */
+  restore(json: unknown): Engine;
+}
+
+export interface PlaygroundOptions {
+  dataDir: string;
+  factory: EngineFactory;
+  /** Real time source (tests may fake it). */
+  realNow?: () => number;
+  log?: (line: string) => void;
+}
+
+interface SavedState {
+  version: 1;
+  savedAt: string;
+  offsetMs: number;
+  generation: number;
+  inboxSeq: number;
+  inbox: InboxEntry[];
+  engine: unknown;
+}
+
+/** At most this many trigger runs for one clock move; beyond it only the last one runs. */
+export const MAX_TRIGGER_RUNS = 180;
+const KEEP_EXECUTIONS = 300;
+const KEEP_LOGS = 2000;
+
+export interface ClockResult {
+  now: string;
+  offsetMs: number;
+  /** Trigger runs fired by this move. */
+  ticks: number;
+}
+
+export class Playground {
+  engine: Engine;
+  offsetMs = 0;
+  generation = 1;
+  inbox: InboxEntry[] = [];
+  private inboxSeq = 0;
+  private readonly file: string;
+  private saveTimer: NodeJS.Timeout | null = null;
+  private readonly realNow: () => number;
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly opts: PlaygroundOptions) {
+    this.realNow = opts.realNow ?? Date.now;
+    this.log = opts.log ?? (() => undefined);
+    mkdirSync(opts.dataDir, { recursive: true });
+    this.file = join(opts.dataDir, 'state.json');
+    const saved = this.load();
+    if (saved) {
+      this.engine = opts.factory.restore(saved.engine);
+      this.offsetMs = saved.offsetMs;
+      this.generation = saved.generation;
+      this.inbox = saved.inbox;
+      this.inboxSeq = saved.inboxSeq;
+    } else {
+      this.engine = this.freshEngine(this.realNow());
+      this.saveNow();
+    }
+  }
+
+  get emu(): Engine['emu'] {
+    return this.engine.emu;
+  }
+
+  now(): number {
+    return this.emu.clock.now();
+  }
+
+  private load(): SavedState | null {
+    if (!existsSync(this.file)) return null;
+    try {
+      const s = JSON.parse(readFileSync(this.file, 'utf8')) as SavedState;
+      if (s.version !== 1) throw new Error(`version ${String(s.version)}`);
+      return s;
+    } catch (err) {
+      const aside = `${this.file}.unreadable-${Date.now()}`;
+      renameSync(this.file, aside);
+      this.log(`playground: saved state unreadable (${String(err)}); kept as ${aside}, starting fresh`);
+      return null;
+    }
+  }
+
+  /** A new engine at `nowMs`: the product's setup, the playground defaults and demo officers. */
+  private freshEngine(nowMs: number): Engine {
+    const engine = this.opts.factory.fresh(nowMs);
+    engine.setup();
+    engine.configure({ ...DEFAULTS });
+    engine.appendRows(OFFICERS_SHEET, DEMO_OFFICERS);
+    return engine;
+  }
+
+  /** A freshly set-up spreadsheet, empty outbox and inbox; the clock is kept. */
+  reset(): void {
+    const now = this.now();
+    this.engine = this.freshEngine(now);
+    this.inbox = [];
+    this.inboxSeq = 0;
+    this.generation += 1;
+    this.saveNow();
+  }
+
+  // ---- clock and trigger -----------------------------------------------------------------------
+
+  /** Moves the emulated clock forward to `targetMs`, firing the clock triggers due on the way. */
+  private runClockTo(targetMs: number): number {
+    const from = this.now();
+    if (targetMs <= from) {
+      if (targetMs < from) this.emu.clock.set(targetMs);
+      return 0;
+    }
+    let due = this.emu.dueTriggers(from, targetMs);
+    if (due.length > MAX_TRIGGER_RUNS) due = due.slice(-1);
+    let runs = 0;
+    for (const d of due) {
+      this.emu.clock.set(d.at);
+      try {
+        this.runTrigger(d.trigger.handler);
+      } catch (err) {
+        this.log(`playground: trigger ${d.trigger.handler} failed: ${String(err)}`);
+      }
+      runs++;
+    }
+    this.emu.clock.set(targetMs);
+    if (runs) this.trim();
+    return runs;
+  }
+
+  private runTrigger(handler: string): unknown {
+    return handler === 'tick' ? this.engine.tick() : this.engine.exec(handler);
+  }
+
+  /** Catches the emulated clock up with real time plus the offset (called every second). */
+  follow(): number {
+    const runs = this.runClockTo(this.realNow() + this.offsetMs);
+    if (runs) this.scheduleSave();
+    return runs;
+  }
+
+  setClock(iso: string | number): ClockResult {
+    const target = typeof iso === 'number' ? iso : Date.parse(iso);
+    if (!Number.isFinite(target)) throw new RangeError(`Invalid time: ${String(iso)}`);
+    const ticks = this.runClockTo(target);
+    this.offsetMs = target - this.realNow();
+    this.scheduleSave();
+    return this.clockResult(ticks);
+  }
+
+  advanceMinutes(n: number): ClockResult {
+    if (!Number.isFinite(n)) throw new RangeError(`Invalid minutes: ${String(n)}`);
+    return this.setClock(this.now() + n * 60_000);
+  }
+
+  followRealTime(): ClockResult {
+    return this.setClock(this.realNow());
+  }
+
+  private clockResult(ticks: number): ClockResult {
+    return { now: new Date(this.now()).toISOString(), offsetMs: this.offsetMs, ticks };
+  }
+
+  clock(): ClockResult {
+    return this.clockResult(0);
+  }
+
+  /** POST /_dev/tick: runs `tick` now, as its trigger would. */
+  tick(): unknown {
+    const ran = this.engine.tick();
+    this.scheduleSave();
+    return ran;
+  }
+
+  // ---- web app and inbox -----------------------------------------------------------------------
+
+  /** POST /exec: records the citizen messages it carries, then runs doPost. */
+  post(query: string, body: string, contentType: string): unknown {
+    this.follow();
+    const seen = inboundMessages(body, contentType);
+    if (seen.length) {
+      const outboxBefore = this.engine.outbox().length;
+      for (const m of seen) this.inbox.push({ ...m, seq: ++this.inboxSeq, at: this.now(), outboxBefore });
+    }
+    const res = this.engine.post(query, body, contentType);
+    this.scheduleSave();
+    return res;
+  }
+
+  get(query: string): unknown {
+    this.follow();
+    return this.engine.get(query);
+  }
+
+  conversation(number: string): { generation: number; items: BubbleView[] } {
+    return { generation: this.generation, items: conversation(number, this.inbox, this.outbox()) };
+  }
+
+  outbox(): OutboxEntry[] {
+    return this.engine.outbox();
+  }
+
+  // ---- persistence -----------------------------------------------------------------------------
+
+  /** Keeps the saved state small: recent executions and logs only. */
+  private trim(): void {
+    const ex = this.emu.calls.executions;
+    if (ex.length > KEEP_EXECUTIONS) ex.splice(0, ex.length - KEEP_EXECUTIONS);
+    if (this.emu.logs.length > KEEP_LOGS) this.emu.logs = this.emu.logs.slice(-KEEP_LOGS);
+  }
+
+  scheduleSave(): void {
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.saveNow();
+    }, 300);
+  }
+
+  saveNow(): void {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+    }
+    this.trim();
+    const state: SavedState = {
+      version: 1,
+      savedAt: new Date(this.realNow()).toISOString(),
+      offsetMs: this.offsetMs,
+      generation: this.generation,
+      inboxSeq: this.inboxSeq,
+      inbox: this.inbox,
+      engine: this.engine.toJSON(),
+    };
+    const tmp = `${this.file}.tmp`;
+    writeFileSync(tmp, JSON.stringify(state));
+    renameSync(tmp, this.file);
+  }
+}
