@@ -121,7 +121,7 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
   ctx.compile = (params, body) =>
     vm.compileFunction(body, params, { parsingContext: context }) as (...args: unknown[]) => unknown;
   for (const name of APPS_SCRIPT_GLOBALS) {
-    Object.defineProperty(context, name, { value: globals[name], writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(context, name, { value: globals[name], writable: true, configurable: true, enumerable: true });
   }
   try {
     vm.runInContext(code, context, { filename: opts.filename ?? 'Code.js' });

@@ -162,7 +162,7 @@ for (const name of Object.keys(roots)) {
     value: handleProxy(roots[name], name),
     writable: true,
     configurable: true,
-    enumerable: false,
+    enumerable: true,
   });
 }
 

@@ -162,7 +162,7 @@ export class HtmlOutputFacade extends Facade {
   }
 
   appendUntrusted(addedContent: unknown): HtmlOutputFacade {
-    this._content += String(addedContent).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    this._content += escapeHtml(addedContent);
     return this;
   }
 
@@ -280,8 +280,10 @@ export class HtmlTemplateFacade extends Facade {
 }
 instrument(HtmlTemplateFacade, 'HtmlService.HtmlTemplate');
 
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 function escapeHtml(v: unknown): string {
-  return String(v ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return String(v ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
 function compileTemplate(src: string): string {

@@ -38,7 +38,8 @@ const NODE_HASH: Record<string, string> = {
 
 function sprintf(template: string, args: unknown[]): string {
   let i = 0;
-  return template.replace(/%(-?\d*)(?:\.(\d+))?([sdif%])/g, (_m, width: string, prec: string | undefined, conv: string) => {
+  const re = /%(-)?(0)?(\d*)(?:\.(\d+))?([sdif%])/g;
+  return template.replace(re, (_m, left?: string, zero?: string, width?: string, prec?: string, conv?: string) => {
     if (conv === '%') return '%';
     const v = args[i++];
     let s: string;
@@ -46,8 +47,10 @@ function sprintf(template: string, args: unknown[]): string {
     else if (conv === 'd' || conv === 'i') s = String(Math.trunc(Number(v)));
     else s = prec !== undefined ? Number(v).toFixed(Number(prec)) : String(Number(v));
     const w = Number(width || 0);
-    if (!w) return s;
-    return w < 0 ? s.padEnd(-w) : s.padStart(w);
+    if (!w || s.length >= w) return s;
+    if (left) return s.padEnd(w);
+    if (zero && conv !== 's') return (s.startsWith('-') ? '-' : '') + s.replace('-', '').padStart(s.startsWith('-') ? w - 1 : w, '0');
+    return s.padStart(w);
   });
 }
 
@@ -217,7 +220,10 @@ export interface LogRecord {
 function formatArg(v: unknown): string {
   if (typeof v === 'string') return v;
   if (isDate(v)) return v.toString();
-  if (v instanceof Error) return v.stack ?? `${v.name}: ${v.message}`;
+  if (Object.prototype.toString.call(v) === '[object Error]') {
+    const e = v as Error;
+    return e.stack ?? `${e.name}: ${e.message}`;
+  }
   if (Array.isArray(v) || isPlainObject(v)) {
     try {
       return JSON.stringify(v);
