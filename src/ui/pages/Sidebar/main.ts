@@ -1,0 +1,25 @@
+// The staff sidebar (300 px, inside Google Sheets): inbox, conversation, manual logging, content
+// records, broadcast, socialisation kit and actions. Plain DOM, one typed bridge to the server.
+
+import { initActions } from './actions';
+import { initBroadcast } from './broadcast';
+import { showContent, initContent } from './content';
+import { initConversation, openConversation } from './conversation';
+import { initInbox } from './inbox';
+import { initKit, showKit } from './kit';
+import { initManual } from './manual';
+import { initTabs, onShow } from './tabs';
+
+onShow((panel) => {
+  if (panel === 'content') showContent();
+  if (panel === 'kit') showKit();
+});
+
+initTabs();
+initConversation();
+initInbox(openConversation);
+initManual();
+initContent();
+initBroadcast();
+initKit();
+initActions();
