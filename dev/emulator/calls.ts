@@ -111,7 +111,6 @@ const ROUND_TRIPS = new Set(
     'Spreadsheet.getAs',
     'Spreadsheet.getBlob',
     'Spreadsheet.getProtections',
-    'Spreadsheet.getRange',
     'Sheet.getLastRow',
     'Sheet.getLastColumn',
     'Sheet.getMaxRows',

@@ -11,6 +11,7 @@
  *   `{ result, calls }`; if the script throws, the execution is still ended (writes applied, locks
  *   released, calls recorded) and the script's error is rethrown with `calls` attached.
  * - `tryRun(fn, ...args)` is the same but never throws: `{ result?, calls, error? }`.
+ * - `runTrigger(due)` runs a due clock trigger (from `emu.dueTriggers`) with Google's event object.
  * - `runAs({ kind, activeUser }, fn, ...args)` chooses the execution kind ('webApp' makes
  *   getDocumentLock() null and getUi() throw; 'trigger' for time-driven runs; default: 'webApp'
  *   for doGet/doPost, else 'editor').
@@ -101,6 +102,8 @@ export interface Sandbox {
   run(fn: string, ...args: unknown[]): RunResult;
   tryRun(fn: string, ...args: unknown[]): TryRunResult;
   runAs(opts: RunOptions, fn: string, ...args: unknown[]): RunResult;
+  /** Runs a due clock trigger (emu.dueTriggers) as a 'trigger' execution with Google's event object. */
+  runTrigger(due: { trigger: { id: string; handler: string }; at: number }): TryRunResult;
   /** Evaluates an expression in the context (tests). */
   evaluate(code: string): unknown;
 }
@@ -177,6 +180,7 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
     run: (fn, ...args) => throwing(runAs({}, fn, args)),
     tryRun: (fn, ...args) => runAs({}, fn, args),
     runAs: (ro, fn, ...args) => throwing(runAs(ro, fn, args)),
+    runTrigger: (due) => runAs({ kind: 'trigger' }, due.trigger.handler, [clockTriggerEvent(due.trigger, due.at)]),
     evaluate: (src) => vm.runInContext(src, context),
   };
 }
@@ -258,4 +262,40 @@ export function webAppEvent(req: WebAppRequest = {}): WebAppEvent {
   }
   for (const [k, v] of Object.entries(parameters)) event.parameter[k] = v[0];
   return event;
+}
+
+/** The event Apps Script passes to a time-driven trigger's function (fields in UTC, as Google's). */
+export interface ClockTriggerEvent {
+  authMode: string;
+  triggerUid: string;
+  year: number;
+  month: number;
+  'day-of-month': number;
+  'day-of-week': number;
+  'week-of-year': number;
+  hour: number;
+  minute: number;
+  second: number;
+  timezone: string;
+}
+
+export function clockTriggerEvent(trigger: { id: string }, atMs: number): ClockTriggerEvent {
+  const d = new Date(atMs);
+  // ISO weekday 1 (Monday) … 7 (Sunday); week of year counted from Monday-based weeks.
+  const isoDay = d.getUTCDay() === 0 ? 7 : d.getUTCDay();
+  const thursday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 4 - isoDay));
+  const week = Math.ceil(((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7);
+  return {
+    authMode: 'FULL',
+    triggerUid: trigger.id,
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    'day-of-month': d.getUTCDate(),
+    'day-of-week': isoDay,
+    'week-of-year': week,
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    timezone: 'UTC',
+  };
 }

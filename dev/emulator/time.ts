@@ -54,6 +54,19 @@ export function assertTimeZone(tz: unknown, what = 'timeZone'): string {
 export function offsetMs(ms: number, tz: string): number {
   const fixed = fixedOffsetMinutes(tz);
   if (fixed !== null) return fixed * MS_MIN;
+  // Offsets change on quarter-hour boundaries: cache per 15-minute bucket.
+  const key = `${tz}|${Math.floor(ms / 900_000)}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const off = computeOffsetMs(ms, tz);
+  if (offsetCache.size > 50_000) offsetCache.clear();
+  offsetCache.set(key, off);
+  return off;
+}
+
+const offsetCache = new Map<string, number>();
+
+function computeOffsetMs(ms: number, tz: string): number {
   const f = dtf(tz);
   if (!f) throw new GasError(`Invalid argument: timeZone`);
   const p: Record<string, number> = {};

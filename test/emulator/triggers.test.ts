@@ -1,3 +1,4 @@
+import { loadBundle } from '../../dev/emulator/sandbox';
 import { gas, newEmu, thrown } from './helpers';
 
 describe('ScriptApp triggers', () => {
@@ -76,5 +77,26 @@ describe('ScriptApp triggers', () => {
     expect(ScriptApp.getScriptId()).toBe('abc');
     expect(ScriptApp.getService().getUrl()).toMatch(/^https:\/\/script\.google\.com\/macros\/s\/AKfycb[\w-]+\/exec$/);
     expect(ScriptApp.getOAuthToken()).toMatch(/^ya29\./);
+  });
+});
+
+describe('firing clock triggers', () => {
+  it('runs a due trigger as a trigger execution with Google\u2019s event object', () => {
+    const emu = newEmu();
+    const sb = loadBundle(
+      `function install() { ScriptApp.newTrigger('tick').timeBased().everyMinutes(1).create(); }
+       function tick(e) { return [e.triggerUid, e.minute, e.timezone, LockService.getDocumentLock() !== null]; }
+       function ui() { SpreadsheetApp.getUi(); }`,
+      emu,
+    );
+    sb.run('install');
+    const since = emu.clock.now();
+    emu.clock.advanceMinutes(3);
+    const due = emu.dueTriggers(since, emu.clock.now());
+    expect(due).toHaveLength(3);
+    const r = sb.runTrigger(due[0]);
+    expect(r.result).toEqual([emu.triggers[0].id, 1, 'UTC', true]);
+    expect(r.calls.kind).toBe('trigger');
+    expect(() => sb.runAs({ kind: 'trigger' }, 'ui')).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
   });
 });

@@ -104,7 +104,7 @@ export class BlobFacade extends Facade {
 }
 instrument(BlobFacade, 'Utilities.Blob');
 
-export class UserFacade extends Facade {
+export class UserFacade extends Facade implements Pick<GoogleAppsScript.Base.User, 'getEmail'> {
   constructor(
     ctx: Ctx,
     private readonly email: string,

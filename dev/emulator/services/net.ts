@@ -147,7 +147,10 @@ function withoutUrl(r: FetchParams & { url: string }): FetchParams {
   return copy as FetchParams;
 }
 
-export class HttpResponseFacade extends Facade {
+export class HttpResponseFacade
+  extends Facade
+  implements Pick<GoogleAppsScript.URL_Fetch.HTTPResponse, 'getResponseCode' | 'getContentText' | 'getContent'>
+{
   constructor(
     ctx: Ctx,
     private readonly status: number,
@@ -213,7 +216,7 @@ function recipients(list: string | undefined): string[] {
     .filter(Boolean);
 }
 
-export class MailAppFacade extends Facade {
+export class MailAppFacade extends Facade implements Pick<GoogleAppsScript.Mail.MailApp, 'getRemainingDailyQuota'> {
   sendEmail(a: unknown, b?: unknown, c?: unknown, d?: unknown): void {
     let m: MailOptions;
     if (isPlainObject(a)) m = a as MailOptions;

@@ -393,7 +393,14 @@ instrument(SpreadsheetFacade, 'SpreadsheetApp.Spreadsheet');
 
 // ---- Sheet -------------------------------------------------------------------------------------
 
-export class SheetFacade extends Facade {
+export class SheetFacade
+  extends Facade
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.Sheet,
+      'getName' | 'getSheetId' | 'getIndex' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'getFrozenRows' | 'isSheetHidden'
+    >
+{
   constructor(
     ctx: Ctx,
     readonly _sheet: SheetModel,
@@ -741,7 +748,25 @@ function rangeArgs(sheet: SheetModel, args: unknown[], method: string): GridRect
 
 // ---- Range -------------------------------------------------------------------------------------
 
-export class RangeFacade extends Facade {
+export class RangeFacade
+  extends Facade
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.Range,
+      | 'getValues'
+      | 'getValue'
+      | 'getDisplayValues'
+      | 'getFormulas'
+      | 'getNumberFormat'
+      | 'getRow'
+      | 'getColumn'
+      | 'getNumRows'
+      | 'getNumColumns'
+      | 'getLastRow'
+      | 'getA1Notation'
+      | 'isBlank'
+    >
+{
   constructor(
     ctx: Ctx,
     readonly _sheet: SheetModel,

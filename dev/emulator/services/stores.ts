@@ -36,7 +36,7 @@ function storeSize(store: Map<string, string>): number {
   return n;
 }
 
-export class PropertiesFacade extends Facade {
+export class PropertiesFacade extends Facade implements GoogleAppsScript.Properties.Properties {
   constructor(
     ctx: Ctx,
     private readonly scope: string,
@@ -132,7 +132,7 @@ export class CacheServiceFacade extends Facade {
 }
 instrument(CacheServiceFacade, 'CacheService');
 
-export class CacheFacade extends Facade {
+export class CacheFacade extends Facade implements GoogleAppsScript.Cache.Cache {
   constructor(
     ctx: Ctx,
     private readonly scope: string,
@@ -286,7 +286,7 @@ instrument(LockServiceFacade, 'LockService');
  * to release it), so tryLock/waitLock answer at once; executions in worker threads
  * (concurrent.ts) wait for real, polling `_attempt`.
  */
-export class LockFacade extends Facade {
+export class LockFacade extends Facade implements GoogleAppsScript.Lock.Lock {
   private held = false;
 
   constructor(
