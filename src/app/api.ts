@@ -7,6 +7,7 @@ import type { ApiMap, ApiName, ApiResponse } from '../ui/api-types';
 import { runSetup } from './admin';
 import { SIDEBAR_HANDLERS } from './api-sidebar';
 import { Ctx } from './context';
+import { apiReportRun, apiReportWeeks } from './report-job';
 import { getSettings, saveSettings } from './settings-api';
 
 type Handler<K extends ApiName> = (ctx: Ctx, req: ApiMap[K]['req']) => ApiMap[K]['res'];
@@ -16,6 +17,8 @@ const handlers: Handlers = {
   ...SIDEBAR_HANDLERS,
   'settings.get': (ctx) => getSettings(ctx),
   'settings.save': (ctx, req) => saveSettings(ctx, req),
+  'report.run': (ctx, req) => apiReportRun(ctx, req),
+  'report.weeks': (ctx) => apiReportWeeks(ctx),
   'admin.setup': () => {
     const r = runSetup();
     return { createdSheets: r.createdSheets, addedColumns: r.addedColumns };

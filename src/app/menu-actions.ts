@@ -2,9 +2,7 @@
 
 import { render } from '../messages/id';
 
-export function menuWeeklyReport(): void {
-  SpreadsheetApp.getUi().alert(render('featurePending'));
-}
+export { menuWeeklyReport } from './report-job';
 
 export function menuPlanContent(): void {
   SpreadsheetApp.getUi().alert(render('featurePending'));

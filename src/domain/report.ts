@@ -7,9 +7,10 @@
  * - A session belongs to the week its `Mulai` falls in (local time). Only sessions whose Jenis is
  *   Konsultasi or Pengaduan are counted as requests; conversations that never got past the menu
  *   are counted apart (`unclassified`).
- * - Waiting time: `Mulai` → `Respons Pertama` (the citizen's first message to the first officer
- *   reply); also given for sessions started within service hours only.
- * - Session length: `Terhubung` (or `Mulai` when never connected) → `Selesai`.
+ * - Waiting time (WhatsApp sessions): `Mulai` → `Respons Pertama` (the citizen's first message to
+ *   the first officer reply); also given for sessions started within service hours only.
+ * - Session length (WhatsApp sessions that were connected): `Terhubung` → `Selesai`. Manual
+ *   entries have no chat times, so they count everywhere except in these two.
  * - Median of an even count is the mean of the two middle values; the 90th percentile is the
  *   nearest rank (the value at position ⌈0.9·n⌉). Minutes to 1 decimal.
  * - Ratings: response rate = rated / asked, where asked = WhatsApp sessions that ended (the bot
@@ -537,12 +538,14 @@ export function weeklyReport(input: ReportInput): WeeklyReport {
   const ratings: number[] = [];
   let asked = 0;
   for (const { s, channel } of list) {
-    if (s.startedAt !== null && s.firstResponseAt !== null && s.firstResponseAt >= s.startedAt) {
+    const chat = channel === 'WhatsApp';
+    if (chat && s.startedAt !== null && s.firstResponseAt !== null && s.firstResponseAt >= s.startedAt) {
       waits.push(s.firstResponseAt - s.startedAt);
       if (!s.outOfHours) waitsInHours.push(s.firstResponseAt - s.startedAt);
     }
-    const from = s.connectedAt ?? s.startedAt;
-    if (s.endedAt !== null && from !== null && s.endedAt >= from) lengths.push(s.endedAt - from);
+    if (chat && s.endedAt !== null && s.connectedAt !== null && s.endedAt >= s.connectedAt) {
+      lengths.push(s.endedAt - s.connectedAt);
+    }
     const closedBy: ClosedBy | null = pick(s.closedBy, CLOSED_BY);
     if (closedBy === 'user') endings.user += 1;
     else if (closedBy === 'petugas') endings.petugas += 1;

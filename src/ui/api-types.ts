@@ -215,6 +215,28 @@ export interface KitView {
   problem: string;
 }
 
+/** `report.run`: what the weekly report produced. */
+export interface ReportRunView {
+  week: string;
+  sheetName: string;
+  sessions: number;
+  complaints: number;
+  recipients: number;
+  mailed: boolean;
+  attachedPdf: boolean;
+  /** Indonesian texts of problems that did not stop the report (PDF, email). */
+  problems: string[];
+  /** Indonesian summary to show. */
+  message: string;
+}
+
+/** `report.weeks`: weeks to choose from, newest first (the current week first, incomplete). */
+export interface ReportWeeksView {
+  /** The default: the last complete week, `2026-W47`. */
+  previous: string;
+  weeks: { week: string; range: string; reported: boolean; complete: boolean; sheetName: string }[];
+}
+
 type NoRequest = Record<string, never>;
 
 export interface ApiMap {
@@ -235,6 +257,8 @@ export interface ApiMap {
   'tasks.done': { req: { row: number; key: string; task?: string }; res: SessionActionResult };
   'kit.get': { req: NoRequest; res: KitView };
   'admin.openSettings': { req: NoRequest; res: { opened: boolean } };
+  'report.run': { req: { week?: string }; res: ReportRunView };
+  'report.weeks': { req: NoRequest; res: ReportWeeksView };
 }
 
 export type ApiName = keyof ApiMap;

@@ -1,0 +1,146 @@
+// When the weekly report runs (DESIGN §5): the `tick` job on `Hari Laporan` at `Jam Laporan`
+// (default Monday 07:00 WIB) for the previous Monday–Sunday, and on demand from the menu and the
+// sidebar for any week. The job plans its own next time, so an idle tick touches no sheet, catches
+// up a missed moment once, and never emails a week twice (the last week done is kept in Script
+// Properties).
+
+import {
+  parseReportWeek,
+  planReport,
+  previousWeek,
+  shiftWeek,
+  weekContaining,
+  type ReportWeek,
+} from '../domain/report-week';
+import { weekRangeText } from '../domain/report-text';
+import { describeMoment } from '../domain/hours';
+import type { MessageKey } from '../messages/id';
+import { withScriptLock } from '../platform/lock';
+import { cellText } from '../store/cells';
+import { MissingSheetError } from '../store/db';
+import type { ReportRunView, ReportWeeksView } from '../ui/api-types';
+import { Ctx } from './context';
+import {
+  markReported,
+  REPORT_LAST_WEEK_KEY,
+  reportSchedule,
+  runWeeklyReport,
+  type ReportRunResult,
+} from './report';
+import type { Job } from './scheduler';
+
+const HOUR = 3600000;
+
+export const reportJob: Job = {
+  name: 'laporan-mingguan',
+  // After a failure the report is tried again an hour later.
+  intervalMs: HOUR,
+  run(ctx) {
+    const plan = planReport(ctx.now, reportSchedule(ctx), ctx.props.get(REPORT_LAST_WEEK_KEY));
+    if (plan.kind === 'baseline') {
+      ctx.props.set(REPORT_LAST_WEEK_KEY, plan.done);
+      return {
+        summary: ctx.t('reportJobBaseline', { next: describeMoment(plan.nextAt, ctx.offset) }),
+        nextAt: plan.nextAt,
+      };
+    }
+    if (plan.kind === 'idle') return { summary: '', nextAt: plan.nextAt };
+    const result = runWeeklyReport(ctx, plan.week);
+    const summary = ctx.t('reportJobSummary', {
+      week: result.week,
+      sessions: result.sessions,
+      recipients: result.mailed ? result.recipients : 0,
+    });
+    if (result.recipients > 0 && !result.mailed) {
+      // The email failed (quota, service): the sheet is written; try again in an hour.
+      return { summary, nextAt: ctx.now + HOUR };
+    }
+    markReported(ctx, plan.week.label);
+    return { summary, nextAt: plan.nextAt };
+  },
+};
+
+/**
+ * Runs the report of `week` now (menu, sidebar). Sheets are written under the script lock. A
+ * complete week reported by hand counts as done for the job, so it is not emailed again.
+ */
+export function runReportNow(ctx: Ctx, week: ReportWeek): ReportRunResult {
+  const result = withScriptLock(() => {
+    const r = runWeeklyReport(ctx, week);
+    ctx.flushLogs();
+    return r;
+  });
+  if (week.endMs <= ctx.now && (result.mailed || result.recipients === 0)) markReported(ctx, week.label);
+  return result;
+}
+
+/** The week a person asked for: empty → the previous week. Throws an Indonesian message. */
+export function chosenWeek(ctx: Ctx, text: string | undefined): ReportWeek {
+  const previous = previousWeek(ctx.now, ctx.offset);
+  const value = (text ?? '').trim();
+  if (value === '') return previous;
+  const week = parseReportWeek(value, ctx.offset);
+  if (!week) throw new Error(ctx.t('reportInvalidWeek', { value, example: previous.label }));
+  if (week.startMs > ctx.now) throw new Error(ctx.t('reportFutureWeek', { week: week.label }));
+  return week;
+}
+
+function doneText(ctx: Ctx, r: ReportRunResult): string {
+  const mail =
+    r.recipients === 0
+      ? ctx.t('reportMailNone')
+      : r.mailed
+        ? ctx.t('reportMailSent', { count: r.recipients })
+        : r.problems.join(' ');
+  return ctx.t('reportDone', { week: r.week, sheetName: r.sheetName, mail });
+}
+
+/** `report.run` {week?: 'YYYY-Www'}. */
+export function apiReportRun(ctx: Ctx, req: { week?: string }): ReportRunView {
+  const week = chosenWeek(ctx, req.week);
+  const r = runReportNow(ctx, week);
+  return { ...r, message: doneText(ctx, r) };
+}
+
+/** `report.weeks`: the last twelve complete weeks, newest first, and whether each has a report. */
+export function apiReportWeeks(ctx: Ctx): ReportWeeksView {
+  const previous = previousWeek(ctx.now, ctx.offset);
+  const reported = new Set<string>();
+  try {
+    for (const { rec } of ctx.db.table('weekly').readAll())
+      reported.add(cellText(rec.week).trim().toUpperCase());
+  } catch (e) {
+    if (!(e instanceof MissingSheetError)) throw e;
+  }
+  const overrides = ctx.config.texts as Partial<Record<MessageKey, string>>;
+  const current = weekContaining(ctx.now, ctx.offset);
+  const weeks = [current, ...Array.from({ length: 12 }, (_, i) => shiftWeek(previous, -i))].map((w) => ({
+    week: w.label,
+    range: weekRangeText({ week: w }, overrides),
+    reported: reported.has(w.label),
+    complete: w.endMs <= ctx.now,
+    sheetName: ctx.t('reportSheetName', { week: w.label }),
+  }));
+  return { previous: previous.label, weeks };
+}
+
+/** Menu ▸ Laporan mingguan sekarang: asks for the week (empty: the previous one) and runs it. */
+export function menuWeeklyReport(): void {
+  const ui = SpreadsheetApp.getUi();
+  const ctx = new Ctx();
+  const example = previousWeek(ctx.now, ctx.offset).label;
+  const answer = ui.prompt(
+    ctx.t('reportPromptTitle'),
+    ctx.t('reportPromptText', { example }),
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  let week: ReportWeek;
+  try {
+    week = chosenWeek(ctx, answer.getResponseText());
+  } catch (e) {
+    ui.alert(String((e as Error).message ?? e));
+    return;
+  }
+  ui.alert(doneText(ctx, runReportNow(ctx, week)));
+}
