@@ -59,9 +59,13 @@ export function addressOf(state: Pick<UserState, 'phone' | 'userId'>): string {
 }
 
 /** True when this delivery was already handled (Meta re-delivers; Fonnte has no ids). */
+export function seenKey(m: InboundMessage): string {
+  return `seen:${m.id}`.slice(0, 240);
+}
+
 export function seenBefore(ctx: Ctx, m: InboundMessage, state: UserState | null): boolean {
   if (state && state.lastIds.includes(m.id)) return true;
-  const key = `seen:${m.id}`.slice(0, 240);
+  const key = seenKey(m);
   if (ctx.cache.getJson<number>(key) !== null) return true;
   ctx.cache.putJson(key, 1, m.provider === 'fonnte' && !m.timestamp ? FONNTE_DEDUPE_SECONDS : DEDUPE_SECONDS);
   return false;
@@ -212,6 +216,7 @@ function connect(
   state.bidang = bidang as UserState['bidang'];
   state.topic = topic;
   state.status = 'Menunggu';
+  const becameOutOfHours = !state.outOfHours && !open;
   state.outOfHours = state.outOfHours || !open;
   const minutes = sessionMinutes(ctx);
   if (open) {
@@ -228,7 +233,7 @@ function connect(
       topic,
       status: state.status,
       connectedAt: state.connectedAt ? new Date(state.connectedAt) : '',
-      outOfHours: state.outOfHours,
+      ...(becameOutOfHours ? { outOfHours: true } : {}),
     },
     { startedAt: new Date(state.startedAt) },
   );

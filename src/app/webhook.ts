@@ -8,7 +8,10 @@ import { render } from '../messages/id';
 import { withScriptLock } from '../platform/lock';
 import { SECRET } from '../store/settings';
 import { Ctx } from './context';
-import { expireDueSessions, handleInbound, nextExpiryAt } from './helpdesk';
+import { CONFIG_CACHE_KEY } from './config';
+import { expireDueSessions, handleInbound, nextExpiryAt, seenKey } from './helpdesk';
+import { SHEETS } from '../store/schema';
+import { headerCacheKey } from '../store/db';
 import { providerName, sentRow } from './sender';
 import { Turn } from './turn';
 
@@ -89,7 +92,10 @@ function handlePost(e: GoogleAppsScript.Events.DoPost): Record<string, unknown> 
   if (parsed.messages.length === 0 && failed.length === 0 && parsed.errors.length === 0 && !expiryDue) {
     return { ok: true };
   }
+  // One cache call for what every turn needs; the de-duplication keys again under the lock.
+  ctx.cache.prefetch([CONFIG_CACHE_KEY, headerCacheKey(SHEETS.sessions.name), headerCacheKey(SHEETS.messages.name)]);
   withScriptLock(() => {
+    ctx.cache.refresh(parsed.messages.map(seenKey));
     const turn = new Turn(ctx);
     expireDueSessions(ctx, turn);
     for (const m of parsed.messages) {

@@ -1,6 +1,14 @@
-// CacheService: fast, shared, and allowed to forget. Never the only copy of anything.
+// CacheService: fast, shared, and allowed to forget. Never the only copy of anything. Keys can be
+// fetched together (one getAll); inside the script lock, puts and removals are buffered and sent
+// in one putAll / removeAll when the lock is released.
+
+import { insideLock, registerLockParticipant } from './lock';
 
 export interface Cache {
+  /** Fetches several keys in one call; later `getJson` of them needs no call. */
+  prefetch(keys: string[]): void;
+  /** Like prefetch, but fetches again keys already known. */
+  refresh(keys: string[]): void;
   getJson<T>(key: string): T | null;
   putJson(key: string, value: unknown, seconds: number): void;
   remove(key: string): void;
@@ -8,27 +16,87 @@ export interface Cache {
 }
 
 const MAX_VALUE = 100 * 1024;
+const MAX_KEY = 250;
 
 export function scriptCache(): Cache {
   const cache = CacheService.getScriptCache();
+  /** Known values: a string, or null for a known miss. */
+  const local = new Map<string, string | null>();
+  const puts = new Map<string, { value: string; seconds: number }>();
+  const removals = new Set<string>();
+  registerLockParticipant({
+    acquired() {
+      // Values read before the lock stay usable (configuration, header rows); what must be fresh
+      // under the lock is fetched again with `refresh`.
+    },
+    releasing() {
+      const bySeconds = new Map<number, Record<string, string>>();
+      for (const [key, { value, seconds }] of puts) {
+        const group = bySeconds.get(seconds) ?? {};
+        group[key] = value;
+        bySeconds.set(seconds, group);
+      }
+      for (const [seconds, values] of bySeconds) cache.putAll(values, seconds);
+      if (removals.size > 0) cache.removeAll([...removals]);
+      puts.clear();
+      removals.clear();
+    },
+  });
+  const raw = (key: string): string | null => {
+    if (local.has(key)) return local.get(key) ?? null;
+    const v = cache.get(key);
+    local.set(key, v);
+    return v;
+  };
   return {
+    prefetch(keys) {
+      const wanted = keys.filter((k) => k.length <= MAX_KEY && !local.has(k));
+      if (wanted.length === 0) return;
+      const found = cache.getAll(wanted);
+      for (const k of wanted) local.set(k, k in found ? found[k] : null);
+    },
+    refresh(keys) {
+      for (const k of keys) if (!puts.has(k)) local.delete(k);
+      this.prefetch(keys);
+    },
     getJson<T>(key: string): T | null {
-      const raw = cache.get(key);
-      if (raw === null) return null;
+      if (key.length > MAX_KEY) return null;
+      const v = raw(key);
+      if (v === null) return null;
       try {
-        return JSON.parse(raw) as T;
+        return JSON.parse(v) as T;
       } catch {
         return null;
       }
     },
     putJson(key, value, seconds) {
-      const raw = JSON.stringify(value);
+      if (key.length > MAX_KEY) return;
+      const text = JSON.stringify(value);
       // Too big for the cache: callers fall back to the sheets, so simply skip.
-      if (raw.length * 3 > MAX_VALUE && utf8Length(raw) > MAX_VALUE) return;
-      cache.put(key, raw, Math.max(1, Math.min(21600, Math.round(seconds))));
+      if (text.length * 3 > MAX_VALUE && utf8Length(text) > MAX_VALUE) return;
+      const ttl = Math.max(1, Math.min(21600, Math.round(seconds)));
+      local.set(key, text);
+      if (insideLock()) {
+        puts.set(key, { value: text, seconds: ttl });
+        removals.delete(key);
+      } else cache.put(key, text, ttl);
     },
-    remove: (key) => cache.remove(key),
-    removeAll: (keys) => cache.removeAll(keys),
+    remove(key) {
+      local.set(key, null);
+      if (insideLock()) {
+        puts.delete(key);
+        removals.add(key);
+      } else cache.remove(key);
+    },
+    removeAll(keys) {
+      for (const k of keys) local.set(k, null);
+      if (insideLock()) {
+        for (const k of keys) {
+          puts.delete(k);
+          removals.add(k);
+        }
+      } else if (keys.length > 0) cache.removeAll(keys);
+    },
   };
 }
 

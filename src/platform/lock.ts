@@ -1,15 +1,42 @@
 // Every read-modify-write of shared state runs under the script lock; pending sheet writes are
-// flushed before the lock is released so the next execution reads them.
+// flushed before the lock is released so the next execution reads them. Adapters with a local
+// snapshot (properties, cache) take part: they reload when the lock is taken and write their
+// buffered changes, in one call each, before it is released.
 
 export const LOCK_WAIT_MS = 20000;
 
+export interface LockParticipant {
+  acquired(): void;
+  releasing(): void;
+}
+
+const participants: LockParticipant[] = [];
+let depth = 0;
+
+export function registerLockParticipant(p: LockParticipant): void {
+  participants.push(p);
+}
+
+export function insideLock(): boolean {
+  return depth > 0;
+}
+
+/** Runs `fn` holding the script lock (re-entrant within one execution). */
 export function withScriptLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
+  if (depth > 0) return fn();
   const lock = LockService.getScriptLock();
   lock.waitLock(waitMs);
+  depth++;
   try {
+    for (const p of participants) p.acquired();
     return fn();
   } finally {
-    SpreadsheetApp.flush();
-    lock.releaseLock();
+    try {
+      for (const p of participants) p.releasing();
+    } finally {
+      depth--;
+      SpreadsheetApp.flush();
+      lock.releaseLock();
+    }
   }
 }

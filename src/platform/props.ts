@@ -1,4 +1,8 @@
-// Script Properties: durable key/value state (strings; ~9 KB a value, 500 KB in all).
+// Script Properties: durable key/value state (strings; ~9 KB a value, 500 KB in all). Read once per
+// execution (getProperties) and again when the script lock is taken; inside the lock, writes are
+// buffered and stored in one setProperties when it is released.
+
+import { insideLock, registerLockParticipant } from './lock';
 
 export interface Props {
   get(key: string): string | null;
@@ -12,10 +16,38 @@ export interface Props {
 
 export function scriptProps(): Props {
   const store = PropertiesService.getScriptProperties();
-  return {
-    get: (key) => store.getProperty(key),
+  let snapshot: Record<string, string> | null = null;
+  const pending: Record<string, string> = {};
+  const removed = new Set<string>();
+  const load = (): Record<string, string> => {
+    if (!snapshot) snapshot = { ...store.getProperties() };
+    return snapshot;
+  };
+  registerLockParticipant({
+    acquired() {
+      snapshot = null; // another execution may have changed state while we waited
+    },
+    releasing() {
+      if (Object.keys(pending).length > 0) store.setProperties({ ...pending }, false);
+      for (const key of removed) store.deleteProperty(key);
+      for (const key of Object.keys(pending)) delete pending[key];
+      removed.clear();
+    },
+  });
+  const write = (key: string, value: string): void => {
+    load()[key] = value;
+    if (insideLock()) {
+      pending[key] = value;
+      removed.delete(key);
+    } else store.setProperty(key, value);
+  };
+  const props: Props = {
+    get: (key) => {
+      const v = load()[key];
+      return v === undefined ? null : v;
+    },
     getJson<T>(key: string): T | null {
-      const raw = store.getProperty(key);
+      const raw = props.get(key);
       if (raw === null || raw === '') return null;
       try {
         return JSON.parse(raw) as T;
@@ -23,18 +55,21 @@ export function scriptProps(): Props {
         return null;
       }
     },
-    set: (key, value) => {
-      store.setProperty(key, value);
-    },
-    setJson: (key, value) => {
-      store.setProperty(key, JSON.stringify(value));
-    },
+    set: write,
+    setJson: (key, value) => write(key, JSON.stringify(value)),
     setMany: (values) => {
-      store.setProperties(values, false);
+      for (const [k, v] of Object.entries(values)) write(k, v);
     },
     remove: (key) => {
-      store.deleteProperty(key);
+      const snap = load();
+      if (!(key in snap)) return;
+      delete snap[key];
+      if (insideLock()) {
+        delete pending[key];
+        removed.add(key);
+      } else store.deleteProperty(key);
     },
-    all: () => store.getProperties(),
+    all: () => ({ ...load() }),
   };
+  return props;
 }

@@ -17,7 +17,9 @@ export function encodeCell(col: ColumnDef, value: CellValue | null | undefined):
   if (col.type === 'checkbox') return value === true || value === 'TRUE';
   if (typeof value === 'string') {
     if (value === '') return '';
-    if (col.type === 'number' || col.type === 'date' || col.type === 'datetime') return asText(value);
+    // Text columns are formatted as plain text (@) by setup: Sheets stores strings verbatim there,
+    // and an apostrophe would be kept as part of the text. Elsewhere, escape what would be parsed.
+    if (col.type === 'text') return value;
     return asText(value);
   }
   return value;

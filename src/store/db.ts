@@ -11,8 +11,10 @@ import { Table } from './table';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const HEADER_CACHE_SECONDS = 600;
-const headerKey = (name: string): string => `hdr:${name}`;
+export const headerCacheKey = (name: string): string => `hdr:${name}`;
+const headerKey = headerCacheKey;
 const pointerKey = (name: string): string => `ptr:${name}`;
+const maxRowsKey = (name: string): string => `ptrmax:${name}`;
 
 export class MissingSheetError extends Error {
   constructor(readonly sheetName: string) {
@@ -68,12 +70,20 @@ export class Db {
     const pkey = pointerKey(def.name);
     let next = ownedPointer ? Number(this.props.get(pkey) ?? '0') : 0;
     if (!(next >= 2)) next = table.sheet.getLastRow() + 1;
-    const max = table.sheet.getMaxRows();
+    // The grid size is remembered with the pointer, so an append needs no metadata read.
+    const mkey = maxRowsKey(def.name);
+    let max = ownedPointer ? Number(this.props.get(mkey) ?? '0') : 0;
+    if (!(max > 0) || next + recs.length - 1 > max) max = table.sheet.getMaxRows();
     if (next + recs.length - 1 > max) {
-      table.sheet.insertRowsAfter(max, Math.max(recs.length, 500));
+      const add = Math.max(recs.length, 500);
+      table.sheet.insertRowsAfter(max, add);
+      max += add;
     }
     table.writeRows(next, recs);
-    if (ownedPointer) this.props.set(pkey, String(next + recs.length));
+    if (ownedPointer) {
+      this.props.set(pkey, String(next + recs.length));
+      this.props.set(mkey, String(max));
+    }
     return next;
   }
 
@@ -90,7 +100,23 @@ export class Db {
     const actual = sheet.getLastRow() + 1;
     const pointer = Math.max(stored, actual, 2);
     if (pointer !== stored) this.props.set(pkey, String(pointer));
+    this.props.set(maxRowsKey(def.name), String(sheet.getMaxRows()));
     return { pointer, moved: stored !== 0 && pointer !== stored };
+  }
+
+  /**
+   * Sets the row pointer of a product-owned sheet to just after its real last row, after rows
+   * were deleted (archive, citizen's data deleted): the pointer must not stay past the rows.
+   */
+  resetPointer(key: SheetKey): number {
+    const def = SHEETS[key];
+    if (!('systemOwned' in def && def.systemOwned)) return 0;
+    const sheet = this.ss.getSheetByName(def.name);
+    if (!sheet) throw new MissingSheetError(def.name);
+    const pointer = Math.max(sheet.getLastRow() + 1, 2);
+    this.props.set(pointerKey(def.name), String(pointer));
+    this.props.set(maxRowsKey(def.name), String(sheet.getMaxRows()));
+    return pointer;
   }
 
   readRow<K extends SheetKey>(key: K, row: number): RecordOf<K> {
