@@ -42,6 +42,10 @@ export type { LogRecord } from './services/utilities';
 export { SpreadsheetModel, SheetModel } from './model';
 export type { Cell, ChartSpec, ProtectionSpec, ValidationSpec, HostValue } from './model';
 export { GasError } from './errors';
+export { loadBundle, webAppEvent, clockTriggerEvent, APPS_SCRIPT_GLOBALS } from './sandbox';
+export type { Sandbox, RunResult, TryRunResult, RunOptions, LoadOptions, WebAppEvent, WebAppRequest } from './sandbox';
+export { runConcurrent } from './concurrent';
+export type { ConcurrentCall, ConcurrentResult, ConcurrentOptions } from './concurrent';
 
 export interface EmulatorOptions {
   now?: Date | string | number;

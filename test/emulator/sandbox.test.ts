@@ -96,10 +96,12 @@ describe('sandbox', () => {
     const emu = newEmu();
     emu.htmlFiles['Sidebar.html'] = '<h1><?= title ?></h1><? for (var i = 0; i < 2; i++) { ?><i><?!= label(i) ?></i><? } ?>';
     const sb = loadBundle(
-      `function label(i) { return '<b>' + i + '</b>'; }
+      `function label(i) { return '<b>' + i + Session.getScriptTimeZone().slice(0, 0) + '</b>'; }
       function render() { var t = HtmlService.createTemplateFromFile('Sidebar'); t.title = 'A & B'; return t.evaluate().getContent(); }`,
       emu,
     );
-    expect(sb.run('render').result).toBe('<h1>A &amp; B</h1><i><b>0</b></i><i><b>1</b></i>');
+    const { result, calls } = sb.run('render');
+    expect(result).toBe('<h1>A &amp; B</h1><i><b>0</b></i><i><b>1</b></i>');
+    expect(calls.session).toBe(2); // the template's calls into the script count too
   });
 });

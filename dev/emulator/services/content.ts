@@ -274,7 +274,15 @@ export class HtmlTemplateFacade extends Facade {
     const fn = this._ctx.compile
       ? this._ctx.compile(['__data', '__esc'], body)
       : (new Function('__data', '__esc', body) as (...args: unknown[]) => unknown);
-    const html = String(fn(data, escapeHtml));
+    // Template code is script code: its service calls count and get script-realm values.
+    const depth = this._ctx.depth;
+    this._ctx.depth = 0;
+    let html: string;
+    try {
+      html = String(fn(data, escapeHtml));
+    } finally {
+      this._ctx.depth = depth;
+    }
     return new HtmlOutputFacade(this._ctx, html);
   }
 }
