@@ -447,7 +447,7 @@ export function runWeeklyReport(ctx: Ctx, week: ReportWeek, opts: ReportRunOptio
     MailApp.sendEmail({
       to: to.join(','),
       subject,
-      body,
+      body: pdf ? body : `${body}\n\n${ctx.t('reportEmailNoPdf', { sheetName })}`,
       name: 'HALO KOP-UKM',
       ...(pdf ? { attachments: [pdf] } : {}),
     });

@@ -482,6 +482,8 @@ export const MESSAGES = {
     '"Email Tim Pelaporan" di Pengaturan.',
   reportMailFailed: 'Email laporan {week} gagal dikirim: {reason}',
   reportPdfFailed: 'PDF laporan {week} tidak dapat dibuat ({reason}); email dikirim tanpa lampiran.',
+  reportEmailNoPdf:
+    'Catatan: lampiran PDF tidak dapat dibuat kali ini; buka lembar "{sheetName}" melalui tautan di atas.',
   reportJobSummary: 'Laporan {week}: {sessions} sesi, {recipients} penerima email',
   reportJobBaseline: 'Laporan mingguan dijadwalkan; berikutnya {next}',
 
