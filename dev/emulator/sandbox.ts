@@ -75,7 +75,14 @@ export interface LoadOptions {
   filename?: string;
   /** Execution kind for every run (default: by function name). */
   kind?: ExecutionKind;
+  /**
+   * Real-time limit of one execution, like Google's 6 minutes (default 360000; 0 = none). Past it
+   * the script stops with "Exceeded maximum execution time".
+   */
+  timeoutMs?: number;
 }
+
+const RUN = Symbol.for('gas-emulator.run');
 
 export interface RunOptions {
   kind?: ExecutionKind;
@@ -146,7 +153,27 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
         const E = realm.Error ?? Error;
         throw new E(MSG.functionNotFound(fn));
       }
-      result = (f as (...a: unknown[]) => unknown).apply(undefined, args.map((a) => toRealm(a, realm)));
+      const realmArgs = args.map((a) => toRealm(a, realm));
+      const timeout = opts.timeoutMs ?? 360_000;
+      if (timeout > 0) {
+        // Through runInContext so that V8 can interrupt a script running too long.
+        const ctxObj = context as Record<symbol, unknown>;
+        ctxObj[RUN] = () => (f as (...a: unknown[]) => unknown).apply(undefined, realmArgs);
+        try {
+          result = vm.runInContext('globalThis[Symbol.for("gas-emulator.run")]()', context, { timeout });
+        } catch (e) {
+          if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+            const err = new (realm.Error ?? Error)('Exceeded maximum execution time');
+            err.name = 'Exception';
+            throw err;
+          }
+          throw e;
+        } finally {
+          delete ctxObj[RUN];
+        }
+      } else {
+        result = (f as (...a: unknown[]) => unknown).apply(undefined, realmArgs);
+      }
     } catch (e) {
       failed = true;
       error = e;

@@ -8,6 +8,7 @@ describe('sandbox', () => {
     const kinds = sb.evaluate(`[typeof require, typeof module, typeof exports, typeof process, typeof Buffer,
       typeof setTimeout, typeof setInterval, typeof fetch, typeof global, typeof queueMicrotask]`);
     expect(kinds).toEqual(Array(10).fill('undefined'));
+    expect(sb.evaluate('[typeof URL, typeof TextEncoder, typeof structuredClone, typeof atob]')).toEqual(Array(4).fill('undefined'));
     expect(sb.evaluate('top === globalThis')).toBe(true);
     expect(sb.evaluate(`[typeof SpreadsheetApp, typeof PropertiesService, typeof CacheService, typeof LockService,
       typeof ScriptApp, typeof ContentService, typeof HtmlService, typeof UrlFetchApp, typeof MailApp, typeof Utilities,
@@ -103,5 +104,14 @@ describe('sandbox', () => {
     const { result, calls } = sb.run('render');
     expect(result).toBe('<h1>A &amp; B</h1><i><b>0</b></i><i><b>1</b></i>');
     expect(calls.session).toBe(2); // the template's calls into the script count too
+  });
+
+  it('stops an execution that runs past its time limit', () => {
+    const emu = newEmu();
+    const sb = loadBundle('function spin() { for (;;) {} }', emu, { timeoutMs: 100 });
+    const r = sb.tryRun('spin');
+    expect((r.error as Error).message).toBe('Exceeded maximum execution time');
+    expect((r.error as Error).name).toBe('Exception');
+    expect(emu.calls.last?.name).toBe('spin');
   });
 });
