@@ -6,6 +6,7 @@ import { render } from '../messages/id';
 import type { ApiMap, ApiName, ApiResponse } from '../ui/api-types';
 import { runSetup } from './admin';
 import { SIDEBAR_HANDLERS } from './api-sidebar';
+import { CONTENT_HANDLERS } from './content-api';
 import { Ctx } from './context';
 import { apiReportRun, apiReportWeeks } from './report-job';
 import { getSettings, saveSettings } from './settings-api';
@@ -15,6 +16,7 @@ type Handlers = { [K in ApiName]: Handler<K> };
 
 const handlers: Handlers = {
   ...SIDEBAR_HANDLERS,
+  ...CONTENT_HANDLERS,
   'settings.get': (ctx) => getSettings(ctx),
   'settings.save': (ctx, req) => saveSettings(ctx, req),
   'report.run': (ctx, req) => apiReportRun(ctx, req),

@@ -1,7 +1,18 @@
 // Every scheduled job, in the order `tick` runs them when several are due.
 
+import { broadcastJob } from './broadcast-send';
+import { rotationJob } from './content-jobs';
 import { cleanupJob, expiryJob, retryJob } from './jobs-helpdesk';
+import { reminderJob } from './reminders';
 import { reportJob } from './report-job';
 import type { Job } from './scheduler';
 
-export const JOBS: readonly Job[] = [expiryJob, retryJob, cleanupJob, reportJob];
+export const JOBS: readonly Job[] = [
+  expiryJob,
+  retryJob,
+  cleanupJob,
+  reportJob,
+  rotationJob,
+  reminderJob,
+  broadcastJob,
+];

@@ -3,6 +3,7 @@
 
 import type { InboundMessage } from '../channels/types';
 import { isSubscribeCommand, isUnsubscribeCommand } from '../domain/menu';
+import { noteSubscriptionChange } from './broadcast';
 import type { Ctx } from './context';
 import type { UserState } from './state';
 import type { Turn } from './turn';
@@ -46,7 +47,8 @@ export function handleSubscriptionCommand(
     if (existing && existing.status === 'Aktif') key = 'subscribeAlready';
     else {
       key = 'subscribeOk';
-      if (existing) ctx.db.update('subscribers', existing.row, { status: 'Aktif', since: now, lastInbound: now });
+      if (existing)
+        ctx.db.update('subscribers', existing.row, { status: 'Aktif', since: now, lastInbound: now });
       else
         ctx.db.append('subscribers', [
           { phone: address, name: m.name, status: 'Aktif', since: now, lastInbound: now },
@@ -56,6 +58,8 @@ export function handleSubscriptionCommand(
     key = 'unsubscribeOk';
     ctx.db.update('subscribers', existing.row, { status: 'Berhenti', since: now });
   } else key = 'unsubscribeAlready';
+  // A broadcast under way skips someone who stopped before their turn (and not one who rejoined).
+  if (key === 'subscribeOk' || key === 'unsubscribeOk') noteSubscriptionChange(ctx, address, subscribe);
   const sessionId = state?.sessionId ?? '';
   turn.inbound(m, sessionId, 'warga');
   turn.send(

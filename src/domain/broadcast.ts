@@ -9,6 +9,8 @@ import { addDays, localDateKey, localMs, parseHhMm } from './time';
 export const LOG_STATUS = {
   pending: 'menunggu',
   sent: 'terkirim',
+  /** Sent as the approved template (outside the 24-hour window). */
+  sentTemplate: 'terkirim (template)',
   failed: 'gagal',
   skipped: 'dilewati',
   /** The execution stopped while this send was in flight: it may or may not have arrived. */
@@ -27,17 +29,45 @@ export const WINDOW_MS = 24 * 3_600_000;
 export const WINDOW_MARGIN_MS = 15 * 60_000;
 
 /**
- * Failures that mean "not sent, try later": HTTP 429, Graph 4 (app rate limit), 80007 (WABA
- * rate limit), 130429 (throughput), 131056 (pair rate limit). Everything else is recorded and not
- * retried: 131047 (outside the window), 131026 (undeliverable), 5xx and unknown errors (the message
- * may have gone out).
+ * Failures that mean "not sent, try later": HTTP 429 and 503, Graph 4 (app rate limit), 80007
+ * (WABA rate limit), 130429 (throughput), 131056 (pair rate limit), 131016 and 133004 (service
+ * unavailable). They pause the broadcast; the recipient stays in the queue.
  */
-export const THROTTLE_CODES: readonly number[] = [429, 4, 80007, 130429, 131056];
+export const THROTTLE_CODES: readonly number[] = [429, 503, 4, 80007, 130429, 131056, 131016, 133004];
+
+/** Server errors after which the message may or may not have gone out. */
+export const AMBIGUOUS_CODES: readonly number[] = [1, 2, 131000];
+
+/** Fetch errors raised before anything left Apps Script (quota, DNS): not sent. */
+const NOT_SENT =
+  /invoked too many times|bandwidth quota|dns|address unavailable|unknown ?host|unable to resolve/i;
+
+/**
+ * Refusals of the whole account or of the template, not of one recipient: invalid token (190),
+ * permission (10, 131005), account locked or restricted (131031, 368), payment (131042), spam
+ * limit (131048), template missing, paused or with wrong parameters (132000 …). Every next send
+ * would fail the same way, so the broadcast halts (the recipient stays queued) until fixed.
+ */
+export const HALT_CODES: readonly number[] = [
+  10, 190, 368, 131005, 131031, 131042, 131048, 132000, 132001, 132005, 132007, 132012, 132015, 132016,
+];
 
 /** Fonnte reasons that say the message was not taken (its failures carry no code). */
 const FONNTE_THROTTLE = /rate.?limit|limit exceeded|too many|try again|later|busy|disconnect/i;
+/** Fonnte reasons that need a person (top-up, new token). */
+const FONNTE_HALT = /quota|insufficient|package|expired|token|unauthori[sz]ed/i;
 
-export type SendClass = 'sent' | 'throttled' | 'failed' | 'uncertain';
+/**
+ * What a send result means for a broadcast:
+ * - `sent`;
+ * - `throttled`: certainly not sent; pause and send to the same recipient later;
+ * - `halted`: the account or template is refused (see HALT_CODES): not sent; pause long and tell;
+ * - `uncertain`: the request may have reached WhatsApp (time-out, network error, 5xx, 131000):
+ *   recorded and never re-sent, so no one gets the broadcast twice; the broadcast pauses;
+ * - `failed`: refused for this recipient (131047 outside the window, 131026 undeliverable,
+ *   invalid number …): recorded, never retried blindly.
+ */
+export type SendClass = 'sent' | 'throttled' | 'halted' | 'failed' | 'uncertain';
 
 /** The parts of a provider's send result the rules need. */
 export interface SendResultLike {
@@ -47,18 +77,23 @@ export interface SendResultLike {
   retryable: boolean;
 }
 
-/**
- * What a send result means for a broadcast. `uncertain`: the request may have reached WhatsApp
- * (network error or time-out): never re-sent, so no one gets the broadcast twice.
- */
 export function classifySend(result: SendResultLike, provider: 'cloud' | 'fonnte'): SendClass {
   if (result.ok) return 'sent';
-  if (THROTTLE_CODES.includes(result.errorCode)) return 'throttled';
-  if (provider === 'fonnte' && result.retryable && FONNTE_THROTTLE.test(result.errorMessage))
-    return 'throttled';
-  if (result.retryable && result.errorCode === 0) return 'uncertain';
+  const code = result.errorCode;
+  if (THROTTLE_CODES.includes(code)) return 'throttled';
+  if (HALT_CODES.includes(code)) return 'halted';
+  if (provider === 'fonnte' && code === 0) {
+    if (NOT_SENT.test(result.errorMessage) || FONNTE_THROTTLE.test(result.errorMessage)) return 'throttled';
+    if (FONNTE_HALT.test(result.errorMessage)) return 'halted';
+    return result.retryable ? 'uncertain' : 'failed';
+  }
+  if (code === 0 && NOT_SENT.test(result.errorMessage)) return 'throttled';
+  if (code === 0 || AMBIGUOUS_CODES.includes(code) || (code >= 500 && code < 600)) return 'uncertain';
   return 'failed';
 }
+
+/** How long a halted broadcast waits before trying again (the team is told meanwhile). */
+export const HALT_PAUSE_MS = 60 * 60_000;
 
 /** Pause after the n-th throttled send in a row: 1, 2, 4 … 60 minutes. */
 export function throttlePauseMs(consecutive: number): number {

@@ -237,6 +237,149 @@ export interface ReportWeeksView {
   weeks: { week: string; range: string; reported: boolean; complete: boolean; sheetName: string }[];
 }
 
+// ---- Content programme and broadcasts (issue 7) ----
+
+/** A speaker of `Narasumber` suggested for a publication. */
+export interface SpeakerItem {
+  row: number;
+  name: string;
+  organisation: string;
+  /** Koperasi or UKM. */
+  kind: string;
+  position: string;
+  contact: string;
+  contactStatus: string;
+  /** `yyyy-mm-dd` of the last appearance up to the publication ('' when never). */
+  lastFeatured: string;
+}
+
+export interface SpeakersView {
+  contentId: string;
+  /** Publication date `yyyy-mm-dd`. */
+  date: string;
+  theme: 'Koperasi' | 'UKM';
+  /** Who the calendar row names now ('' when nobody or no row yet). */
+  current: string;
+  /** Speakers of the theme not featured within 90 days, least recently featured first. */
+  suggestions: SpeakerItem[];
+}
+
+export interface PlannedItem {
+  contentId: string;
+  /** `yyyy-mm-dd`. */
+  date: string;
+  theme: 'Koperasi' | 'UKM';
+  topic: string;
+  speaker: string;
+  /** `Direncanakan`, `Topik habis`, or what the team set. */
+  status: string;
+  /** What this run did: 'dibuat' (new row), 'diisi' (topic found for a waiting row), '' (nothing). */
+  change: 'dibuat' | 'diisi' | '';
+}
+
+export interface PlanView {
+  publications: PlannedItem[];
+  created: number;
+  filled: number;
+  noTopic: number;
+  tasksCreated: number;
+  /** Last date covered (`yyyy-mm-dd`). */
+  until: string;
+  /** One Indonesian sentence for the sidebar. */
+  message: string;
+}
+
+export interface BroadcastTopicItem {
+  row: number;
+  topic: string;
+  theme: string;
+  /** `Keterangan`: a ready text the sidebar may offer as the body. */
+  description: string;
+  status: string;
+  /** ISO time the topic was last broadcast ('' when never, from the recent history). */
+  lastBroadcast: string;
+}
+
+export interface BroadcastStartInput {
+  topic: string;
+  body: string;
+  /** Send a topic again that was broadcast before. */
+  again?: boolean;
+  /** Only count recipients; start nothing. */
+  preview?: boolean;
+}
+
+export type BroadcastState = 'berjalan' | 'jeda' | 'menunggu-kuota' | 'selesai' | 'dibatalkan';
+
+export interface BroadcastSummary {
+  id: string;
+  topic: string;
+  status: BroadcastState;
+  /** Indonesian label of the status. */
+  statusLabel: string;
+  startedAt: string;
+  startedBy: string;
+  finishedAt: string;
+  total: number;
+  sent: number;
+  /** Of `sent`: as the approved template (outside the 24-hour window). */
+  templated: number;
+  failed: number;
+  skipped: number;
+  /** Interrupted mid-send: may or may not have arrived; never re-sent. */
+  uncertain: number;
+  /** Still queued. */
+  remaining: number;
+  percent: number;
+}
+
+export interface BroadcastStatusView {
+  /** The running (or last) broadcast; null when none ever ran. */
+  current: (BroadcastSummary & { resumeAt: string; lastError: string }) | null;
+  active: boolean;
+  dailyLimit: number;
+  sentToday: number;
+  /** Recent finished broadcasts, newest first. */
+  history: BroadcastSummary[];
+}
+
+export interface BroadcastStartResult {
+  ok: boolean;
+  /** Indonesian reason when not ok. */
+  error: string;
+  started: boolean;
+  /** Active subscribers (each number once). */
+  recipients: number;
+  /** Cloud API: how many are outside the 24-hour window (template or skipped). */
+  outsideWindow: number;
+  templateName: string;
+  /** Indonesian warnings (e.g. no template configured). */
+  warnings: string[];
+  status: BroadcastStatusView;
+}
+
+/** `report.run`: what the weekly report produced. */
+export interface ReportRunView {
+  week: string;
+  sheetName: string;
+  sessions: number;
+  complaints: number;
+  recipients: number;
+  mailed: boolean;
+  attachedPdf: boolean;
+  /** Indonesian texts of problems that did not stop the report (PDF, email). */
+  problems: string[];
+  /** Indonesian summary to show. */
+  message: string;
+}
+
+/** `report.weeks`: weeks to choose from, newest first (the current week first, incomplete). */
+export interface ReportWeeksView {
+  /** The default: the last complete week, `2026-W47`. */
+  previous: string;
+  weeks: { week: string; range: string; reported: boolean; complete: boolean; sheetName: string }[];
+}
+
 type NoRequest = Record<string, never>;
 
 export interface ApiMap {
@@ -257,6 +400,12 @@ export interface ApiMap {
   'tasks.done': { req: { row: number; key: string; task?: string }; res: SessionActionResult };
   'kit.get': { req: NoRequest; res: KitView };
   'admin.openSettings': { req: NoRequest; res: { opened: boolean } };
+  'content.speakers': { req: { contentId?: string; date?: string }; res: SpeakersView };
+  'content.plan': { req: NoRequest; res: PlanView };
+  'broadcast.topics': { req: NoRequest; res: BroadcastTopicItem[] };
+  'broadcast.start': { req: BroadcastStartInput; res: BroadcastStartResult };
+  'broadcast.status': { req: NoRequest; res: BroadcastStatusView };
+  'broadcast.cancel': { req: NoRequest; res: BroadcastStatusView };
   'report.run': { req: { week?: string }; res: ReportRunView };
   'report.weeks': { req: NoRequest; res: ReportWeeksView };
 }

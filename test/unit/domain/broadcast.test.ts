@@ -36,28 +36,61 @@ describe('what a send result means for a broadcast', () => {
     expect(classifySend(parseCloudSendResponse(429, ''), 'cloud')).toBe('throttled');
   });
 
-  it('records 131047, 131026 and server errors as failed, never to be retried', () => {
-    expect(classifySend(cloudError(400, 131047), 'cloud')).toBe('failed');
-    expect(classifySend(cloudError(400, 131026), 'cloud')).toBe('failed');
-    expect(classifySend(cloudError(500, 131000), 'cloud')).toBe('failed');
-    expect(classifySend(parseCloudSendResponse(502, 'Bad gateway'), 'cloud')).toBe('failed');
+  it('pauses when WhatsApp is unavailable (131016, 133004, HTTP 503): nothing was sent', () => {
+    expect(classifySend(cloudError(503, 131016), 'cloud')).toBe('throttled');
+    expect(classifySend(cloudError(400, 133004), 'cloud')).toBe('throttled');
+    expect(classifySend(parseCloudSendResponse(503, 'Service Unavailable'), 'cloud')).toBe('throttled');
   });
 
-  it('treats a network error as uncertain: the message may have arrived', () => {
+  it('records 131047, 131026 and other refusals as failed, never to be retried', () => {
+    expect(classifySend(cloudError(400, 131047), 'cloud')).toBe('failed');
+    expect(classifySend(cloudError(400, 131026), 'cloud')).toBe('failed');
+    expect(classifySend(cloudError(400, 131021), 'cloud')).toBe('failed');
+    expect(classifySend(cloudError(400, 100), 'cloud')).toBe('failed');
+  });
+
+  it('halts on account or template refusals, which every next send would hit too', () => {
+    expect(classifySend(cloudError(401, 190), 'cloud')).toBe('halted');
+    expect(classifySend(cloudError(400, 132001), 'cloud')).toBe('halted');
+    expect(classifySend(cloudError(400, 131042), 'cloud')).toBe('halted');
+  });
+
+  it('treats a time-out, a 5xx or 131000 as uncertain: the message may have arrived', () => {
     expect(classifySend(parseCloudSendResponse(0, ''), 'cloud')).toBe('uncertain');
-    expect(classifySend({ ok: false, errorCode: 0, errorMessage: 'Timeout', retryable: true }, 'cloud')).toBe(
-      'uncertain',
+    expect(
+      classifySend(
+        { ok: false, errorCode: 0, errorMessage: 'Timeout: https://graph…', retryable: true },
+        'cloud',
+      ),
+    ).toBe('uncertain');
+    expect(classifySend(cloudError(500, 131000), 'cloud')).toBe('uncertain');
+    expect(classifySend(parseCloudSendResponse(502, 'Bad gateway'), 'cloud')).toBe('uncertain');
+    expect(classifySend(parseCloudSendResponse(200, '{}'), 'cloud')).toBe('uncertain');
+  });
+
+  it('knows a fetch refused by Apps Script itself was not sent (UrlFetch quota, DNS)', () => {
+    const quota = {
+      ok: false,
+      errorCode: 0,
+      errorMessage: 'Service invoked too many times for one day: urlfetch.',
+      retryable: true,
+    };
+    expect(classifySend(quota, 'cloud')).toBe('throttled');
+    expect(classifySend({ ...quota, errorMessage: 'DNS error: https://graph.facebook.com' }, 'cloud')).toBe(
+      'throttled',
     );
   });
 
-  it('reads Fonnte reasons: rate limits are retried, quota and invalid targets are not', () => {
+  it('reads Fonnte reasons: rate limits wait, an exhausted quota halts, a bad target fails', () => {
     const rate = parseFonnteSendResponse(
       200,
       JSON.stringify({ status: false, reason: 'rate limit, try again later' }),
     );
     expect(classifySend(rate, 'fonnte')).toBe('throttled');
     const quota = parseFonnteSendResponse(200, JSON.stringify({ status: false, reason: 'quota exhausted' }));
-    expect(classifySend(quota, 'fonnte')).toBe('failed');
+    expect(classifySend(quota, 'fonnte')).toBe('halted');
+    const target = parseFonnteSendResponse(200, JSON.stringify({ status: false, reason: 'invalid target' }));
+    expect(classifySend(target, 'fonnte')).toBe('failed');
     const timeout = parseFonnteSendResponse(
       200,
       JSON.stringify({ status: false, reason: 'request timeout' }),
