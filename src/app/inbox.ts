@@ -24,7 +24,7 @@ import type {
 import type { Ctx } from './context';
 import { sessionMinutes } from './helpdesk';
 import type { ReplyError } from './officer';
-import { officerClose, officerReply } from './officer';
+import { officerClose, officerReply, openSession } from './officer';
 import type { UserState } from './state';
 import { allUsers, loadUser, userOfSession } from './state';
 import { Turn } from './turn';
@@ -353,6 +353,9 @@ export function replyToSession(ctx: Ctx, sessionId: string, text: string): Sessi
   if (!id) return { ok: false, error: render('sidebarSessionUnknown', { sessionId: String(sessionId) }) };
   const officer = currentOfficer(ctx);
   return withScriptLock(() => {
+    // officer.ts returns the state of a closed session along with its error: check first.
+    const open = openSession(ctx, id);
+    if (open.error) return { ok: false, error: refusal(ctx, id, open.error) };
     const turn = new Turn(ctx);
     const res = officerReply(ctx, id, officer, body.trim(), turn);
     turn.commit();
@@ -373,6 +376,8 @@ export function closeSession(ctx: Ctx, sessionId: string): SessionActionResult {
   if (!id) return { ok: false, error: render('sidebarSessionUnknown', { sessionId: String(sessionId) }) };
   const officer = currentOfficer(ctx);
   return withScriptLock(() => {
+    const open = openSession(ctx, id);
+    if (open.error) return { ok: false, error: refusal(ctx, id, open.error) };
     const turn = new Turn(ctx);
     const res = officerClose(ctx, id, officer, turn);
     turn.commit();

@@ -107,9 +107,8 @@ export function validateManual(input: ManualLogInput, now: number, offset: numbe
   }
   pastDate(errors, 'sessions', 'startedAt', input.at, now, offset, true);
   // Field names the form uses for contact and summary.
-  return errors.map((e) =>
-    e.field === 'phone' ? { ...e, field: 'contact' } : e.field === 'note' ? { ...e, field: 'summary' } : e,
-  );
+  const formField: Record<string, string> = { phone: 'contact', note: 'summary', startedAt: 'at' };
+  return errors.map((e) => (formField[e.field] ? { ...e, field: formField[e.field] } : e));
 }
 
 /** Parses a count typed in a form: '' → null, '1200' → 1200, anything else → NaN. */

@@ -1,6 +1,7 @@
 // Percakapan: one session's transcript (refreshed every 5 s while shown), the reply box, closing
 // and the officer's note. Everything a citizen wrote is set with textContent: it never runs.
 
+import { isLikelyPhone, localPhone } from '../../../domain/phone';
 import { render } from '../../../messages/id';
 import type { SessionView, TranscriptEntry } from '../../api-types';
 import { call } from '../../client/bridge';
@@ -27,17 +28,16 @@ const FROM_LABEL: Record<TranscriptEntry['from'], string> = {
 
 function messageItem(m: TranscriptEntry): HTMLLIElement {
   const who =
-    m.from === 'warga' ? view?.name || 'Warga' : m.from === 'petugas' ? m.sender || 'Petugas' : 'Bot';
+    m.from === 'warga'
+      ? `${view?.name || 'Warga'} (warga)`
+      : m.from === 'petugas'
+        ? m.sender || 'Petugas'
+        : 'Bot HALO KOP-UKM';
   const failed = m.status && m.status !== 'terkirim' ? m.status : '';
   return h(
     'li',
     { class: `msg ${m.from}`, 'data-row': m.row },
-    h(
-      'div',
-      { class: 'who' },
-      h('span', { text: `${who}${m.from === 'petugas' ? '' : ` (${FROM_LABEL[m.from]})`}` }),
-      h('time', { datetime: m.at, text: shortTime(m.at) }),
-    ),
+    h('div', { class: 'who' }, h('span', { text: who }), h('time', { datetime: m.at, text: shortTime(m.at) })),
     m.media ? h('div', { class: 'media', text: `[${m.media}]` }) : null,
     m.text ? h('p', { class: 'text', text: m.text }) : null,
     failed ? h('div', { class: 'fail', text: failed }) : null,
@@ -78,7 +78,7 @@ function draw(v: SessionView): void {
   byId('chat-title').textContent = `${v.name || 'Tanpa nama'} · ${v.sessionId}`;
   const facts = byId('chat-facts');
   clear(facts);
-  fact(facts, 'Nomor', v.phone);
+  fact(facts, 'Nomor', isLikelyPhone(v.phone) ? localPhone(v.phone) : v.phone);
   fact(facts, 'Layanan', `${v.jenis} ${v.bidang}`.trim());
   fact(facts, 'Topik', v.topic);
   fact(facts, 'Kanal', v.channel);
