@@ -20,12 +20,6 @@ let drawn = '';
 let noteDirty = false;
 let refreshNow: () => Promise<void> = async () => undefined;
 
-const FROM_LABEL: Record<TranscriptEntry['from'], string> = {
-  warga: 'Warga',
-  petugas: 'Petugas',
-  bot: 'Bot',
-};
-
 function messageItem(m: TranscriptEntry): HTMLLIElement {
   const who =
     m.from === 'warga'
