@@ -55,7 +55,9 @@ export async function runConcurrent(
   opts: ConcurrentOptions = {},
 ): Promise<ConcurrentResult[]> {
   const code = opts.code ?? readFileSync(codePath, 'utf8');
-  return Promise.all(calls.map((c) => runInWorker(emu, code, path.basename(codePath), c, opts.timeoutMs ?? 60_000)));
+  return Promise.all(
+    calls.map((c) => runInWorker(emu, code, path.basename(codePath), c, opts.timeoutMs ?? 60_000)),
+  );
 }
 
 type Encoded = unknown;
@@ -84,7 +86,13 @@ class Session {
     private readonly emu: GoogleEmulator,
     private readonly call: ConcurrentCall,
   ) {
-    this.loading = new Execution(0, '(load)', call.kind ?? 'editor', emu.userEmail, newExecutionCalls(0, '(load)', 'editor', emu.clock.now()));
+    this.loading = new Execution(
+      0,
+      '(load)',
+      call.kind ?? 'editor',
+      emu.userEmail,
+      newExecutionCalls(0, '(load)', 'editor', emu.clock.now()),
+    );
     const { globals } = emu.createGlobals(hostRealm, () => (this.loadingDone ? this.exec : this.loading));
     for (const name of APPS_SCRIPT_GLOBALS) this.rootIds[name] = this.idOf(globals[name] as object);
   }
@@ -138,7 +146,10 @@ class Session {
         this.loading.applyPending();
         this.loading.ended = true;
         this.loadingDone = true;
-        this.exec = this.emu.beginExecution(this.call.fn, { kind: this.call.kind, activeUser: this.call.activeUser });
+        this.exec = this.emu.beginExecution(this.call.fn, {
+          kind: this.call.kind,
+          activeUser: this.call.activeUser,
+        });
         return this.exec.id;
       }
       case 'end':
@@ -162,7 +173,8 @@ class Session {
       }
       case 'lock': {
         const lock = this.obj(req.id) as unknown as LockFacade;
-        if (req.first && this.exec && !this.exec.ended) recordCall(this.exec.calls, `LockService.Lock.${req.method}`);
+        if (req.first && this.exec && !this.exec.ended)
+          recordCall(this.exec.calls, `LockService.Lock.${req.method}`);
         return lock._attempt();
       }
     }
@@ -196,7 +208,8 @@ function runInWorker(
       }
       port1.close();
       void worker.terminate();
-      const calls = session.exec?.calls ?? newExecutionCalls(0, call.fn, call.kind ?? 'editor', emu.clock.now());
+      const calls =
+        session.exec?.calls ?? newExecutionCalls(0, call.fn, call.kind ?? 'editor', emu.clock.now());
       resolve({ fn: call.fn, calls, ...r });
     };
 
@@ -234,11 +247,12 @@ function runInWorker(
       finish(m.error ? { error: m.error } : { result: session.decode(m.result) });
     });
     worker.on('error', (e) => finish({ error: { name: e.name, message: e.message, stack: e.stack } }));
-    worker.on('exit', (codeNum) => finish({ error: { name: 'Error', message: `Worker exited with code ${codeNum}` } }));
+    worker.on('exit', (codeNum) =>
+      finish({ error: { name: 'Error', message: `Worker exited with code ${codeNum}` } }),
+    );
     const timer = setTimeout(
       () => finish({ error: { name: 'Exception', message: 'Exceeded maximum execution time' } }),
       timeoutMs,
     );
   });
 }
-

@@ -25,15 +25,13 @@ export const MSG = {
     'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
   sheetExists: (name: string): string =>
     `A sheet with the name "${name}" already exists. Please enter another name.`,
-  propertyQuota:
-    'You have exceeded the property storage quota. Please remove some properties and try again.',
+  propertyQuota: 'You have exceeded the property storage quota. Please remove some properties and try again.',
   argTooLarge: (what: string): string => `Argument too large: ${what}`,
   invalidArgument: (what: string): string => `Invalid argument: ${what}`,
   lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
   tooManyTriggers:
     'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
-  addOnTriggerFrequency:
-    'Add-ons may only create time-based triggers that run at most once per hour.',
+  addOnTriggerFrequency: 'Add-ons may only create time-based triggers that run at most once per hour.',
   addOnTriggerDuplicate:
     'This add-on already has a time-based trigger for this document and user. Delete it before creating another.',
   quota: (service: string): string => `Service invoked too many times for one day: ${service}.`,
@@ -49,7 +47,9 @@ export function describeTypes(args: unknown[]): string {
     .map((a) => {
       if (a === null || a === undefined) return 'null';
       if (Array.isArray(a)) {
-        return Array.isArray(a[0]) ? 'Object[][]' : `${a.length && typeof a[0] === 'string' ? 'String' : 'Object'}[]`;
+        return Array.isArray(a[0])
+          ? 'Object[][]'
+          : `${a.length && typeof a[0] === 'string' ? 'String' : 'Object'}[]`;
       }
       if (typeof a === 'string') return 'String';
       if (typeof a === 'number') return 'number';

@@ -41,12 +41,18 @@ export function isFormulaError(v: unknown): v is FError {
   return typeof v === 'object' && v !== null && 'error' in v;
 }
 
-type Tok = { k: 'num'; v: number } | { k: 'str'; v: string } | { k: 'ref'; v: string } | { k: 'id'; v: string } | { k: 'op'; v: string };
+type Tok =
+  | { k: 'num'; v: number }
+  | { k: 'str'; v: string }
+  | { k: 'ref'; v: string }
+  | { k: 'id'; v: string }
+  | { k: 'op'; v: string };
 
 function tokenize(src: string): Tok[] {
   const toks: Tok[] = [];
   let i = 0;
-  const refRe = /^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3})/;
+  const refRe =
+    /^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3})/;
   while (i < src.length) {
     const ch = src[i];
     if (/\s/.test(ch)) {

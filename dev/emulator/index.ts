@@ -16,7 +16,13 @@ import { Ctx, Execution } from './execution';
 import { SpreadsheetModel, type SpreadsheetJSON, DEFAULT_COLS, DEFAULT_ROWS } from './model';
 import { hostRealm, type Realm } from './realm';
 import { ContentServiceFacade, HtmlServiceFacade } from './services/content';
-import { type FetchHandler, type FetchRequest, type MailRecord, MailAppFacade, UrlFetchAppFacade } from './services/net';
+import {
+  type FetchHandler,
+  type FetchRequest,
+  type MailRecord,
+  MailAppFacade,
+  UrlFetchAppFacade,
+} from './services/net';
 import { fireTimes, ScriptAppFacade, type TriggerRecord } from './services/script-app';
 import { ChartsService, newUiRecord, SpreadsheetAppService, type UiRecord } from './services/spreadsheet';
 import {
@@ -26,7 +32,13 @@ import {
   LockServiceFacade,
   PropertiesServiceFacade,
 } from './services/stores';
-import { ConsoleFacade, type LogRecord, LoggerFacade, SessionFacade, UtilitiesFacade } from './services/utilities';
+import {
+  ConsoleFacade,
+  type LogRecord,
+  LoggerFacade,
+  SessionFacade,
+  UtilitiesFacade,
+} from './services/utilities';
 import { assertTimeZone, zonedParts } from './time';
 
 export type { ExecutionCalls, ExecutionKind } from './calls';
@@ -43,7 +55,15 @@ export { SpreadsheetModel, SheetModel } from './model';
 export type { Cell, ChartSpec, ProtectionSpec, ValidationSpec, HostValue } from './model';
 export { GasError } from './errors';
 export { loadBundle, webAppEvent, clockTriggerEvent, APPS_SCRIPT_GLOBALS } from './sandbox';
-export type { Sandbox, RunResult, TryRunResult, RunOptions, LoadOptions, WebAppEvent, WebAppRequest } from './sandbox';
+export type {
+  Sandbox,
+  RunResult,
+  TryRunResult,
+  RunOptions,
+  LoadOptions,
+  WebAppEvent,
+  WebAppRequest,
+} from './sandbox';
 export { runConcurrent } from './concurrent';
 export type { ConcurrentCall, ConcurrentResult, ConcurrentOptions } from './concurrent';
 
@@ -377,12 +397,17 @@ export class GoogleEmulator {
       htmlFiles: j.htmlFiles,
     });
     emu.spreadsheets.clear();
-    for (const s of j.spreadsheets) emu.spreadsheets.set(s.id, SpreadsheetModel.fromJSON(s, () => emu.clock.now()));
+    for (const s of j.spreadsheets)
+      emu.spreadsheets.set(
+        s.id,
+        SpreadsheetModel.fromJSON(s, () => emu.clock.now()),
+      );
     emu.activeId = j.activeSpreadsheetId;
     for (const [scope, props] of Object.entries(j.properties)) {
       emu.propertyStores.set(scope, new Map(Object.entries(props)));
     }
-    for (const [scope, entries] of Object.entries(j.cache)) emu.cacheStores.set(scope, new Map(Object.entries(entries)));
+    for (const [scope, entries] of Object.entries(j.cache))
+      emu.cacheStores.set(scope, new Map(Object.entries(entries)));
     emu.triggers.push(...j.triggers);
     emu.fetchLog.push(...j.fetchLog);
     emu.mailLog.push(...j.mailLog);

@@ -107,7 +107,13 @@ function javaToString(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return v.map(javaToString).join(',');
   if (typeof v === 'object') {
-    return '{' + Object.entries(v as object).map(([k, x]) => `${k}=${javaToString(x)}`).join(', ') + '}';
+    return (
+      '{' +
+      Object.entries(v as object)
+        .map(([k, x]) => `${k}=${javaToString(x)}`)
+        .join(', ') +
+      '}'
+    );
   }
   return String(v);
 }
@@ -144,7 +150,12 @@ export function parseTypedString(s: string, tz: string, nowMs: number): Interpre
   let m = ISO_DATE_RE.exec(t);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const [h, mi, sec, ms] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), Number((m[7] ?? '0').padEnd(3, '0'))];
+    const [h, mi, sec, ms] = [
+      Number(m[4] ?? 0),
+      Number(m[5] ?? 0),
+      Number(m[6] ?? 0),
+      Number((m[7] ?? '0').padEnd(3, '0')),
+    ];
     if (validDate(y, mo, d) && h < 24 && mi < 60 && sec < 60) {
       return { v: zonedToEpoch(tz, y, mo, d, h, mi, sec, ms), d: 1 };
     }
@@ -185,7 +196,12 @@ function checkLength(s: string): void {
  * `fmt`. Strings are parsed as typed unless the format is "@" (plain text); a leading apostrophe
  * forces text and is dropped; a leading "=" makes a formula. Non-strings keep their type.
  */
-export function interpretInput(input: unknown, fmt: string | undefined, tz: string, nowMs: number): Interpreted {
+export function interpretInput(
+  input: unknown,
+  fmt: string | undefined,
+  tz: string,
+  nowMs: number,
+): Interpreted {
   if (input === null || input === undefined) return {};
   if (isDate(input)) {
     const ms = input.getTime();
@@ -332,7 +348,10 @@ export class SheetModel {
     this.tidy(r, c);
   }
 
-  clearRect(rect: GridRect, what: { contents?: boolean; formats?: boolean; validations?: boolean; notes?: boolean }): void {
+  clearRect(
+    rect: GridRect,
+    what: { contents?: boolean; formats?: boolean; validations?: boolean; notes?: boolean },
+  ): void {
     for (let r = rect.r; r < rect.r + rect.nr; r++) {
       const row = this.rows[r - 1];
       if (!row) continue;
@@ -504,7 +523,8 @@ export class SheetModel {
     const cells: Array<[number, number, Cell]> = [];
     this.rows.forEach((row, ri) => {
       row?.forEach((cell, ci) => {
-        if (cell && !isEmptyCell(cell)) cells.push([ri + 1, ci + 1, JSON.parse(JSON.stringify(cell)) as Cell]);
+        if (cell && !isEmptyCell(cell))
+          cells.push([ri + 1, ci + 1, JSON.parse(JSON.stringify(cell)) as Cell]);
       });
     });
     return {
@@ -642,7 +662,8 @@ export class SpreadsheetModel {
     if (this.evaluating.has(key)) return { error: '#REF!' };
     this.evaluating.add(key);
     try {
-      const resolve = (name: string | null): SheetModel | null => (name === null ? sheet : this.getSheetByName(name));
+      const resolve = (name: string | null): SheetModel | null =>
+        name === null ? sheet : this.getSheetByName(name);
       const env: FormulaEnv = {
         cell: (name, row, col) => {
           const s = resolve(name);

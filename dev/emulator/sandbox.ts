@@ -117,8 +117,14 @@ export interface Sandbox {
 
 /** Creates the context, installs the Apps Script globals and the clock Date, runs the bundle. */
 export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions = {}): Sandbox {
-  const context = vm.createContext({}, { name: 'Apps Script', codeGeneration: { strings: true, wasm: false } });
-  const realm = vm.runInContext('({ Date: Date, Array: Array, Object: Object, Error: Error })', context) as Realm;
+  const context = vm.createContext(
+    {},
+    { name: 'Apps Script', codeGeneration: { strings: true, wasm: false } },
+  );
+  const realm = vm.runInContext(
+    '({ Date: Date, Array: Array, Object: Object, Error: Error })',
+    context,
+  ) as Realm;
   const install = vm.runInContext(INSTALL_CLOCK_DATE, context) as (now: () => number) => void;
   install(() => emu.clock.now());
   realm.Date = vm.runInContext('Date', context) as DateConstructor;
@@ -131,7 +137,12 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
   ctx.compile = (params, body) =>
     vm.compileFunction(body, params, { parsingContext: context }) as (...args: unknown[]) => unknown;
   for (const name of APPS_SCRIPT_GLOBALS) {
-    Object.defineProperty(context, name, { value: globals[name], writable: true, configurable: true, enumerable: true });
+    Object.defineProperty(context, name, {
+      value: globals[name],
+      writable: true,
+      configurable: true,
+      enumerable: true,
+    });
   }
   try {
     vm.runInContext(code, context, { filename: opts.filename ?? 'Code.js' });
@@ -158,7 +169,7 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
       if (timeout > 0) {
         // Through runInContext so that V8 can interrupt a script running too long.
         const ctxObj = context as Record<symbol, unknown>;
-        ctxObj[RUN] = () => (f as (...a: unknown[]) => unknown).apply(undefined, realmArgs);
+        ctxObj[RUN] = () => (f as (...a: unknown[]) => unknown)(...realmArgs);
         try {
           result = vm.runInContext('globalThis[Symbol.for("gas-emulator.run")]()', context, { timeout });
         } catch (e) {
@@ -172,7 +183,7 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
           delete ctxObj[RUN];
         }
       } else {
-        result = (f as (...a: unknown[]) => unknown).apply(undefined, realmArgs);
+        result = (f as (...a: unknown[]) => unknown)(...realmArgs);
       }
     } catch (e) {
       failed = true;
@@ -207,7 +218,8 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
     run: (fn, ...args) => throwing(runAs({}, fn, args)),
     tryRun: (fn, ...args) => runAs({}, fn, args),
     runAs: (ro, fn, ...args) => throwing(runAs(ro, fn, args)),
-    runTrigger: (due) => runAs({ kind: 'trigger' }, due.trigger.handler, [clockTriggerEvent(due.trigger, due.at)]),
+    runTrigger: (due) =>
+      runAs({ kind: 'trigger' }, due.trigger.handler, [clockTriggerEvent(due.trigger, due.at)]),
     evaluate: (src) => vm.runInContext(src, context),
   };
 }
@@ -250,7 +262,9 @@ export function webAppEvent(req: WebAppRequest = {}): WebAppEvent {
   if (typeof req.query === 'string') queryString = req.query.replace(/^\?/, '');
   else {
     queryString = Object.entries(req.query ?? {})
-      .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(x)}`))
+      .flatMap(([k, v]) =>
+        (Array.isArray(v) ? v : [v]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(x)}`),
+      )
       .join('&');
   }
   const parameters: Record<string, string[]> = {};
@@ -311,7 +325,9 @@ export function clockTriggerEvent(trigger: { id: string }, atMs: number): ClockT
   // ISO weekday 1 (Monday) … 7 (Sunday); week of year counted from Monday-based weeks.
   const isoDay = d.getUTCDay() === 0 ? 7 : d.getUTCDay();
   const thursday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 4 - isoDay));
-  const week = Math.ceil(((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7);
+  const week = Math.ceil(
+    ((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7,
+  );
   return {
     authMode: 'FULL',
     triggerUid: trigger.id,

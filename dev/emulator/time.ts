@@ -248,8 +248,7 @@ export function formatJavaDate(ms: number, tz: string, pattern: string): string 
         break;
       case 'M':
       case 'L':
-        out +=
-          n >= 4 ? MONTHS[p.month - 1] : n === 3 ? MONTHS[p.month - 1].slice(0, 3) : pad(p.month, n);
+        out += n >= 4 ? MONTHS[p.month - 1] : n === 3 ? MONTHS[p.month - 1].slice(0, 3) : pad(p.month, n);
         break;
       case 'w':
         out += pad(usWeekOfYear(p), n);
@@ -376,7 +375,10 @@ export function formatSheetsDate(ms: number, tz: string, fmt: string): string {
     const { k, n } = t;
     if (k === 'y') out += n <= 2 ? pad(p.year % 100, 2) : pad(p.year, 4);
     else if (k === 'm') {
-      const prev = kinds.slice(0, idx).reverse().find((x) => x !== null);
+      const prev = kinds
+        .slice(0, idx)
+        .reverse()
+        .find((x) => x !== null);
       const next = kinds.slice(idx + 1).find((x) => x !== null);
       const isMinute = n <= 2 && (prev === 'h' || next === 's');
       if (isMinute) out += pad(p.minute, n);
@@ -437,7 +439,10 @@ function formatNumberPattern(n: number, fmt: string): string {
     } else {
       if (inCore) coreDone = true;
       if (ch === '%') value *= 100;
-      if (ch !== '_' && ch !== '*') (coreDone ? (suffix += ch) : (prefix += ch));
+      if (ch !== '_' && ch !== '*') {
+        if (coreDone) suffix += ch;
+        else prefix += ch;
+      }
     }
     i++;
   }
@@ -463,7 +468,11 @@ export function formatAutomaticNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   const a = Math.abs(n);
   if (a !== 0 && (a >= 1e15 || a < 1e-9)) {
-    return n.toExponential(2).toUpperCase().replace(/E\+?(-?)(\d)$/, 'E+$1$2').replace('E+-', 'E-');
+    return n
+      .toExponential(2)
+      .toUpperCase()
+      .replace(/E\+?(-?)(\d)$/, 'E+$1$2')
+      .replace('E+-', 'E-');
   }
   return String(Number(n.toPrecision(15)));
 }

@@ -6,6 +6,7 @@
  * without a TypeScript loader.
  */
 const { workerData, parentPort, receiveMessageOnPort } = require('node:worker_threads');
+const { performance } = require('node:perf_hooks');
 const vm = require('node:vm');
 
 const { port, code, filename, fn, args, roots, installDate, lockTimeoutMessage, functionNotFound } =
@@ -72,7 +73,8 @@ function encode(v) {
   if (proxyIds.has(v)) return { $h: proxyIds.get(v) };
   if (Object.prototype.toString.call(v) === '[object Date]') return { $d: v.getTime() };
   if (Array.isArray(v)) return { $a: v.map(encode) };
-  if (typeof v === 'function') throw new realm.Error('A function cannot be passed to an Apps Script service.');
+  if (typeof v === 'function')
+    throw new realm.Error('A function cannot be passed to an Apps Script service.');
   const o = {};
   for (const k of Object.keys(v)) o[k] = encode(v[k]);
   return { $o: o };
@@ -168,7 +170,11 @@ for (const name of Object.keys(roots)) {
 
 function errorInfo(e) {
   if (e && typeof e === 'object') {
-    return { name: String(e.name || 'Error'), message: String(e.message), stack: e.stack ? String(e.stack) : undefined };
+    return {
+      name: String(e.name || 'Error'),
+      message: String(e.message),
+      stack: e.stack ? String(e.stack) : undefined,
+    };
   }
   return { name: 'Error', message: String(e) };
 }
@@ -202,6 +208,7 @@ if (loaded) {
     } catch (e) {
       parentPort.postMessage({ type: 'done', error: errorInfo(e) });
     }
-    if (encoded !== undefined || result === undefined) parentPort.postMessage({ type: 'done', result: encoded });
+    if (encoded !== undefined || result === undefined)
+      parentPort.postMessage({ type: 'done', result: encoded });
   }
 }

@@ -63,7 +63,9 @@ describe('concurrent executions in worker threads', () => {
     const results = await runConcurrent(emu, 'Code.js', calls, { code: CODE });
     expect(results.filter((r) => r.error)).toEqual([]);
     expect(emu.spreadsheet.sheet('Sheet1').getValues('A1')).toEqual([[30]]);
-    expect(results.map((r) => r.result as number).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    expect(results.map((r) => r.result as number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 30 }, (_, i) => i),
+    );
     expect(overlaps(intervals(emu))).toBe(false);
     expect(emu.calls.executions).toHaveLength(30);
     expect(results[0].calls.byMethod['LockService.Lock.waitLock']).toBe(1);
@@ -88,7 +90,13 @@ describe('concurrent executions in worker threads', () => {
     const [r] = await runConcurrent(emu, 'Code.js', [{ fn: 'doPost', args: [event] }], { code: CODE });
     expect(r.error).toBeUndefined();
     const out = r.result as { getContent(): string; getMimeType(): string };
-    expect(JSON.parse(out.getContent())).toEqual({ id: 7, key: 's3cret', dateOk: true, arrayOk: true, docLock: true });
+    expect(JSON.parse(out.getContent())).toEqual({
+      id: 7,
+      key: 's3cret',
+      dateOk: true,
+      arrayOk: true,
+      docLock: true,
+    });
     expect(out.getMimeType()).toBe('JSON');
     expect(r.calls.kind).toBe('webApp');
   });

@@ -9,7 +9,9 @@ describe('ContentService and HtmlService', () => {
     expect((out as unknown as { _httpContentType(): string })._httpContentType()).toBe('application/json');
     expect(ContentService.createTextOutput().append('a').append('b').getContent()).toBe('ab');
     expect(ContentService.createTextOutput('x').getMimeType()).toBe(ContentService.MimeType.TEXT);
-    expect(thrown(() => out.setMimeType('HTML' as unknown as GoogleAppsScript.Content.MimeType)).name).toBe('Exception');
+    expect(thrown(() => out.setMimeType('HTML' as unknown as GoogleAppsScript.Content.MimeType)).name).toBe(
+      'Exception',
+    );
   });
 
   it('builds HTML outputs from text and from the project\u2019s files', () => {
@@ -28,7 +30,9 @@ describe('ContentService and HtmlService', () => {
     ]);
     expect(HtmlService.createHtmlOutput('<p>').append('x').getContent()).toBe('<p>x');
     expect(HtmlService.createHtmlOutput('').appendUntrusted('<b>').getContent()).toBe('&lt;b&gt;');
-    expect(thrown(() => HtmlService.createHtmlOutputFromFile('Missing')).message).toBe('No HTML file named Missing was found.');
+    expect(thrown(() => HtmlService.createHtmlOutputFromFile('Missing')).message).toBe(
+      'No HTML file named Missing was found.',
+    );
     const t = HtmlService.createTemplate('<p><?= who ?></p>');
     (t as unknown as Record<string, unknown>).who = '<Budi>';
     expect(t.evaluate().getContent()).toBe('<p>&lt;Budi&gt;</p>');

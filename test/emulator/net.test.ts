@@ -34,7 +34,10 @@ describe('UrlFetchApp', () => {
 
   it('form-encodes an object payload', () => {
     const emu = newEmu();
-    gas(emu).UrlFetchApp.fetch('https://api.fonnte.com/send', { method: 'post', payload: { target: '628123', message: 'Halo & selamat' } });
+    gas(emu).UrlFetchApp.fetch('https://api.fonnte.com/send', {
+      method: 'post',
+      payload: { target: '628123', message: 'Halo & selamat' },
+    });
     expect(emu.fetchLog[0]).toMatchObject({
       method: 'POST',
       payload: 'target=628123&message=Halo%20%26%20selamat',
@@ -44,7 +47,13 @@ describe('UrlFetchApp', () => {
 
   it('throws on HTTP errors unless muteHttpExceptions, with Google\u2019s message', () => {
     const emu = newEmu();
-    const body = JSON.stringify({ error: { message: 'Invalid OAuth access token - Cannot parse access token', type: 'OAuthException', code: 190 } });
+    const body = JSON.stringify({
+      error: {
+        message: 'Invalid OAuth access token - Cannot parse access token',
+        type: 'OAuthException',
+        code: 190,
+      },
+    });
     emu.fetchHandler = () => ({ status: 401, body });
     const { UrlFetchApp } = gas(emu);
     expect(thrown(() => UrlFetchApp.fetch('https://graph.facebook.com/v21.0/1/messages?x=1')).message).toBe(
@@ -116,6 +125,8 @@ describe('MailApp', () => {
     );
     emu.clock.advanceMinutes(24 * 60);
     expect(MailApp.getRemainingDailyQuota()).toBe(100);
-    expect(thrown(() => MailApp.sendEmail('not-an-email', 's', 'b')).message).toBe('Invalid email: not-an-email');
+    expect(thrown(() => MailApp.sendEmail('not-an-email', 's', 'b')).message).toBe(
+      'Invalid email: not-an-email',
+    );
   });
 });

@@ -15,8 +15,17 @@ describe('toJSON / fromJSON', () => {
     sheet.setFrozenRows(1);
     sheet.protect().setWarningOnly(true).setDescription('Sistem');
     sheet.getRange('E2').insertCheckboxes();
-    sheet.getRange('F2').setDataValidation(g.SpreadsheetApp.newDataValidation().requireValueInList(['a', 'b']).build());
-    sheet.insertChart(sheet.newChart().setChartType(g.Charts.ChartType.COLUMN).addRange(sheet.getRange('A1:B2')).setOption('title', 't').build());
+    sheet
+      .getRange('F2')
+      .setDataValidation(g.SpreadsheetApp.newDataValidation().requireValueInList(['a', 'b']).build());
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .setChartType(g.Charts.ChartType.COLUMN)
+        .addRange(sheet.getRange('A1:B2'))
+        .setOption('title', 't')
+        .build(),
+    );
     g.PropertiesService.getScriptProperties().setProperty('u:628', '{"step":"menu"}');
     g.CacheService.getScriptCache().put('cfg', 'v', 60);
     g.ScriptApp.newTrigger('tick').timeBased().everyHours(1).create();
@@ -28,11 +37,15 @@ describe('toJSON / fromJSON', () => {
     const back = GoogleEmulator.fromJSON(text);
     expect(JSON.stringify(back)).toBe(text);
 
-    const s2 = gas(back).SpreadsheetApp.getActive().getSheetByName('Sesi') as GoogleAppsScript.Spreadsheet.Sheet;
+    const s2 = gas(back)
+      .SpreadsheetApp.getActive()
+      .getSheetByName('Sesi') as GoogleAppsScript.Spreadsheet.Sheet;
     expect(s2.getRange('A2:D2').getValues()).toEqual([['HK-1', '0812', new Date('2026-11-23T02:00:00Z'), 2]]);
     expect(s2.getRange('B5').getNumberFormat()).toBe('@');
     expect(s2.getFrozenRows()).toBe(1);
-    expect(s2.getProtections(gas(back).SpreadsheetApp.ProtectionType.SHEET)[0].getDescription()).toBe('Sistem');
+    expect(s2.getProtections(gas(back).SpreadsheetApp.ProtectionType.SHEET)[0].getDescription()).toBe(
+      'Sistem',
+    );
     expect(s2.getRange('E2').isChecked()).toBe(false);
     expect(s2.getRange('F2').getDataValidation()?.getCriteriaValues()).toEqual([['a', 'b'], true]);
     expect(s2.getCharts()[0].getOptions().get('title')).toBe('t');

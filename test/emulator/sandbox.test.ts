@@ -8,14 +8,22 @@ describe('sandbox', () => {
     const kinds = sb.evaluate(`[typeof require, typeof module, typeof exports, typeof process, typeof Buffer,
       typeof setTimeout, typeof setInterval, typeof fetch, typeof global, typeof queueMicrotask]`);
     expect(kinds).toEqual(Array(10).fill('undefined'));
-    expect(sb.evaluate('[typeof URL, typeof TextEncoder, typeof structuredClone, typeof atob]')).toEqual(Array(4).fill('undefined'));
+    expect(sb.evaluate('[typeof URL, typeof TextEncoder, typeof structuredClone, typeof atob]')).toEqual(
+      Array(4).fill('undefined'),
+    );
     expect(sb.evaluate('top === globalThis')).toBe(true);
-    expect(sb.evaluate(`[typeof SpreadsheetApp, typeof PropertiesService, typeof CacheService, typeof LockService,
+    expect(
+      sb.evaluate(`[typeof SpreadsheetApp, typeof PropertiesService, typeof CacheService, typeof LockService,
       typeof ScriptApp, typeof ContentService, typeof HtmlService, typeof UrlFetchApp, typeof MailApp, typeof Utilities,
-      typeof Session, typeof Logger, typeof console, typeof Charts, typeof JSON, typeof Intl]`)).toEqual(Array(16).fill('object'));
+      typeof Session, typeof Logger, typeof console, typeof Charts, typeof JSON, typeof Intl]`),
+    ).toEqual(Array(16).fill('object'));
     expect(sb.evaluate('typeof DriveApp')).toBe('undefined');
-    const baseline = new Set(vm.runInContext('Object.getOwnPropertyNames(globalThis)', vm.createContext({})) as string[]);
-    const names = (sb.evaluate('Object.getOwnPropertyNames(globalThis)') as string[]).filter((k) => !baseline.has(k));
+    const baseline = new Set(
+      vm.runInContext('Object.getOwnPropertyNames(globalThis)', vm.createContext({})) as string[],
+    );
+    const names = (sb.evaluate('Object.getOwnPropertyNames(globalThis)') as string[]).filter(
+      (k) => !baseline.has(k),
+    );
     // V8 gives every context a console of its own: the sandbox replaces it with the emulated one.
     expect(names.sort()).toEqual([...APPS_SCRIPT_GLOBALS.filter((n) => n !== 'console'), 'top'].sort());
     expect(sb.evaluate('console') === sb.evaluate('globalThis.console')).toBe(true);
@@ -31,16 +39,23 @@ describe('sandbox', () => {
     expect(sb.evaluate('new Date(0).getTime()')).toBe(0);
     expect(sb.evaluate('new Date(Date.UTC(2020, 0, 2)).toISOString()')).toBe('2020-01-02T00:00:00.000Z');
     expect(sb.evaluate('Date.parse("2020-01-01T00:00:00Z")')).toBe(Date.parse('2020-01-01T00:00:00Z'));
-    expect(sb.evaluate('new Date() instanceof Date && new Date().constructor === Date && Date.name')).toBe('Date');
+    expect(sb.evaluate('new Date() instanceof Date && new Date().constructor === Date && Date.name')).toBe(
+      'Date',
+    );
     expect(sb.evaluate('typeof Date()')).toBe('string');
-    expect(sb.evaluate('class D extends Date {}; new D() instanceof D && new D().getTime() === Date.now()')).toBe(true);
+    expect(
+      sb.evaluate('class D extends Date {}; new D() instanceof D && new D().getTime() === Date.now()'),
+    ).toBe(true);
     emu.clock.set('2027-01-01T00:00:00Z');
     expect(sb.evaluate('Date.now()')).toBe(Date.parse('2027-01-01T00:00:00Z'));
   });
 
   it('calls no service while loading', () => {
     const emu = newEmu();
-    const sb = loadBundle('function doGet() { return 1; } var x = [1, 2].map(function (n) { return n * 2; });', emu);
+    const sb = loadBundle(
+      'function doGet() { return 1; } var x = [1, 2].map(function (n) { return n * 2; });',
+      emu,
+    );
     expect(sb.loadCalls.total).toBe(0);
     expect(emu.calls.executions).toEqual([]);
   });
@@ -75,14 +90,21 @@ describe('sandbox', () => {
       contentLength: body.length,
       postData: { contents: body, type: 'application/json', length: body.length, name: 'postData' },
     });
-    const form = webAppEvent({ method: 'POST', body: 'device=628&message=Halo+kak', contentType: 'application/x-www-form-urlencoded' });
+    const form = webAppEvent({
+      method: 'POST',
+      body: 'device=628&message=Halo+kak',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(form.parameter).toEqual({ device: '628', message: 'Halo kak' });
     expect(form.postData?.type).toBe('application/x-www-form-urlencoded');
   });
 
   it('runs an execution per call with fresh kinds: doPost is a web app, others are editor runs', () => {
     const emu = newEmu();
-    const sb = loadBundle('function doPost() { return LockService.getDocumentLock() === null; } function f() { return LockService.getDocumentLock() === null; }', emu);
+    const sb = loadBundle(
+      'function doPost() { return LockService.getDocumentLock() === null; } function f() { return LockService.getDocumentLock() === null; }',
+      emu,
+    );
     expect(sb.run('doPost').result).toBe(true);
     expect(sb.run('f').result).toBe(false);
     expect(sb.runAs({ kind: 'webApp' }, 'f').result).toBe(true);
@@ -95,7 +117,8 @@ describe('sandbox', () => {
 
   it('evaluates HtmlService templates inside the script, where its functions are visible', () => {
     const emu = newEmu();
-    emu.htmlFiles['Sidebar.html'] = '<h1><?= title ?></h1><? for (var i = 0; i < 2; i++) { ?><i><?!= label(i) ?></i><? } ?>';
+    emu.htmlFiles['Sidebar.html'] =
+      '<h1><?= title ?></h1><? for (var i = 0; i < 2; i++) { ?><i><?!= label(i) ?></i><? } ?>';
     const sb = loadBundle(
       `function label(i) { return '<b>' + i + Session.getScriptTimeZone().slice(0, 0) + '</b>'; }
       function render() { var t = HtmlService.createTemplateFromFile('Sidebar'); t.title = 'A & B'; return t.evaluate().getContent(); }`,

@@ -1,7 +1,10 @@
 import { gas, newEmu, script, thrown } from './helpers';
 
 describe('SpreadsheetApp errors and limits', () => {
-  const setup = (): { sheet: GoogleAppsScript.Spreadsheet.Sheet; ss: GoogleAppsScript.Spreadsheet.Spreadsheet } => {
+  const setup = (): {
+    sheet: GoogleAppsScript.Spreadsheet.Sheet;
+    ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  } => {
     const { SpreadsheetApp } = gas(newEmu());
     const ss = SpreadsheetApp.getActive();
     return { ss, sheet: ss.getSheets()[0] };
@@ -37,12 +40,18 @@ describe('SpreadsheetApp errors and limits', () => {
     const { sheet } = setup();
     expect(thrown(() => sheet.getRange(0, 1)).message).toBe('The starting row of the range is too small.');
     expect(thrown(() => sheet.getRange(1, 0)).message).toBe('The starting column of the range is too small.');
-    expect(thrown(() => sheet.getRange(2, 1, 0, 1)).message).toBe('The number of rows in the range must be at least 1.');
-    expect(thrown(() => sheet.getRange(2, 1, 1, 0)).message).toBe('The number of columns in the range must be at least 1.');
+    expect(thrown(() => sheet.getRange(2, 1, 0, 1)).message).toBe(
+      'The number of rows in the range must be at least 1.',
+    );
+    expect(thrown(() => sheet.getRange(2, 1, 1, 0)).message).toBe(
+      'The number of columns in the range must be at least 1.',
+    );
     expect(thrown(() => sheet.getRange(1000, 1, 2, 1)).message).toBe(
       'The coordinates of the range are outside the dimensions of the sheet.',
     );
-    expect(thrown(() => sheet.getRange(1, 27)).message).toBe('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(thrown(() => sheet.getRange(1, 27)).message).toBe(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(thrown(() => sheet.getRange('A1001')).message).toBe('Range not found');
     expect(thrown(() => sheet.getRange('B')).message).toBe('Range not found');
     expect(thrown(() => sheet.getRange(1, 1, undefined as unknown as number)).message).toMatch(
@@ -67,7 +76,8 @@ describe('SpreadsheetApp errors and limits', () => {
     const { ss, sheet } = setup();
     sheet.insertRowsAfter(1000, 384_000 - 1000); // 384,000 × 26 = 9,984,000 cells
     expect(sheet.getMaxRows()).toBe(384_000);
-    const msg = 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+    const msg =
+      'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
     expect(thrown(() => ss.insertSheet('Another')).message).toBe(msg);
     expect(thrown(() => sheet.insertColumnsAfter(26, 1)).message).toBe(msg);
     sheet.insertRowsAfter(384_000, 615); // 384,615 × 26 = 9,999,990

@@ -35,14 +35,44 @@ describe('SpreadsheetApp sheets and ranges', () => {
     const sheet = gas(emu).SpreadsheetApp.getActive().insertSheet('Pesan');
     sheet.getRange('A1:B1000').setNumberFormat('@');
     sheet.getRange('A1000').setValue('last');
-    expect(thrown(() => sheet.getRange(1001, 1)).message).toBe('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(thrown(() => sheet.getRange(1001, 1)).message).toBe(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     sheet.appendRow(['0812', '0813', 'x'.repeat(3)]);
     expect(sheet.getMaxRows()).toBe(1001);
     expect(sheet.getRange('A1001:C1001').getValues()).toEqual([['0812', '0813', 'xxx']]);
     sheet.insertRowsAfter(1001, 9);
     expect(sheet.getMaxRows()).toBe(1010);
     expect(sheet.getRange('A1010').getNumberFormat()).toBe('@');
-    sheet.appendRow(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 'aa']);
+    sheet.appendRow([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'f',
+      'g',
+      'h',
+      'i',
+      'j',
+      'k',
+      'l',
+      'm',
+      'n',
+      'o',
+      'p',
+      'q',
+      'r',
+      's',
+      't',
+      'u',
+      'v',
+      'w',
+      'x',
+      'y',
+      'z',
+      'aa',
+    ]);
     expect(sheet.getMaxColumns()).toBe(27);
     sheet.deleteRows(1002, 5);
     expect(sheet.getMaxRows()).toBe(1005);
@@ -59,10 +89,12 @@ describe('SpreadsheetApp sheets and ranges', () => {
     expect(p.isWarningOnly()).toBe(true);
     expect(sheet.protect().getDescription()).toBe('Sistem'); // the existing sheet protection
     sheet.getRange('A:A').protect().setDescription('ID');
-    expect(sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).map((x) => x.getDescription())).toEqual(['Sistem']);
-    expect(ss.getProtections(SpreadsheetApp.ProtectionType.RANGE).map((x) => x.getRange().getA1Notation())).toEqual([
-      'A1:A1000',
+    expect(sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).map((x) => x.getDescription())).toEqual([
+      'Sistem',
     ]);
+    expect(
+      ss.getProtections(SpreadsheetApp.ProtectionType.RANGE).map((x) => x.getRange().getA1Notation()),
+    ).toEqual(['A1:A1000']);
     p.remove();
     expect(sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)).toEqual([]);
     sheet.hideSheet();
@@ -84,10 +116,24 @@ describe('SpreadsheetApp sheets and ranges', () => {
     expect(f.findNext()?.getA1Notation()).toBe('B2');
     expect(f.findNext()).toBeNull();
     expect(f.findPrevious()?.getA1Notation()).toBe('B1');
-    expect(sheet.createTextFinder('budi').matchEntireCell(true).findAll().map((r) => r.getA1Notation())).toEqual(['B1']);
-    expect(sheet.createTextFinder('budi').matchCase(true).findAll().map((r) => r.getA1Notation())).toEqual(['B2']);
+    expect(
+      sheet
+        .createTextFinder('budi')
+        .matchEntireCell(true)
+        .findAll()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['B1']);
+    expect(
+      sheet
+        .createTextFinder('budi')
+        .matchCase(true)
+        .findAll()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['B2']);
     expect(sheet.getRange('A1:A3').createTextFinder('0003').findNext()?.getRow()).toBe(3);
-    expect(sheet.createTextFinder('HK').startFrom(sheet.getRange('A2')).findNext()?.getA1Notation()).toBe('A3');
+    expect(sheet.createTextFinder('HK').startFrom(sheet.getRange('A2')).findNext()?.getA1Notation()).toBe(
+      'A3',
+    );
     expect(sheet.createTextFinder('nobody').findNext()).toBeNull();
   });
 
@@ -241,7 +287,11 @@ describe('SpreadsheetApp sheets and ranges', () => {
       {
         name: 'HALO KOP-UKM',
         addon: true,
-        items: [{ caption: 'Buka sidebar', functionName: 'openSidebar' }, { separator: true }, { caption: 'Siapkan', functionName: 'setup' }],
+        items: [
+          { caption: 'Buka sidebar', functionName: 'openSidebar' },
+          { separator: true },
+          { caption: 'Siapkan', functionName: 'setup' },
+        ],
       },
     ]);
     expect(sb.run('openSidebar').result).toBe('OK');

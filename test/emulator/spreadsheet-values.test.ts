@@ -53,7 +53,10 @@ describe('SpreadsheetApp values', () => {
       'halo',
     ];
     sheet.getRange(1, 1, inputs.length, 1).setValues(inputs.map((s) => [s]));
-    const values = sheet.getRange(1, 1, inputs.length, 1).getValues().map((r) => r[0] as unknown);
+    const values = sheet
+      .getRange(1, 1, inputs.length, 1)
+      .getValues()
+      .map((r) => r[0] as unknown);
     expect(values.slice(0, 14)).toEqual([
       81234567890,
       6281234567890,
@@ -112,9 +115,25 @@ describe('SpreadsheetApp values', () => {
     sheet.getRange('A1:A3').setValues([[1], [2], [3]]);
     sheet
       .getRange('B1:B7')
-      .setValues([['=SUM(A1:A3)'], ['=A1*10+A2'], ['=FOO(A1)'], ['=SUM(A1'], ['=A1/0'], ['="n="&A3'], ['=COUNTA(A:A)']]);
+      .setValues([
+        ['=SUM(A1:A3)'],
+        ['=A1*10+A2'],
+        ['=FOO(A1)'],
+        ['=SUM(A1'],
+        ['=A1/0'],
+        ['="n="&A3'],
+        ['=COUNTA(A:A)'],
+      ]);
     ss.insertSheet('Other').getRange('A1').setValue('=Sheet1!A3*2');
-    expect(sheet.getRange('B1:B7').getValues()).toEqual([[6], [12], ['#NAME?'], ['#ERROR!'], ['#DIV/0!'], ['n=3'], [3]]);
+    expect(sheet.getRange('B1:B7').getValues()).toEqual([
+      [6],
+      [12],
+      ['#NAME?'],
+      ['#ERROR!'],
+      ['#DIV/0!'],
+      ['n=3'],
+      [3],
+    ]);
     expect(sheet.getRange('B1:B2').getFormulas()).toEqual([['=SUM(A1:A3)'], ['=A1*10+A2']]);
     expect(ss.getRange('Other!A1').getValue()).toBe(6);
     sheet.getRange('C1').setFormula('=C1+1');

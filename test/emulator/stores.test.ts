@@ -36,8 +36,12 @@ describe('PropertiesService', () => {
     const emu = newEmu();
     const props = gas(emu).PropertiesService.getScriptProperties();
     props.setProperty('max', 'x'.repeat(9216));
-    expect(thrown(() => props.setProperty('big', 'x'.repeat(9217))).message).toBe('Argument too large: value');
-    expect(thrown(() => props.setProperty('multi', '\u00e9'.repeat(4609))).message).toBe('Argument too large: value'); // 9,218 bytes
+    expect(thrown(() => props.setProperty('big', 'x'.repeat(9217))).message).toBe(
+      'Argument too large: value',
+    );
+    expect(thrown(() => props.setProperty('multi', '\u00e9'.repeat(4609))).message).toBe(
+      'Argument too large: value',
+    ); // 9,218 bytes
     for (let i = 0; i < 55; i++) props.setProperty(`k${i}`, 'x'.repeat(9000));
     expect(thrown(() => props.setProperty('k55', 'x'.repeat(9000))).message).toBe(
       'You have exceeded the property storage quota. Please remove some properties and try again.',
@@ -51,7 +55,9 @@ describe('PropertiesService', () => {
     props.setProperty('a', '1');
     props.getProperty('a');
     props.getKeys();
-    expect(thrown(() => props.getProperty('a')).message).toBe('Service invoked too many times for one day: properties.');
+    expect(thrown(() => props.getProperty('a')).message).toBe(
+      'Service invoked too many times for one day: properties.',
+    );
     emu.clock.advanceMinutes(24 * 60);
     expect(props.getProperty('a')).toBe('1');
   });
@@ -87,7 +93,9 @@ describe('CacheService', () => {
     cache.put('k'.repeat(250), 'ok');
     expect(thrown(() => cache.put('k'.repeat(251), 'v')).message).toBe('Argument too large: key');
     cache.put('v', 'x'.repeat(100 * 1024));
-    expect(thrown(() => cache.put('v2', 'x'.repeat(100 * 1024 + 1))).message).toBe('Argument too large: value');
+    expect(thrown(() => cache.put('v2', 'x'.repeat(100 * 1024 + 1))).message).toBe(
+      'Argument too large: value',
+    );
   });
 
   it('supports getAll, putAll, remove and removeAll, coercing values to strings', () => {
@@ -126,7 +134,9 @@ describe('LockService', () => {
     expect(lockA.hasLock()).toBe(true);
     expect(lockB.tryLock(1000)).toBe(false);
     expect(lockB.hasLock()).toBe(false);
-    expect(thrown(() => lockB.waitLock(1000)).message).toBe('Lock timeout: another process was holding the lock for too long.');
+    expect(thrown(() => lockB.waitLock(1000)).message).toBe(
+      'Lock timeout: another process was holding the lock for too long.',
+    );
     emu.endExecution(a);
     expect(lockB.tryLock(1000)).toBe(true);
     lockB.releaseLock();

@@ -23,15 +23,23 @@ describe('ScriptApp triggers', () => {
       expect(thrown(() => ScriptApp.newTrigger('f').timeBased().everyMinutes(n)).name).toBe('Exception');
     }
     for (const n of [1, 2, 4, 6, 8, 12]) ScriptApp.newTrigger('f').timeBased().everyHours(n);
-    for (const n of [3, 5, 24]) expect(thrown(() => ScriptApp.newTrigger('f').timeBased().everyHours(n)).name).toBe('Exception');
+    for (const n of [3, 5, 24])
+      expect(thrown(() => ScriptApp.newTrigger('f').timeBased().everyHours(n)).name).toBe('Exception');
     expect(thrown(() => ScriptApp.newTrigger('f').timeBased().create()).name).toBe('Exception');
-    expect(thrown(() => ScriptApp.newTrigger('f').timeBased().everyHours(1).atHour(3).create()).name).toBe('Exception');
+    expect(thrown(() => ScriptApp.newTrigger('f').timeBased().everyHours(1).atHour(3).create()).name).toBe(
+      'Exception',
+    );
   });
 
   it('refuses a 21st trigger for the user with Google\u2019s message', () => {
     const emu = newEmu();
     const { ScriptApp, SpreadsheetApp } = gas(emu);
-    for (let i = 0; i < 19; i++) ScriptApp.newTrigger(`f${i}`).timeBased().everyDays(1).atHour(i % 24).create();
+    for (let i = 0; i < 19; i++)
+      ScriptApp.newTrigger(`f${i}`)
+        .timeBased()
+        .everyDays(1)
+        .atHour(i % 24)
+        .create();
     ScriptApp.newTrigger('onEditInstalled').forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create();
     expect(thrown(() => ScriptApp.newTrigger('x').timeBased().everyHours(1).create()).message).toBe(
       'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
@@ -51,7 +59,12 @@ describe('ScriptApp triggers', () => {
     expect(emu.triggers).toHaveLength(1);
     const bound = newEmu();
     gas(bound).ScriptApp.newTrigger('tick').timeBased().everyMinutes(1).create();
-    gas(bound).ScriptApp.newTrigger('report').timeBased().onWeekDay(gas(bound).ScriptApp.WeekDay.MONDAY).atHour(8).create();
+    gas(bound)
+      .ScriptApp.newTrigger('report')
+      .timeBased()
+      .onWeekDay(gas(bound).ScriptApp.WeekDay.MONDAY)
+      .atHour(8)
+      .create();
     expect(bound.triggers).toHaveLength(2);
   });
 
@@ -60,14 +73,28 @@ describe('ScriptApp triggers', () => {
     const { ScriptApp } = gas(emu);
     ScriptApp.newTrigger('tick').timeBased().everyMinutes(5).create();
     ScriptApp.newTrigger('hourly').timeBased().everyHours(2).nearMinute(30).create();
-    ScriptApp.newTrigger('weekly').timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(10).nearMinute(0).create();
-    ScriptApp.newTrigger('once').timeBased().after(7 * 60_000).create();
+    ScriptApp.newTrigger('weekly')
+      .timeBased()
+      .onWeekDay(ScriptApp.WeekDay.MONDAY)
+      .atHour(10)
+      .nearMinute(0)
+      .create();
+    ScriptApp.newTrigger('once')
+      .timeBased()
+      .after(7 * 60_000)
+      .create();
     const since = emu.clock.now();
     const due = emu.dueTriggers(since, since + 90 * 60_000);
     const names = due.map((d) => `${d.trigger.handler}@${new Date(d.at).toISOString().slice(11, 16)}`);
     expect(names.filter((n) => n.startsWith('tick'))).toHaveLength(18);
-    expect(names.filter((n) => !n.startsWith('tick'))).toEqual(['once@02:07', 'weekly@03:00', 'hourly@03:30']);
-    const nextWeek = emu.dueTriggers(since + 86_400_000, since + 8 * 86_400_000).filter((d) => d.trigger.handler === 'weekly');
+    expect(names.filter((n) => !n.startsWith('tick'))).toEqual([
+      'once@02:07',
+      'weekly@03:00',
+      'hourly@03:30',
+    ]);
+    const nextWeek = emu
+      .dueTriggers(since + 86_400_000, since + 8 * 86_400_000)
+      .filter((d) => d.trigger.handler === 'weekly');
     expect(nextWeek.map((d) => new Date(d.at).toISOString())).toEqual(['2026-11-30T03:00:00.000Z']);
   });
 
@@ -75,7 +102,9 @@ describe('ScriptApp triggers', () => {
     const emu = newEmu({ scriptId: 'abc' });
     const { ScriptApp } = gas(emu);
     expect(ScriptApp.getScriptId()).toBe('abc');
-    expect(ScriptApp.getService().getUrl()).toMatch(/^https:\/\/script\.google\.com\/macros\/s\/AKfycb[\w-]+\/exec$/);
+    expect(ScriptApp.getService().getUrl()).toMatch(
+      /^https:\/\/script\.google\.com\/macros\/s\/AKfycb[\w-]+\/exec$/,
+    );
     expect(ScriptApp.getOAuthToken()).toMatch(/^ya29\./);
   });
 });
@@ -97,6 +126,8 @@ describe('firing clock triggers', () => {
     const r = sb.runTrigger(due[0]);
     expect(r.result).toEqual([emu.triggers[0].id, 1, 'UTC', true]);
     expect(r.calls.kind).toBe('trigger');
-    expect(() => sb.runAs({ kind: 'trigger' }, 'ui')).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
+    expect(() => sb.runAs({ kind: 'trigger' }, 'ui')).toThrow(
+      'Cannot call SpreadsheetApp.getUi() from this context.',
+    );
   });
 });

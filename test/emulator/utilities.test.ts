@@ -31,11 +31,17 @@ describe('Utilities', () => {
     expect(hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, 'abc'))).toBe(
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );
-    expect(hex(Utilities.computeHmacSha256Signature('The quick brown fox jumps over the lazy dog', 'key'))).toBe(
-      'f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8',
-    );
     expect(
-      hex(Utilities.computeHmacSignature(Utilities.MacAlgorithm.HMAC_SHA_256, 'The quick brown fox jumps over the lazy dog', 'key')),
+      hex(Utilities.computeHmacSha256Signature('The quick brown fox jumps over the lazy dog', 'key')),
+    ).toBe('f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8');
+    expect(
+      hex(
+        Utilities.computeHmacSignature(
+          Utilities.MacAlgorithm.HMAC_SHA_256,
+          'The quick brown fox jumps over the lazy dog',
+          'key',
+        ),
+      ),
     ).toBe('f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8');
   });
 
@@ -62,7 +68,9 @@ describe('Utilities', () => {
   });
 
   it('makes UUIDs and formats strings', () => {
-    expect(Utilities.getUuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Utilities.getUuid()).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(Utilities.formatString('%s-%03d', 'HK', 7)).toBe('HK-007');
   });
 

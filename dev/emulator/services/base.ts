@@ -84,9 +84,10 @@ export class BlobFacade extends Facade {
   getAs(contentType: string): BlobFacade {
     const ext = EXTENSIONS[contentType];
     const base = this._name ? this._name.replace(/\.[^.]*$/, '') : null;
-    const bytes = contentType === 'application/pdf' && this._contentType !== 'application/pdf'
-      ? minimalPdf(this._bytes.toString('utf8'))
-      : Buffer.from(this._bytes);
+    const bytes =
+      contentType === 'application/pdf' && this._contentType !== 'application/pdf'
+        ? minimalPdf(this._bytes.toString('utf8'))
+        : Buffer.from(this._bytes);
     return new BlobFacade(this._ctx, bytes, contentType, base && ext ? `${base}.${ext}` : this._name);
   }
 

@@ -101,7 +101,8 @@ export class HtmlServiceFacade extends Facade {
   readonly SandboxMode = SandboxMode;
 
   createHtmlOutput(html?: unknown): HtmlOutputFacade {
-    const content = html instanceof BlobFacade ? html.getDataAsString() : html === undefined ? '' : String(html);
+    const content =
+      html instanceof BlobFacade ? html.getDataAsString() : html === undefined ? '' : String(html);
     return new HtmlOutputFacade(this._ctx, content);
   }
 
@@ -110,7 +111,10 @@ export class HtmlServiceFacade extends Facade {
   }
 
   createTemplate(html: unknown): HtmlTemplateFacade {
-    return new HtmlTemplateFacade(this._ctx, html instanceof BlobFacade ? html.getDataAsString() : String(html));
+    return new HtmlTemplateFacade(
+      this._ctx,
+      html instanceof BlobFacade ? html.getDataAsString() : String(html),
+    );
   }
 
   createTemplateFromFile(filename: string): HtmlTemplateFacade {
@@ -288,7 +292,13 @@ export class HtmlTemplateFacade extends Facade {
 }
 instrument(HtmlTemplateFacade, 'HtmlService.HtmlTemplate');
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 function escapeHtml(v: unknown): string {
   return String(v ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);

@@ -61,7 +61,10 @@ interface FetchParams {
 
 function formEncode(obj: Record<string, unknown>): string {
   return Object.entries(obj)
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v instanceof BlobFacade ? v.getDataAsString() : String(v))}`)
+    .map(
+      ([k, v]) =>
+        `${encodeURIComponent(k)}=${encodeURIComponent(v instanceof BlobFacade ? v.getDataAsString() : String(v))}`,
+    )
     .join('&');
 }
 
@@ -81,7 +84,8 @@ export class UrlFetchAppFacade extends Facade {
     const emu = this._ctx.emu;
     emu.consumeQuota('urlfetch', 1);
     const method = String(p.method ?? 'get').toUpperCase();
-    if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) throw new GasError(MSG.invalidArgument('method'));
+    if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(method))
+      throw new GasError(MSG.invalidArgument('method'));
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(p.headers ?? {})) headers[k] = String(v);
     let payload = '';
@@ -120,8 +124,11 @@ export class UrlFetchAppFacade extends Facade {
   }
 
   fetchAll(requests: Array<string | (FetchParams & { url: string })>): HttpResponseFacade[] {
-    if (!Array.isArray(requests)) throw new GasError(MSG.signature(describeTypes([requests]), 'UrlFetchApp.fetchAll'));
-    return requests.map((r) => (typeof r === 'string' ? this._one(r, undefined) : this._one(r.url, withoutUrl(r))));
+    if (!Array.isArray(requests))
+      throw new GasError(MSG.signature(describeTypes([requests]), 'UrlFetchApp.fetchAll'));
+    return requests.map((r) =>
+      typeof r === 'string' ? this._one(r, undefined) : this._one(r.url, withoutUrl(r)),
+    );
   }
 
   getRequest(url: string, params?: FetchParams): Record<string, unknown> {
@@ -131,7 +138,8 @@ export class UrlFetchAppFacade extends Facade {
       method: String(p.method ?? 'get').toLowerCase(),
       headers: { ...(p.headers ?? {}) },
       contentType: p.contentType ?? null,
-      payload: typeof p.payload === 'string' ? p.payload : isPlainObject(p.payload) ? formEncode(p.payload) : '',
+      payload:
+        typeof p.payload === 'string' ? p.payload : isPlainObject(p.payload) ? formEncode(p.payload) : '',
       muteHttpExceptions: !!p.muteHttpExceptions,
       followRedirects: p.followRedirects ?? true,
       validateHttpsCertificates: p.validateHttpsCertificates ?? true,
@@ -149,7 +157,8 @@ function withoutUrl(r: FetchParams & { url: string }): FetchParams {
 
 export class HttpResponseFacade
   extends Facade
-  implements Pick<GoogleAppsScript.URL_Fetch.HTTPResponse, 'getResponseCode' | 'getContentText' | 'getContent'>
+  implements
+    Pick<GoogleAppsScript.URL_Fetch.HTTPResponse, 'getResponseCode' | 'getContentText' | 'getContent'>
 {
   constructor(
     ctx: Ctx,
@@ -216,21 +225,31 @@ function recipients(list: string | undefined): string[] {
     .filter(Boolean);
 }
 
-export class MailAppFacade extends Facade implements Pick<GoogleAppsScript.Mail.MailApp, 'getRemainingDailyQuota'> {
+export class MailAppFacade
+  extends Facade
+  implements Pick<GoogleAppsScript.Mail.MailApp, 'getRemainingDailyQuota'>
+{
   sendEmail(a: unknown, b?: unknown, c?: unknown, d?: unknown): void {
     let m: MailOptions;
     if (isPlainObject(a)) m = a as MailOptions;
     else if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string') {
       if (typeof d === 'string') m = { to: a, replyTo: b, subject: c, body: d };
       else m = { ...(isPlainObject(d) ? (d as MailOptions) : {}), to: a, subject: b, body: c };
-    } else throw new GasError(MSG.signature(describeTypes([a, b, c, d].filter((x) => x !== undefined)), 'MailApp.sendEmail'));
+    } else
+      throw new GasError(
+        MSG.signature(describeTypes([a, b, c, d].filter((x) => x !== undefined)), 'MailApp.sendEmail'),
+      );
     const all = [...recipients(m.to), ...recipients(m.cc), ...recipients(m.bcc)];
     if (!all.length) throw new GasError('Failed to send email: no recipient');
     for (const r of all) if (!EMAIL_RE.test(r)) throw new GasError(`Invalid email: ${r}`);
     if (m.subject === undefined || m.subject === null) throw new GasError(MSG.invalidArgument('subject'));
     const attachments = (m.attachments ?? []).map((x) => {
       if (!(x instanceof BlobFacade)) throw new GasError(MSG.invalidArgument('attachments'));
-      return { name: x.getName() ?? 'attachment', mimeType: x.getContentType() ?? 'application/octet-stream', size: x._bytes.length };
+      return {
+        name: x.getName() ?? 'attachment',
+        mimeType: x.getContentType() ?? 'application/octet-stream',
+        size: x._bytes.length,
+      };
     });
     const emu = this._ctx.emu;
     emu.consumeQuota('email', all.length);

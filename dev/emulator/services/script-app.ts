@@ -29,9 +29,18 @@ export const WeekDay = {
   SATURDAY: 'SATURDAY',
   SUNDAY: 'SUNDAY',
 } as const;
-export const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
+export const AuthMode = {
+  NONE: 'NONE',
+  CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
+  LIMITED: 'LIMITED',
+  FULL: 'FULL',
+} as const;
 export const AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' } as const;
-export const InstallationSource = { APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON', NONE: 'NONE', WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON' } as const;
+export const InstallationSource = {
+  APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+  NONE: 'NONE',
+  WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
+} as const;
 
 const WEEKDAY_INDEX: Record<string, number> = {
   SUNDAY: 0,
@@ -91,7 +100,9 @@ export class ScriptAppFacade extends Facade {
 
   getProjectTriggers(): TriggerFacade[] {
     const user = this._ctx.emu.userEmail;
-    return this._ctx.emu.triggers.filter((t) => t.user === user).map((t) => new TriggerFacade(this._ctx, { ...t }));
+    return this._ctx.emu.triggers
+      .filter((t) => t.user === user)
+      .map((t) => new TriggerFacade(this._ctx, { ...t }));
   }
 
   getUserTriggers(document: unknown): TriggerFacade[] {
@@ -219,16 +230,29 @@ export class TriggerBuilderFacade extends Facade {
 }
 instrument(TriggerBuilderFacade, 'ScriptApp.TriggerBuilder');
 
-function addTrigger(ctx: Ctx, rec: Omit<TriggerRecord, 'id' | 'user' | 'document' | 'createdAt'>): TriggerFacade {
+function addTrigger(
+  ctx: Ctx,
+  rec: Omit<TriggerRecord, 'id' | 'user' | 'document' | 'createdAt'>,
+): TriggerFacade {
   const emu = ctx.emu;
   const user = emu.userEmail;
   const document = emu.spreadsheet.id;
   const mine = emu.triggers.filter((t) => t.user === user);
   if (mine.length >= MAX_TRIGGERS_PER_USER) throw new GasError(MSG.tooManyTriggers);
   if (emu.addOn && mine.some((t) => t.document === document && t.eventType === rec.eventType)) {
-    throw new GasError(rec.eventType === 'CLOCK' ? MSG.addOnTriggerDuplicate : 'This add-on already has a trigger of this type for this document and user.');
+    throw new GasError(
+      rec.eventType === 'CLOCK'
+        ? MSG.addOnTriggerDuplicate
+        : 'This add-on already has a trigger of this type for this document and user.',
+    );
   }
-  const record: TriggerRecord = { ...rec, id: emu.newTriggerId(), user, document, createdAt: emu.clock.now() };
+  const record: TriggerRecord = {
+    ...rec,
+    id: emu.newTriggerId(),
+    user,
+    document,
+    createdAt: emu.clock.now(),
+  };
   emu.triggers.push(record);
   return new TriggerFacade(ctx, { ...record });
 }
@@ -265,7 +289,10 @@ export class SpreadsheetTriggerBuilderFacade extends Facade {
   }
 
   create(): TriggerFacade {
-    if (!this.eventType) throw new GasError('Missing event type for the spreadsheet trigger: call onOpen, onEdit, onChange or onFormSubmit.');
+    if (!this.eventType)
+      throw new GasError(
+        'Missing event type for the spreadsheet trigger: call onOpen, onEdit, onChange or onFormSubmit.',
+      );
     return addTrigger(this._ctx, {
       handler: this.handler,
       eventType: this.eventType,
@@ -343,7 +370,8 @@ export class ClockTriggerBuilderFacade extends Facade {
   }
 
   at(date: Date): ClockTriggerBuilderFacade {
-    if (!isDate(date)) throw new GasError(MSG.signature(describeTypes([date]), 'ScriptApp.ClockTriggerBuilder.at'));
+    if (!isDate(date))
+      throw new GasError(MSG.signature(describeTypes([date]), 'ScriptApp.ClockTriggerBuilder.at'));
     this.s.at = date.getTime();
     return this;
   }
@@ -362,15 +390,24 @@ export class ClockTriggerBuilderFacade extends Facade {
 
   create(): TriggerFacade {
     const s = this.s;
-    const recurring = [s.everyMinutes, s.everyHours, s.everyDays, s.everyWeeks, s.onWeekDay, s.onMonthDay].filter(
-      (x) => x !== undefined,
-    ).length;
+    const recurring = [
+      s.everyMinutes,
+      s.everyHours,
+      s.everyDays,
+      s.everyWeeks,
+      s.onWeekDay,
+      s.onMonthDay,
+    ].filter((x) => x !== undefined).length;
     if (!recurring && s.at === undefined) {
-      throw new GasError('The trigger has no schedule: call everyMinutes, everyHours, everyDays, everyWeeks, onWeekDay, onMonthDay, at, atDate or after before create().');
+      throw new GasError(
+        'The trigger has no schedule: call everyMinutes, everyHours, everyDays, everyWeeks, onWeekDay, onMonthDay, at, atDate or after before create().',
+      );
     }
-    if (s.at !== undefined && recurring) throw new GasError('A one-time trigger (at, after, atDate) cannot also repeat.');
+    if (s.at !== undefined && recurring)
+      throw new GasError('A one-time trigger (at, after, atDate) cannot also repeat.');
     const subDaily = s.everyMinutes !== undefined || s.everyHours !== undefined;
-    if (subDaily && s.atHour !== undefined) throw new GasError('atHour() cannot be combined with everyMinutes() or everyHours().');
+    if (subDaily && s.atHour !== undefined)
+      throw new GasError('atHour() cannot be combined with everyMinutes() or everyHours().');
     if (s.everyMinutes !== undefined && s.nearMinute !== undefined) {
       throw new GasError('nearMinute() cannot be combined with everyMinutes().');
     }
@@ -401,7 +438,12 @@ function hashMinute(id: string): number {
  * the trigger id, so a schedule is random-looking but reproducible. everyMinutes triggers fire on
  * multiples of their period.
  */
-export function fireTimes(t: TriggerRecord, sinceMs: number, untilMs: number, scriptTimeZone: string): number[] {
+export function fireTimes(
+  t: TriggerRecord,
+  sinceMs: number,
+  untilMs: number,
+  scriptTimeZone: string,
+): number[] {
   const s = t.clock;
   if (!s) return [];
   const out: number[] = [];

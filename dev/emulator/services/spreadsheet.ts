@@ -84,14 +84,17 @@ export const ChartType = Object.fromEntries(
 );
 
 const ButtonEnum = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' } as const;
-const ButtonSetEnum = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+const ButtonSetEnum = {
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+} as const;
 
 // ---- UI records (emu.ui) -----------------------------------------------------------------------
 
 export type MenuItemRecord =
-  | { caption: string; functionName: string }
-  | { separator: true }
-  | { submenu: MenuRecord };
+  { caption: string; functionName: string } | { separator: true } | { submenu: MenuRecord };
 
 export interface MenuRecord {
   name: string;
@@ -172,7 +175,14 @@ export class SpreadsheetAppService extends Facade {
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly Dimension = { COLUMNS: 'COLUMNS', ROWS: 'ROWS' };
   readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' };
-  readonly BorderStyle = { DOTTED: 'DOTTED', DASHED: 'DASHED', SOLID: 'SOLID', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DOUBLE: 'DOUBLE' };
+  readonly BorderStyle = {
+    DOTTED: 'DOTTED',
+    DASHED: 'DASHED',
+    SOLID: 'SOLID',
+    SOLID_MEDIUM: 'SOLID_MEDIUM',
+    SOLID_THICK: 'SOLID_THICK',
+    DOUBLE: 'DOUBLE',
+  };
 
   getActive(): SpreadsheetFacade {
     return new SpreadsheetFacade(this._ctx, this._ctx.emu.spreadsheet);
@@ -189,7 +199,9 @@ export class SpreadsheetAppService extends Facade {
   openById(id: string): SpreadsheetFacade {
     const ss = this._ctx.emu.spreadsheets.get(String(id));
     if (!ss) {
-      throw new GasError('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+      throw new GasError(
+        'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+      );
     }
     return new SpreadsheetFacade(this._ctx, ss);
   }
@@ -198,7 +210,9 @@ export class SpreadsheetAppService extends Facade {
     const m = /\/d\/([^/]+)/.exec(String(url));
     const ss = m ? this._ctx.emu.spreadsheets.get(m[1]) : undefined;
     if (!ss) {
-      throw new GasError('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+      throw new GasError(
+        'Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.',
+      );
     }
     return new SpreadsheetFacade(this._ctx, ss);
   }
@@ -292,7 +306,12 @@ export class SpreadsheetFacade extends Facade {
       if (typeof b === 'number') index = b;
     } else if (typeof a === 'number') index = a;
     else if (a !== undefined && !isPlainObject(a)) {
-      throw new GasError(MSG.signature(describeTypes([a, b].filter((x) => x !== undefined)), 'SpreadsheetApp.Spreadsheet.insertSheet'));
+      throw new GasError(
+        MSG.signature(
+          describeTypes([a, b].filter((x) => x !== undefined)),
+          'SpreadsheetApp.Spreadsheet.insertSheet',
+        ),
+      );
     }
     return new SheetFacade(this._ctx, this._model.insertSheet(name, index));
   }
@@ -358,7 +377,9 @@ export class SpreadsheetFacade extends Facade {
 
   getAs(contentType: string): BlobFacade {
     if (contentType !== 'application/pdf') {
-      throw new GasError(`Converting from application/vnd.google-apps.spreadsheet to ${contentType} is not supported.`);
+      throw new GasError(
+        `Converting from application/vnd.google-apps.spreadsheet to ${contentType} is not supported.`,
+      );
     }
     const text = this._model.sheets
       .filter((s) => !s.hidden)
@@ -376,7 +397,11 @@ export class SpreadsheetFacade extends Facade {
     const sheet = ref.sheet === null ? activeSheetOf(this._model) : this._model.getSheetByName(ref.sheet);
     if (!sheet) throw new GasError(MSG.rangeNotFound);
     const bang = String(a1).lastIndexOf('!');
-    return new RangeFacade(this._ctx, sheet, sheet.resolveA1(bang >= 0 ? String(a1).slice(bang + 1) : String(a1)));
+    return new RangeFacade(
+      this._ctx,
+      sheet,
+      sheet.resolveA1(bang >= 0 ? String(a1).slice(bang + 1) : String(a1)),
+    );
   }
 
   getRangeByName(): null {
@@ -385,7 +410,9 @@ export class SpreadsheetFacade extends Facade {
 
   getProtections(type: string): ProtectionFacade[] {
     return this._model.sheets.flatMap((s) =>
-      s.protections.filter((p) => p.type === String(type)).map((p) => new ProtectionFacade(this._ctx, s, p.id)),
+      s.protections
+        .filter((p) => p.type === String(type))
+        .map((p) => new ProtectionFacade(this._ctx, s, p.id)),
     );
   }
 }
@@ -398,7 +425,15 @@ export class SheetFacade
   implements
     Pick<
       GoogleAppsScript.Spreadsheet.Sheet,
-      'getName' | 'getSheetId' | 'getIndex' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'getFrozenRows' | 'isSheetHidden'
+      | 'getName'
+      | 'getSheetId'
+      | 'getIndex'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getMaxRows'
+      | 'getMaxColumns'
+      | 'getFrozenRows'
+      | 'isSheetHidden'
     >
 {
   constructor(
@@ -438,7 +473,11 @@ export class SheetFacade
   }
 
   getRange(...args: unknown[]): RangeFacade {
-    return new RangeFacade(this._ctx, this._sheet, rangeArgs(this._sheet, args, 'SpreadsheetApp.Sheet.getRange'));
+    return new RangeFacade(
+      this._ctx,
+      this._sheet,
+      rangeArgs(this._sheet, args, 'SpreadsheetApp.Sheet.getRange'),
+    );
   }
 
   getDataRange(): RangeFacade {
@@ -722,7 +761,8 @@ function clearWhat(options?: {
   validationsOnly?: boolean;
   commentsOnly?: boolean;
 }): { contents?: boolean; formats?: boolean; validations?: boolean; notes?: boolean } {
-  if (!options || !Object.values(options).some(Boolean)) return { contents: true, formats: true, validations: true, notes: true };
+  if (!options || !Object.values(options).some(Boolean))
+    return { contents: true, formats: true, validations: true, notes: true };
   return {
     contents: !!options.contentsOnly,
     formats: !!options.formatOnly,
@@ -831,7 +871,13 @@ export class RangeFacade
     const { _sheet: sheet, _rect: rect } = this;
     this._ctx.countCellsWritten(this._cells());
     this._ctx.defer(() =>
-      eachCell(rect, (r, c) => sheet.storeInterpreted(r, c, f.startsWith('=') ? { f } : interpretInput(f, undefined, sheet.parent.timeZone, sheet.parent.now()))),
+      eachCell(rect, (r, c) =>
+        sheet.storeInterpreted(
+          r,
+          c,
+          f.startsWith('=') ? { f } : interpretInput(f, undefined, sheet.parent.timeZone, sheet.parent.now()),
+        ),
+      ),
     );
     return this;
   }
@@ -843,7 +889,11 @@ export class RangeFacade
     this._ctx.defer(() =>
       eachCell(rect, (r, c, i, j) => {
         const f = String(rows[i][j] ?? '');
-        sheet.storeInterpreted(r, c, f.startsWith('=') ? { f } : interpretInput(f, undefined, sheet.parent.timeZone, sheet.parent.now()));
+        sheet.storeInterpreted(
+          r,
+          c,
+          f.startsWith('=') ? { f } : interpretInput(f, undefined, sheet.parent.timeZone, sheet.parent.now()),
+        );
       }),
     );
     return this;
@@ -903,7 +953,9 @@ export class RangeFacade
 
   setDataValidations(rules: Array<Array<DataValidationFacade | null>>): RangeFacade {
     const rows = check2D(rules, this._rect, 'SpreadsheetApp.Range.setDataValidations');
-    const specs = rows.map((row) => row.map((x) => (x instanceof DataValidationFacade ? clone(x._spec) : null)));
+    const specs = rows.map((row) =>
+      row.map((x) => (x instanceof DataValidationFacade ? clone(x._spec) : null)),
+    );
     const { _sheet: sheet, _rect: rect } = this;
     this._ctx.defer(() => eachCell(rect, (r, c, i, j) => applyValidation(sheet, r, c, specs[i][j])));
     return this;
@@ -989,14 +1041,23 @@ export class RangeFacade
       numRows === undefined ? this._rect.nr : toInt(numRows),
       numColumns === undefined ? this._rect.nc : toInt(numColumns),
     ];
-    return new RangeFacade(this._ctx, this._sheet, rangeArgs(this._sheet, args, 'SpreadsheetApp.Range.offset'));
+    return new RangeFacade(
+      this._ctx,
+      this._sheet,
+      rangeArgs(this._sheet, args, 'SpreadsheetApp.Range.offset'),
+    );
   }
 
   getCell(row: number, column: number): RangeFacade {
     const r = toInt(row);
     const c = toInt(column);
     if (!(r >= 1 && c >= 1 && r <= this._rect.nr && c <= this._rect.nc)) throw new GasError(MSG.outsideSheet);
-    return new RangeFacade(this._ctx, this._sheet, { r: this._rect.r + r - 1, c: this._rect.c + c - 1, nr: 1, nc: 1 });
+    return new RangeFacade(this._ctx, this._sheet, {
+      r: this._rect.r + r - 1,
+      c: this._rect.c + c - 1,
+      nr: 1,
+      nc: 1,
+    });
   }
 
   clearContent(): RangeFacade {
@@ -1293,7 +1354,10 @@ export class TextFinderFacade extends Facade {
     const text = this.formulaText && cell.f !== undefined ? cell.f : this.sheet.displayValue(r, c);
     if (text === '') return false;
     if (this.regex) {
-      const re = new RegExp(this.entireCell ? `^(?:${this.findText})$` : this.findText, this.caseSensitive ? '' : 'i');
+      const re = new RegExp(
+        this.entireCell ? `^(?:${this.findText})$` : this.findText,
+        this.caseSensitive ? '' : 'i',
+      );
       return re.test(text);
     }
     const a = this.caseSensitive ? text : text.toLowerCase();
@@ -1540,7 +1604,9 @@ export class DataValidationBuilderFacade extends Facade {
 
   requireValueInList(values: unknown[], showDropdown?: boolean): DataValidationBuilderFacade {
     if (!Array.isArray(values)) {
-      throw new GasError(MSG.signature(describeTypes([values]), 'SpreadsheetApp.DataValidationBuilder.requireValueInList'));
+      throw new GasError(
+        MSG.signature(describeTypes([values]), 'SpreadsheetApp.DataValidationBuilder.requireValueInList'),
+      );
     }
     return this._set('VALUE_IN_LIST', [values.map((v) => String(v)), showDropdown ?? true]);
   }
@@ -1787,7 +1853,8 @@ export class EmbeddedChartBuilderFacade extends Facade {
   removeRange(range: RangeFacade): EmbeddedChartBuilderFacade {
     const { sheet, rect } = rectOfRange(range, 'SpreadsheetApp.EmbeddedChartBuilder.removeRange');
     this._spec.ranges = this._spec.ranges.filter(
-      (r) => !(r.sheetId === sheet.id && r.r === rect.r && r.c === rect.c && r.nr === rect.nr && r.nc === rect.nc),
+      (r) =>
+        !(r.sheetId === sheet.id && r.r === rect.r && r.c === rect.c && r.nr === rect.nr && r.nc === rect.nc),
     );
     return this;
   }
@@ -1801,7 +1868,12 @@ export class EmbeddedChartBuilderFacade extends Facade {
     return chartRanges(this._ctx, this._sheet, this._spec);
   }
 
-  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): EmbeddedChartBuilderFacade {
+  setPosition(
+    anchorRowPos: number,
+    anchorColPos: number,
+    offsetX: number,
+    offsetY: number,
+  ): EmbeddedChartBuilderFacade {
     this._spec.position = {
       row: toInt(anchorRowPos),
       col: toInt(anchorColPos),
@@ -1900,15 +1972,29 @@ export class UiFacade extends Facade {
 
   alert(a: string, b?: string, c?: string): string {
     const ui = this._ctx.emu.ui;
-    const [title, prompt, buttons] = b === undefined ? ['', a, 'OK'] : c === undefined ? ['', a, String(b)] : [a, b, c];
-    ui.alerts.push({ at: this._ctx.emu.clock.now(), title: String(title), prompt: String(prompt), buttons: String(buttons), kind: 'alert' });
+    const [title, prompt, buttons] =
+      b === undefined ? ['', a, 'OK'] : c === undefined ? ['', a, String(b)] : [a, b, c];
+    ui.alerts.push({
+      at: this._ctx.emu.clock.now(),
+      title: String(title),
+      prompt: String(prompt),
+      buttons: String(buttons),
+      kind: 'alert',
+    });
     return ui.alertResponse;
   }
 
   prompt(a: string, b?: string, c?: string): PromptResponseFacade {
     const ui = this._ctx.emu.ui;
-    const [title, prompt, buttons] = b === undefined ? ['', a, 'OK'] : c === undefined ? ['', a, String(b)] : [a, b, c];
-    ui.alerts.push({ at: this._ctx.emu.clock.now(), title: String(title), prompt: String(prompt), buttons: String(buttons), kind: 'prompt' });
+    const [title, prompt, buttons] =
+      b === undefined ? ['', a, 'OK'] : c === undefined ? ['', a, String(b)] : [a, b, c];
+    ui.alerts.push({
+      at: this._ctx.emu.clock.now(),
+      title: String(title),
+      prompt: String(prompt),
+      buttons: String(buttons),
+      kind: 'prompt',
+    });
     return new PromptResponseFacade(this._ctx, ui.promptResponseText, ui.alertResponse);
   }
 }

@@ -82,7 +82,9 @@ export class PropertiesFacade extends Facade implements GoogleAppsScript.Propert
 
   setProperty(key: string, value: unknown): PropertiesFacade {
     if (key === undefined || key === null) {
-      throw new GasError(MSG.signature(describeTypes([key, value]), 'PropertiesService.Properties.setProperty'));
+      throw new GasError(
+        MSG.signature(describeTypes([key, value]), 'PropertiesService.Properties.setProperty'),
+      );
     }
     this._write(this._validate([[String(key), value]]), false);
     return this;
@@ -90,7 +92,9 @@ export class PropertiesFacade extends Facade implements GoogleAppsScript.Propert
 
   setProperties(properties: Record<string, unknown>, deleteAllOthers?: boolean): PropertiesFacade {
     if (!isPlainObject(properties)) {
-      throw new GasError(MSG.signature(describeTypes([properties]), 'PropertiesService.Properties.setProperties'));
+      throw new GasError(
+        MSG.signature(describeTypes([properties]), 'PropertiesService.Properties.setProperties'),
+      );
     }
     this._write(this._validate(Object.entries(properties)), !!deleteAllOthers);
     return this;
@@ -183,11 +187,17 @@ export class CacheFacade extends Facade implements GoogleAppsScript.Cache.Cache 
       const now = this._ctx.emu.clock.now();
       for (const [k, e] of cache) if (now >= e.expiresAt) cache.delete(k);
       if (cache.size >= CACHE_MAX_ITEMS) {
-        const oldest = [...cache.entries()].sort((a, b) => a[1].seq - b[1].seq).slice(0, CACHE_MAX_ITEMS / 10);
+        const oldest = [...cache.entries()]
+          .sort((a, b) => a[1].seq - b[1].seq)
+          .slice(0, CACHE_MAX_ITEMS / 10);
         for (const [k] of oldest) cache.delete(k);
       }
     }
-    cache.set(key, { value, expiresAt: this._ctx.emu.clock.now() + ttl * 1000, seq: this._ctx.emu.nextSeq() });
+    cache.set(key, {
+      value,
+      expiresAt: this._ctx.emu.clock.now() + ttl * 1000,
+      seq: this._ctx.emu.nextSeq(),
+    });
   }
 
   get(key: string): string | null {
@@ -195,7 +205,8 @@ export class CacheFacade extends Facade implements GoogleAppsScript.Cache.Cache 
   }
 
   getAll(keys: string[]): Record<string, string> {
-    if (!Array.isArray(keys)) throw new GasError(MSG.signature(describeTypes([keys]), 'CacheService.Cache.getAll'));
+    if (!Array.isArray(keys))
+      throw new GasError(MSG.signature(describeTypes([keys]), 'CacheService.Cache.getAll'));
     const cache = this._cache();
     const out: Record<string, string> = {};
     for (const k of keys) {
@@ -227,7 +238,8 @@ export class CacheFacade extends Facade implements GoogleAppsScript.Cache.Cache 
   }
 
   removeAll(keys: string[]): void {
-    if (!Array.isArray(keys)) throw new GasError(MSG.signature(describeTypes([keys]), 'CacheService.Cache.removeAll'));
+    if (!Array.isArray(keys))
+      throw new GasError(MSG.signature(describeTypes([keys]), 'CacheService.Cache.removeAll'));
     const cache = this._cache();
     for (const k of keys) cache.delete(this._key(k));
   }

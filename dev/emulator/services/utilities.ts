@@ -39,19 +39,25 @@ const NODE_HASH: Record<string, string> = {
 function sprintf(template: string, args: unknown[]): string {
   let i = 0;
   const re = /%(-)?(0)?(\d*)(?:\.(\d+))?([sdif%])/g;
-  return template.replace(re, (_m, left?: string, zero?: string, width?: string, prec?: string, conv?: string) => {
-    if (conv === '%') return '%';
-    const v = args[i++];
-    let s: string;
-    if (conv === 's') s = String(v);
-    else if (conv === 'd' || conv === 'i') s = String(Math.trunc(Number(v)));
-    else s = prec !== undefined ? Number(v).toFixed(Number(prec)) : String(Number(v));
-    const w = Number(width || 0);
-    if (!w || s.length >= w) return s;
-    if (left) return s.padEnd(w);
-    if (zero && conv !== 's') return (s.startsWith('-') ? '-' : '') + s.replace('-', '').padStart(s.startsWith('-') ? w - 1 : w, '0');
-    return s.padStart(w);
-  });
+  return template.replace(
+    re,
+    (_m, left?: string, zero?: string, width?: string, prec?: string, conv?: string) => {
+      if (conv === '%') return '%';
+      const v = args[i++];
+      let s: string;
+      if (conv === 's') s = String(v);
+      else if (conv === 'd' || conv === 'i') s = String(Math.trunc(Number(v)));
+      else s = prec !== undefined ? Number(v).toFixed(Number(prec)) : String(Number(v));
+      const w = Number(width || 0);
+      if (!w || s.length >= w) return s;
+      if (left) return s.padEnd(w);
+      if (zero && conv !== 's')
+        return (
+          (s.startsWith('-') ? '-' : '') + s.replace('-', '').padStart(s.startsWith('-') ? w - 1 : w, '0')
+        );
+      return s.padStart(w);
+    },
+  );
 }
 
 function parseCsv(csv: string, delimiter = ','): string[][] {
@@ -152,7 +158,9 @@ export class UtilitiesFacade extends Facade {
   }
 
   computeHmacSha256Signature(value: unknown, key: unknown, charset?: string): number[] {
-    return toSignedBytes(createHmac('sha256', toBuffer(key, charset)).update(toBuffer(value, charset)).digest());
+    return toSignedBytes(
+      createHmac('sha256', toBuffer(key, charset)).update(toBuffer(value, charset)).digest(),
+    );
   }
 
   newBlob(data: unknown, contentType?: string, name?: string): BlobFacade {
