@@ -1,20 +1,25 @@
 // Builds everything Apps Script needs into build/: Code.js (webpack), appsscript.json,
 // and one self-contained HTML file per page of src/ui/pages (esbuild, script and styles inlined).
 import { build as esbuild } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import webpack from 'webpack';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'build');
+const final = join(root, 'build');
+// Build into a private folder, then move each file into build/ (a rename is atomic): tests or a
+// playground reading build/ never see it half-written or missing.
+const out = join(root, `.build-tmp-${process.pid}`);
 const require = (await import('node:module')).createRequire(import.meta.url);
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 await new Promise((resolve, reject) => {
-  webpack(require(join(root, 'webpack.config.js')), (err, stats) => {
+  const config = { ...require(join(root, 'webpack.config.js')) };
+  config.output = { ...config.output, path: out };
+  webpack(config, (err, stats) => {
     if (err) return reject(err);
     if (stats.hasErrors()) return reject(new Error(stats.toString('errors-only')));
     resolve();
@@ -47,4 +52,9 @@ for (const page of pages) {
     .replace('<!-- SCRIPT -->', () => `<script>${js}</script>`);
   writeFileSync(join(out, `${page}.html`), page_);
 }
+mkdirSync(final, { recursive: true });
+const built = readdirSync(out);
+for (const file of built) renameSync(join(out, file), join(final, file));
+for (const file of readdirSync(final)) if (!built.includes(file)) rmSync(join(final, file), { force: true });
+rmSync(out, { recursive: true, force: true });
 console.log(`build: Code.js, appsscript.json${pages.map((p) => `, ${p}.html`).join('')}`);

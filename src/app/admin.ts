@@ -21,6 +21,9 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(render('addonReportNow'), ENTRY.menuWeeklyReport)
     .addItem(render('addonPlanContent'), ENTRY.menuPlanContent)
     .addSeparator()
+    .addItem(render('addonArchive'), ENTRY.menuArchiveNow)
+    .addItem(render('addonCitizenData'), ENTRY.menuCitizenData)
+    .addSeparator()
     .addItem(render('addonHelp'), ENTRY.menuHelp)
     .addToUi();
   void e;

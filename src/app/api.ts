@@ -9,6 +9,9 @@ import { SIDEBAR_HANDLERS } from './api-sidebar';
 import { CONTENT_HANDLERS } from './content-api';
 import { Ctx } from './context';
 import { apiReportRun, apiReportWeeks } from './report-job';
+import { capacityNow } from './capacity';
+import { apiPrivacyDelete, apiPrivacyFind } from './privacy';
+import { withScriptLock } from '../platform/lock';
 import { getSettings, saveSettings } from './settings-api';
 
 type Handler<K extends ApiName> = (ctx: Ctx, req: ApiMap[K]['req']) => ApiMap[K]['res'];
@@ -21,6 +24,9 @@ const handlers: Handlers = {
   'settings.save': (ctx, req) => saveSettings(ctx, req),
   'report.run': (ctx, req) => apiReportRun(ctx, req),
   'report.weeks': (ctx) => apiReportWeeks(ctx),
+  'capacity.get': (ctx) => capacityNow(ctx, withScriptLock),
+  'privacy.find': (ctx, req) => apiPrivacyFind(ctx, req.query),
+  'privacy.delete': (ctx, req) => apiPrivacyDelete(ctx, req.query, req.confirm),
   'admin.setup': () => {
     const r = runSetup();
     return { createdSheets: r.createdSheets, addedColumns: r.addedColumns };

@@ -84,7 +84,7 @@ export function handleInbound(ctx: Ctx, m: InboundMessage, turn: Turn): void {
   if (state) {
     rememberId(state, m.id);
     state.lastInboundAt = ctx.now;
-    if (m.name) state.name = m.name;
+    if (m.name) state.name = m.name.slice(0, 200);
   }
   if (handleSubscriptionCommand(ctx, m, state, turn)) {
     if (state) saveUser(ctx.props, state);
@@ -110,7 +110,7 @@ function newState(ctx: Ctx, m: InboundMessage): UserState {
     userKey: m.userKey,
     phone: m.phone,
     userId: m.userId,
-    name: m.name,
+    name: m.name.slice(0, 200),
     phase: 'menu',
     menu: initialMenu(),
     sessionId,
@@ -135,7 +135,7 @@ function newState(ctx: Ctx, m: InboundMessage): UserState {
 
 function startConversation(ctx: Ctx, m: InboundMessage, turn: Turn): void {
   const state = newState(ctx, m);
-  if (m.type === 'text' && !/^\W*\d+\W*$/.test(m.text)) state.firstMessage = m.text;
+  if (isQuestion(m)) state.firstMessage = firstWords(m.text);
   state.row = ctx.db.append('sessions', [
     {
       id: state.sessionId,
@@ -157,6 +157,18 @@ function startConversation(ctx: Ctx, m: InboundMessage, turn: Turn): void {
   }
   sendMenu(ctx, state, text, turn);
   saveUser(ctx.props, state);
+}
+
+/** A message worth showing officers as the citizen's first words (not "halo" or a menu number). */
+function isQuestion(m: InboundMessage): boolean {
+  return m.type === 'text' && m.text.trim().split(/\s+/).length > 3;
+}
+
+/** What the state keeps of the first message (Script Properties values are limited to 9 KB). */
+const FIRST_MESSAGE_MAX = 1000;
+
+function firstWords(text: string): string {
+  return text.length > FIRST_MESSAGE_MAX ? `${text.slice(0, FIRST_MESSAGE_MAX)}…` : text;
 }
 
 function overrides(ctx: Ctx): Partial<Record<MessageKey, string>> {
@@ -187,9 +199,7 @@ function sendText(state: UserState, text: string, turn: Turn, kind = 'teks'): vo
 
 function handleMenu(ctx: Ctx, state: UserState, m: InboundMessage, turn: Turn): void {
   turn.inbound(m, state.sessionId, 'warga');
-  if (!state.firstMessage && m.type === 'text' && m.text.trim().split(/\s+/).length > 3) {
-    state.firstMessage = m.text;
-  }
+  if (!state.firstMessage && isQuestion(m)) state.firstMessage = firstWords(m.text);
   const outcome = menuInput(state.menu, { text: m.text, choiceId: m.choiceId });
   if (outcome.kind === 'ask') {
     state.menu = outcome.state;
@@ -299,7 +309,7 @@ function handleChat(ctx: Ctx, state: UserState, m: InboundMessage, turn: Turn): 
     endSession(ctx, state, 'user', turn);
     return;
   }
-  if (!state.firstMessage && m.type === 'text') state.firstMessage = m.text;
+  if (!state.firstMessage && m.type === 'text') state.firstMessage = firstWords(m.text);
   forwardToOfficers(ctx, state, m, turn);
   if (m.type === 'unsupported' || m.type === 'other') {
     sendText(state, ctx.t('unsupportedMessage'), turn);

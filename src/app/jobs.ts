@@ -1,6 +1,8 @@
 // Every scheduled job, in the order `tick` runs them when several are due.
 
+import { archiveJob } from './archive';
 import { broadcastJob } from './broadcast-send';
+import { capacityJob } from './capacity';
 import { rotationJob } from './content-jobs';
 import { cleanupJob, expiryJob, retryJob } from './jobs-helpdesk';
 import { reminderJob } from './reminders';
@@ -15,4 +17,6 @@ export const JOBS: readonly Job[] = [
   rotationJob,
   reminderJob,
   broadcastJob,
+  capacityJob,
+  archiveJob,
 ];

@@ -44,7 +44,7 @@ export function officerReply(
 ): ReplyResult {
   if (!text.trim()) return { ok: false, error: 'empty' };
   const { state, error } = openSession(ctx, sessionId);
-  if (!state) return { ok: false, error };
+  if (error || !state) return { ok: false, error: error ?? 'unknown' };
   const send = turn.send(
     { kind: 'text', to: addressOf(state), text: ctx.t('officerReplyToCitizen', { name: officerName, text }) },
     { sessionId: state.sessionId, phone: state.phone || state.userId, sender: officerName, kind: 'teks' },
@@ -77,7 +77,7 @@ export function officerReply(
 /** An officer closes the session (`Ditutup Oleh` = petugas). */
 export function officerClose(ctx: Ctx, sessionId: string, officerName: string, turn: Turn): ReplyResult {
   const { state, error } = openSession(ctx, sessionId);
-  if (!state) return { ok: false, error };
+  if (error || !state) return { ok: false, error: error ?? 'unknown' };
   if (!state.officer) state.officer = officerName;
   endSession(ctx, state, 'petugas', turn);
   return { ok: true, state };
