@@ -1,14 +1,15 @@
 // What the /chat page shows for one phone number: the messages the playground received for the
 // product (its inbox, recorded at /exec) and the requests the product sent to WhatsApp (the
-// emulator's outbox), merged in the order they happened. Interactive messages keep their buttons
-// and list rows so the page can offer them as taps; read receipts mark the inbound message.
+// emulator's UrlFetchApp log, in the order they were made), merged in the order they happened.
+// Interactive messages keep their buttons and list rows so the page can offer them as taps; read
+// receipts mark the inbound message.
 
-export interface OutboxEntry {
-  at: string | number;
-  channel: 'whatsapp' | 'mail' | string;
-  to: string;
-  text: string;
-  body: unknown;
+/** One UrlFetchApp request (emu.fetchLog). */
+export interface SentRequest {
+  /** Epoch ms. */
+  at: number;
+  url: string;
+  payload: string;
 }
 
 /** One inbound WhatsApp message seen at /exec (Cloud API or Fonnte). */
@@ -22,8 +23,8 @@ export interface InboxEntry {
   type: string;
   text: string;
   choiceId: string;
-  /** Length of the outbox when it arrived: it comes before outbox entries from this index on. */
-  outboxBefore: number;
+  /** Requests sent before it arrived: it comes before the requests from this index on. */
+  sentBefore: number;
 }
 
 export interface ChoiceView {
@@ -42,7 +43,7 @@ export interface BubbleView {
   buttons?: ChoiceView[];
   list?: { button: string; sections: { title: string; rows: ChoiceView[] }[] };
   template?: { name: string; params: string[] };
-  /** Inbound: the wamid; outbound: the wamid answered to the product, when known. */
+  /** Inbound: the wamid. */
   id?: string;
   /** Inbound: the product marked it as read. */
   read?: boolean;
@@ -62,12 +63,6 @@ export function digits(s: string): string {
   return String(s ?? '').replace(/\D/g, '');
 }
 
-export function toMs(at: string | number): number {
-  if (typeof at === 'number') return at;
-  const ms = Date.parse(at);
-  return Number.isFinite(ms) ? ms : 0;
-}
-
 function parseJson(s: string): unknown {
   try {
     return JSON.parse(s);
@@ -76,13 +71,12 @@ function parseJson(s: string): unknown {
   }
 }
 
-/** The Cloud API JSON message inside an outbox body (the body itself, or a request's payload). */
-export function cloudPayload(body: unknown): Json | null {
-  let b: unknown = typeof body === 'string' ? parseJson(body) : body;
-  if (isObj(b) && !('messaging_product' in b) && 'payload' in b) {
-    b = typeof b.payload === 'string' ? parseJson(b.payload) : b.payload;
-  }
-  return isObj(b) && 'messaging_product' in b ? b : null;
+export type Provider = 'cloud' | 'fonnte';
+
+export function providerOf(url: string): Provider | null {
+  if (/^https:\/\/graph\.facebook\.com\/[^/]+\/[^/]+\/messages\b/.test(url)) return 'cloud';
+  if (/^https:\/\/api\.fonnte\.com\/send\b/.test(url)) return 'fonnte';
+  return null;
 }
 
 function choices(list: unknown): ChoiceView[] {
@@ -94,16 +88,26 @@ function choices(list: unknown): ChoiceView[] {
   });
 }
 
-/** One outbound WhatsApp request as a bubble; null for read receipts and typing indicators. */
-export function outboundBubble(entry: OutboxEntry): BubbleView | null {
-  const at = toMs(entry.at);
-  const p = cloudPayload(entry.body);
-  if (!p) return { dir: 'out', at, kind: 'text', text: entry.text };
-  if (p.status === 'read') return null;
+/** The recipient of a WhatsApp request ('' for read receipts and other requests). */
+export function recipientOf(req: SentRequest): string {
+  const provider = providerOf(req.url);
+  if (provider === 'fonnte') return new URLSearchParams(req.payload).get('target') ?? '';
+  if (provider !== 'cloud') return '';
+  const p = parseJson(req.payload);
+  return isObj(p) ? str(p.to) : '';
+}
+
+/** One WhatsApp message the product sent, as a bubble; null for read receipts and other requests. */
+export function outboundBubble(req: SentRequest): BubbleView | null {
+  const provider = providerOf(req.url);
+  if (provider === 'fonnte') {
+    const text = new URLSearchParams(req.payload).get('message') ?? '';
+    return { dir: 'out', at: req.at, kind: 'text', text };
+  }
+  const p = provider === 'cloud' ? parseJson(req.payload) : null;
+  if (!isObj(p) || p.status === 'read') return null;
   const type = str(p.type);
-  const bubble: BubbleView = { dir: 'out', at, kind: type || 'text', text: entry.text };
-  const wamid = isObj(entry.body) ? str((entry.body as Json).wamid) : '';
-  if (wamid) bubble.id = wamid;
+  const bubble: BubbleView = { dir: 'out', at: req.at, kind: type || 'text', text: '' };
   if (type === 'text' && isObj(p.text)) bubble.text = str(p.text.body);
   if (type === 'interactive' && isObj(p.interactive)) {
     const i = p.interactive;
@@ -113,15 +117,14 @@ export function outboundBubble(entry: OutboxEntry): BubbleView | null {
     const action = isObj(i.action) ? i.action : {};
     if (i.type === 'button' && Array.isArray(action.buttons)) {
       bubble.kind = 'buttons';
-      bubble.buttons = action.buttons
-        .filter(isObj)
-        .map((b) => choices([b.reply])[0])
-        .filter(Boolean);
+      bubble.buttons = action.buttons.filter(isObj).flatMap((b) => choices([b.reply]));
     } else if (i.type === 'list' && Array.isArray(action.sections)) {
       bubble.kind = 'list';
       bubble.list = {
         button: str(action.button),
-        sections: action.sections.filter(isObj).map((s) => ({ title: str(s.title), rows: choices(s.rows) })),
+        sections: action.sections
+          .filter(isObj)
+          .map((sec) => ({ title: str(sec.title), rows: choices(sec.rows) })),
       };
     }
   }
@@ -133,35 +136,36 @@ export function outboundBubble(entry: OutboxEntry): BubbleView | null {
         params.push(str(par.text));
     }
     bubble.template = { name: str(t.name), params };
-    if (!bubble.text) bubble.text = params.join(' · ');
+    bubble.text = params.join(' · ');
   }
   return bubble;
 }
 
-/** Ids of inbound messages the product marked as read. */
-function readIds(outbox: OutboxEntry[]): Set<string> {
+/** Ids of inbound messages the product marked as read (Cloud API). */
+function readIds(sent: SentRequest[]): Set<string> {
   const ids = new Set<string>();
-  for (const e of outbox) {
-    const p = e.channel === 'whatsapp' ? cloudPayload(e.body) : null;
-    if (p && p.status === 'read' && str(p.message_id)) ids.add(str(p.message_id));
+  for (const req of sent) {
+    if (providerOf(req.url) !== 'cloud') continue;
+    const p = parseJson(req.payload);
+    if (isObj(p) && p.status === 'read' && str(p.message_id)) ids.add(str(p.message_id));
   }
   return ids;
 }
 
 /** The conversation of `number` (any formatting), oldest first. */
-export function conversation(number: string, inbox: InboxEntry[], outbox: OutboxEntry[]): BubbleView[] {
+export function conversation(number: string, inbox: InboxEntry[], sent: SentRequest[]): BubbleView[] {
   const who = digits(number);
-  const read = readIds(outbox);
+  const read = readIds(sent);
   const items: { key: number; seq: number; bubble: BubbleView }[] = [];
   for (const m of inbox) {
     if (digits(m.from) !== who) continue;
     const bubble: BubbleView = { dir: 'in', at: m.at, kind: m.type, text: m.text, id: m.id };
     if (read.has(m.id)) bubble.read = true;
-    items.push({ key: m.outboxBefore - 0.5, seq: m.seq, bubble });
+    items.push({ key: m.sentBefore - 0.5, seq: m.seq, bubble });
   }
-  outbox.forEach((e, i) => {
-    if (e.channel !== 'whatsapp' || digits(e.to) !== who) return;
-    const bubble = outboundBubble(e);
+  sent.forEach((req, i) => {
+    if (digits(recipientOf(req)) !== who) return;
+    const bubble = outboundBubble(req);
     if (bubble) items.push({ key: i, seq: 0, bubble });
   });
   items.sort((a, b) => a.key - b.key || a.seq - b.seq);
@@ -170,7 +174,7 @@ export function conversation(number: string, inbox: InboxEntry[], outbox: Outbox
 
 // ---- inbound webhooks as the playground sees them ------------------------------------------------
 
-export type InboundSeen = Omit<InboxEntry, 'seq' | 'at' | 'outboxBefore'>;
+export type InboundSeen = Omit<InboxEntry, 'seq' | 'at' | 'sentBefore'>;
 
 function cloudInbound(body: Json): InboundSeen[] {
   const out: InboundSeen[] = [];

@@ -1,35 +1,26 @@
-// What the playground needs from the local runtime (dev/runtime/local-app.ts, `LocalApp`): one
-// emulator running build/Code.js executions. Declared here as an interface so the server depends
-// only on these members.
+// The product on the emulator for the playground: dev/runtime/local-app.ts (`LocalApp`), created
+// fresh or restored from its saved JSON, reading build/Code.js and build/*.html from `buildDir`.
 
-import type { GoogleEmulator } from '../emulator/index';
-import type { OutboxEntry } from './conversation';
+import { join } from 'node:path';
+import { LocalApp } from '../runtime/local-app';
 
-export interface WebResponse {
-  status: number;
-  contentType: string;
-  body: string;
+export type Engine = LocalApp;
+
+export interface EngineFactory {
+  /** A fresh emulator at `nowMs` with the bundle ready (nothing set up yet). */
+  fresh(nowMs: number): Engine;
+  /** An engine from `toJSON()` output. */
+  restore(json: unknown): Engine;
 }
 
-export interface ConfigureInput {
-  provider: 'cloud' | 'fonnte';
-  webhookKey: string;
-  verifyToken: string;
-  phoneNumberId: string;
-  token: string;
-}
+/** The spreadsheet's owner in the playground: the sidebar runs as this editor. */
+export const PLAYGROUND_USER = 'admin@contoh.go.id';
 
-export interface Engine {
-  readonly emu: GoogleEmulator;
-  exec(fn: string, ...args: unknown[]): unknown;
-  post(query: string, body: string, contentType: string): unknown;
-  get(query: string): unknown;
-  tick(): unknown;
-  api(name: string, req: unknown): unknown;
-  configure(c: ConfigureInput): void;
-  setup(): unknown;
-  outbox(): OutboxEntry[];
-  sheet(name: string): { headers: unknown[]; rows: unknown[][] };
-  appendRows(name: string, rows: Record<string, unknown>[]): unknown;
-  toJSON(): unknown;
+export function localAppFactory(buildDir: string): EngineFactory {
+  const opts = { codePath: join(buildDir, 'Code.js'), htmlDir: buildDir };
+  return {
+    fresh: (nowMs) =>
+      new LocalApp({ ...opts, now: nowMs, userEmail: PLAYGROUND_USER, spreadsheetName: 'HALO KOP-UKM' }),
+    restore: (json) => LocalApp.fromJSON(json as Parameters<typeof LocalApp.fromJSON>[0], opts),
+  };
 }

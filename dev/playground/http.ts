@@ -10,8 +10,8 @@ import { type Assets, loadAssets, type PageName } from './assets';
 import { sheetCharts } from './charts';
 import { digits } from './conversation';
 import { DEFAULTS } from './demo';
-import type { WebResponse } from './engine';
-import { type EngineFactory, Playground } from './playground';
+import { type EngineFactory, localAppFactory } from './engine';
+import { Playground } from './playground';
 import { workbookXlsx } from './xlsx';
 
 export interface ServerOptions {
@@ -23,7 +23,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** Where build/Code.js and build/*.html are. Default build/ */
   buildDir?: string;
-  factory: EngineFactory;
+  /** Default: LocalApp over buildDir. */
+  factory?: EngineFactory;
   /** Real-time clock step (ms); 0 disables the background timer. Default 1000. */
   clockIntervalMs?: number;
   log?: (line: string) => void;
@@ -101,20 +102,6 @@ function json(res: ServerResponse, value: unknown, status = 200): void {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
-/** Apps Script answers with whatever the entry point returned: a TextOutput, or nothing. */
-function webResponse(out: unknown): WebResponse {
-  if (out && typeof out === 'object' && 'body' in out) {
-    const o = out as Partial<WebResponse>;
-    return {
-      status: o.status ?? 200,
-      contentType: o.contentType ?? 'text/plain',
-      body: String(o.body ?? ''),
-    };
-  }
-  if (typeof out === 'string') return { status: 200, contentType: 'text/plain', body: out };
-  return { status: 200, contentType: 'text/html', body: '' };
-}
-
 function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -129,7 +116,7 @@ export async function startPlaygroundServer(opts: ServerOptions): Promise<Runnin
   const buildDir = opts.buildDir ?? join(process.cwd(), 'build');
   const dataDir = opts.dataDir ?? join(process.cwd(), '.playground');
   const assets: Assets = await loadAssets();
-  const pg = new Playground({ dataDir, factory: opts.factory, log });
+  const pg = new Playground({ dataDir, factory: opts.factory ?? localAppFactory(buildDir), log });
   pg.follow();
 
   const uiPages = (): { name: string; title: string; width: number; height: number }[] =>
@@ -196,13 +183,13 @@ export async function startPlaygroundServer(opts: ServerOptions): Promise<Runnin
     // ---- the product's web app
     if (path === '/exec') {
       if (method === 'GET') {
-        const out = webResponse(pg.get(query));
+        const out = pg.get(query);
         return send(res, out.status, out.body, out.contentType);
       }
       if (method === 'POST') {
         const body = await readBody(req);
         const type = String(req.headers['content-type'] ?? '');
-        const out = webResponse(pg.post(query, body, type));
+        const out = pg.post(query, body, type);
         return send(res, out.status, out.body, out.contentType);
       }
       throw new HttpError(405, 'GET or POST');
@@ -238,7 +225,7 @@ export async function startPlaygroundServer(opts: ServerOptions): Promise<Runnin
     if (is('GET', '/_dev/ui')) return json(res, { pages: uiPages(), editor: pg.emu.userEmail });
     if (is('GET', '/_dev/outbox')) {
       const to = url.searchParams.get('to');
-      const all = pg.outbox();
+      const all = pg.engine.outbox();
       return json(
         res,
         to ? all.filter((e) => (e.channel === 'mail' ? e.to === to : digits(e.to) === digits(to))) : all,
@@ -320,8 +307,8 @@ export async function startPlaygroundServer(opts: ServerOptions): Promise<Runnin
     }
     if (is('POST', '/_dev/tick')) {
       pg.follow();
-      const ran = pg.tick();
-      return json(res, { now: new Date(pg.now()).toISOString(), ran: ran ?? null });
+      const { result, calls } = pg.tick();
+      return json(res, { now: new Date(pg.now()).toISOString(), ran: result?.ran ?? [], calls });
     }
     if (is('POST', '/_dev/reset')) {
       pg.reset();
@@ -344,10 +331,10 @@ export async function startPlaygroundServer(opts: ServerOptions): Promise<Runnin
       const args = Array.isArray(body.args) ? body.args : [];
       pg.follow();
       try {
-        const value =
+        const r =
           run[1] === 'api' ? pg.engine.api(String(args[0]), args[1]) : pg.engine.exec(run[1], ...args);
         pg.scheduleSave();
-        return json(res, { ok: true, value: value ?? null });
+        return json(res, { ok: true, value: r.result ?? null });
       } catch (e) {
         pg.scheduleSave();
         return json(res, { ok: false, error: errorMessage(e) });

@@ -4,22 +4,10 @@
 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  conversation,
-  type BubbleView,
-  type InboxEntry,
-  inboundMessages,
-  type OutboxEntry,
-} from './conversation';
+import type { WebResponse } from '../runtime/local-app';
+import { conversation, type BubbleView, type InboxEntry, inboundMessages } from './conversation';
 import { DEFAULTS, DEMO_OFFICERS, OFFICERS_SHEET } from './demo';
-import type { Engine } from './engine';
-
-export interface EngineFactory {
-  /** A fresh emulator at `nowMs` with the bundle loaded (nothing set up yet). */
-  fresh(nowMs: number): Engine;
-  /** An engine from `toJSON()` output. */
-  restore(json: unknown): Engine;
-}
+import type { Engine, EngineFactory } from './engine';
 
 export interface PlaygroundOptions {
   dataDir: string;
@@ -147,8 +135,9 @@ export class Playground {
     return runs;
   }
 
-  private runTrigger(handler: string): unknown {
-    return handler === 'tick' ? this.engine.tick() : this.engine.exec(handler);
+  private runTrigger(handler: string): void {
+    if (handler === 'tick') this.engine.tick();
+    else this.engine.execAs({ kind: 'trigger' }, handler);
   }
 
   /** Catches the emulated clock up with real time plus the offset (called every second). */
@@ -184,8 +173,8 @@ export class Playground {
     return this.clockResult(0);
   }
 
-  /** POST /_dev/tick: runs `tick` now, as its trigger would. */
-  tick(): unknown {
+  /** POST /_dev/tick: runs `tick` now, as its trigger would; what ran. */
+  tick(): ReturnType<Engine['tick']> {
     const ran = this.engine.tick();
     this.scheduleSave();
     return ran;
@@ -194,29 +183,25 @@ export class Playground {
   // ---- web app and inbox -----------------------------------------------------------------------
 
   /** POST /exec: records the citizen messages it carries, then runs doPost. */
-  post(query: string, body: string, contentType: string): unknown {
+  post(query: string, body: string, contentType: string): WebResponse {
     this.follow();
     const seen = inboundMessages(body, contentType);
     if (seen.length) {
-      const outboxBefore = this.engine.outbox().length;
-      for (const m of seen) this.inbox.push({ ...m, seq: ++this.inboxSeq, at: this.now(), outboxBefore });
+      const sentBefore = this.emu.fetchLog.length;
+      for (const m of seen) this.inbox.push({ ...m, seq: ++this.inboxSeq, at: this.now(), sentBefore });
     }
     const res = this.engine.post(query, body, contentType);
     this.scheduleSave();
     return res;
   }
 
-  get(query: string): unknown {
+  get(query: string): WebResponse {
     this.follow();
     return this.engine.get(query);
   }
 
   conversation(number: string): { generation: number; items: BubbleView[] } {
-    return { generation: this.generation, items: conversation(number, this.inbox, this.outbox()) };
-  }
-
-  outbox(): OutboxEntry[] {
-    return this.engine.outbox();
+    return { generation: this.generation, items: conversation(number, this.inbox, this.emu.fetchLog) };
   }
 
   // ---- persistence -----------------------------------------------------------------------------
