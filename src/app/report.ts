@@ -28,7 +28,9 @@ import type { MessageKey } from '../messages/id';
 import { cellBool, cellNumber, cellText, cellTime, isDate } from '../store/cells';
 import { MissingSheetError } from '../store/db';
 import type { RecordOf, SheetKey } from '../store/schema';
-import type { Changes, Row, Table } from '../store/table';
+import { SHEETS } from '../store/schema';
+import type { Changes, Row } from '../store/table';
+import { Table } from '../store/table';
 import { activeOfficers, setting, settingNumber } from './config';
 import type { Ctx } from './context';
 
@@ -44,6 +46,8 @@ export const SESSION_SCAN_FIRST_CHUNK = 2000;
 export const SESSION_SCAN_MARGIN_MS = 31 * DAY_MS;
 /** Matching rows closer than this are read in one block (fewer round trips, a few extra cells). */
 const BLOCK_GAP_ROWS = 200;
+/** Rows of a sheet made by `insertSheet` (Google's default grid is 1,000 × 26). */
+const NEW_SHEET_ROWS = 1000;
 const MAX_BLOCKS = 8;
 
 export interface ReportRunOptions {
@@ -120,8 +124,28 @@ function table<K extends SheetKey>(ctx: Ctx, key: K): Table<K> | null {
   }
 }
 
+/**
+ * Every row of a small sheet (Metrik, Kalender Konten, Tugas, Rekap Mingguan) with its header in
+ * one read: `getDataRange().getValues()`. A missing sheet has no rows.
+ */
+export function readSmallSheet<K extends SheetKey>(
+  ctx: Ctx,
+  key: K,
+): { table: Table<K> | null; rows: Row<K>[] } {
+  const sheet = ctx.ss.getSheetByName(SHEETS[key].name);
+  if (!sheet) return { table: null, rows: [] };
+  const values = sheet.getDataRange().getValues();
+  const t = new Table(
+    key,
+    sheet,
+    (values[0] ?? []).map((h) => String(h)),
+  );
+  const rows = values.slice(1).map((v, i) => ({ row: i + 2, rec: t.toRecord(v) }));
+  return { table: t, rows };
+}
+
 function readAll<K extends SheetKey>(ctx: Ctx, key: K): Row<K>[] {
-  return table(ctx, key)?.readAll() ?? [];
+  return readSmallSheet(ctx, key).rows;
 }
 
 /**
@@ -267,7 +291,7 @@ function weekLabelOf(v: unknown): string {
 
 interface ReportData {
   report: WeeklyReport;
-  recapRows: Row<'weekly'>[];
+  recap: { table: Table<'weekly'> | null; rows: Row<'weekly'>[] };
 }
 
 /** Reads every sheet once and computes the figures of `week`. */
@@ -290,16 +314,16 @@ export function computeWeeklyReport(ctx: Ctx, week: ReportWeek): ReportData {
     status: cellText(rec.status),
     doneAt: cellMoment(rec.doneAt, offset),
   }));
-  const recapRows = readAll(ctx, 'weekly');
+  const recap = readSmallSheet(ctx, 'weekly');
   const report = weeklyReport({
     week,
     sessions,
     metrics,
     publications,
     tasks,
-    history: recapRows.map(({ rec }) => toRecap(rec)),
+    history: recap.rows.map(({ rec }) => toRecap(rec)),
   });
-  return { report, recapRows };
+  return { report, recap };
 }
 
 // ---- Writing ---------------------------------------------------------------------------------
@@ -319,16 +343,13 @@ export function writeReportSheet(ctx: Ctx, name: string, layout: ReportLayout): 
   if (old) ss.deleteSheet(old);
   const sheet = ss.insertSheet(name, ss.getNumSheets());
   const rows = layout.values.length;
-  if (sheet.getMaxColumns() < layout.width) {
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), layout.width - sheet.getMaxColumns());
-  }
+  // A new sheet has 1,000 rows and 26 columns; grow it only when the report needs more.
   const needRows = Math.max(rows, ...layout.charts.map((c) => c.anchorRow + 20));
-  if (sheet.getMaxRows() < needRows) sheet.insertRowsAfter(sheet.getMaxRows(), needRows - sheet.getMaxRows());
+  if (needRows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, needRows - NEW_SHEET_ROWS);
   const block = sheet.getRange(1, 1, rows, layout.width);
   block.setValues(layout.values.map((r) => r.map(asCell)));
   block.setFontWeights(layout.weights);
   block.setBackgrounds(layout.backgrounds);
-  sheet.getRange(1, 1).setFontSize(14);
   sheet.setColumnWidth(1, layout.columnWidths[0]);
   sheet.setColumnWidths(2, layout.width - 1, layout.columnWidths[1]);
   for (const plan of layout.charts) {
@@ -361,15 +382,21 @@ function recapRecord(report: WeeklyReport, sheetName: string, now: number): Chan
   };
 }
 
-/** One row per week: updates the week's row when there is one, else appends. Caller holds the lock. */
-export function saveRecap(ctx: Ctx, report: WeeklyReport, sheetName: string, rows: Row<'weekly'>[]): number {
+/**
+ * One row per week: updates the week's row when there is one, else appends (one call either way).
+ * Caller holds the lock.
+ */
+export function saveRecap(
+  ctx: Ctx,
+  report: WeeklyReport,
+  sheetName: string,
+  recap: ReportData['recap'],
+): void {
   const rec = recapRecord(report, sheetName, ctx.now);
-  const existing = rows.find((r) => weekLabelOf(r.rec.week) === report.week.label);
-  if (existing) {
-    ctx.db.update('weekly', existing.row, rec);
-    return existing.row;
-  }
-  return ctx.db.append('weekly', [rec]);
+  const t = recap.table ?? ctx.db.table('weekly');
+  const existing = recap.rows.find((r) => weekLabelOf(r.rec.week) === report.week.label);
+  if (existing) t.update(existing.row, rec);
+  else t.sheet.appendRow(t.toValues(rec));
 }
 
 // ---- PDF and email ---------------------------------------------------------------------------
@@ -410,11 +437,11 @@ function emailBody(ctx: Ctx, report: WeeklyReport, sheetName: string): { subject
 
 /** The report of `week`: sheet, Rekap row and (by default) the email. Caller holds the script lock. */
 export function runWeeklyReport(ctx: Ctx, week: ReportWeek, opts: ReportRunOptions = {}): ReportRunResult {
-  const { report, recapRows } = computeWeeklyReport(ctx, week);
+  const { report, recap } = computeWeeklyReport(ctx, week);
   const sheetName = ctx.t('reportSheetName', { week: week.label });
   const overrides = ctx.config.texts as Partial<Record<MessageKey, string>>;
   const sheet = writeReportSheet(ctx, sheetName, reportLayout(report, ctx.now, overrides));
-  saveRecap(ctx, report, sheetName, recapRows);
+  saveRecap(ctx, report, sheetName, recap);
   SpreadsheetApp.flush();
   const result: ReportRunResult = {
     week: week.label,
