@@ -1,7 +1,16 @@
 // Builds everything Apps Script needs into build/: Code.js (webpack), appsscript.json,
 // and one self-contained HTML file per page of src/ui/pages (esbuild, script and styles inlined).
 import { build as esbuild } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import webpack from 'webpack';

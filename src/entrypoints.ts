@@ -15,6 +15,8 @@ export const ENTRY = {
   menuWeeklyReport: 'menuWeeklyReport',
   menuPlanContent: 'menuPlanContent',
   menuHelp: 'menuHelp',
+  menuArchiveNow: 'menuArchiveNow',
+  menuCitizenData: 'menuCitizenData',
 } as const;
 
 export type EntryName = (typeof ENTRY)[keyof typeof ENTRY];

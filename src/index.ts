@@ -2,16 +2,10 @@
 // into a top-level function Apps Script can find; the names match ENTRY (a bundle test checks).
 
 import { api } from './app/api';
-import {
-  menuHelp,
-  menuOpenSidebar,
-  menuSettings,
-  menuSetup,
-  onEdit,
-  onInstall,
-  onOpen,
-} from './app/admin';
+import { menuHelp, menuOpenSidebar, menuSettings, menuSetup, onEdit, onInstall, onOpen } from './app/admin';
 import { menuPlanContent, menuWeeklyReport } from './app/menu-actions';
+import { menuArchiveNow } from './app/archive';
+import { menuCitizenData } from './app/privacy';
 import { tick } from './app/scheduler';
 import { doGet, doPost } from './app/webhook';
 
@@ -30,3 +24,5 @@ global.menuSettings = menuSettings;
 global.menuWeeklyReport = menuWeeklyReport;
 global.menuPlanContent = menuPlanContent;
 global.menuHelp = menuHelp;
+global.menuArchiveNow = menuArchiveNow;
+global.menuCitizenData = menuCitizenData;

@@ -93,7 +93,13 @@ export class LocalApp {
     }
     this.emu.fetchHandler = (req: FetchRequest) => {
       const res = fakeWhatsAppResponse(
-        { url: req.url, method: req.method, headers: req.headers, payload: req.payload, contentType: req.contentType ?? '' },
+        {
+          url: req.url,
+          method: req.method,
+          headers: req.headers,
+          payload: req.payload,
+          contentType: req.contentType ?? '',
+        },
         this.fakeWhatsApp,
       ) ?? { status: 404, body: 'Not Found' };
       this.sent.push({
@@ -115,7 +121,11 @@ export class LocalApp {
     return this.execAs({}, fn, ...args) as ExecResult<T>;
   }
 
-  execAs<T = unknown>(opts: { kind?: ExecutionKind; activeUser?: string }, fn: string, ...args: unknown[]): ExecResult<T> {
+  execAs<T = unknown>(
+    opts: { kind?: ExecutionKind; activeUser?: string },
+    fn: string,
+    ...args: unknown[]
+  ): ExecResult<T> {
     const sandbox = loadBundle(this.code, this.emu);
     const r = sandbox.runAs(opts, fn, ...args);
     return { result: r.result as T, calls: r.calls };
@@ -152,7 +162,11 @@ export class LocalApp {
   }
 
   /** Calls the sidebar's server function as an editor (the owner by default). */
-  api<T = unknown>(name: string, req: unknown = {}, activeUser = this.emu.userEmail): ExecResult<{ ok: boolean; data?: T; error?: string }> {
+  api<T = unknown>(
+    name: string,
+    req: unknown = {},
+    activeUser = this.emu.userEmail,
+  ): ExecResult<{ ok: boolean; data?: T; error?: string }> {
     return this.execAs({ kind: 'editor', activeUser }, 'api', name, req);
   }
 
@@ -182,7 +196,9 @@ export class LocalApp {
         const msg = readOutbound({ url: s.url, payload: s.payload, contentType: s.contentType });
         let body: unknown = s.payload;
         try {
-          body = s.url.includes('fonnte') ? Object.fromEntries(new URLSearchParams(s.payload)) : JSON.parse(s.payload);
+          body = s.url.includes('fonnte')
+            ? Object.fromEntries(new URLSearchParams(s.payload))
+            : JSON.parse(s.payload);
         } catch {
           body = s.payload;
         }

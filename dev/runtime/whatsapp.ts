@@ -60,7 +60,14 @@ export function readOutbound(req: FetchLike): OutboundMessage | null {
     const type = String(body.type ?? '');
     const to = String(body.to ?? body.recipient ?? '');
     if (type === 'text') {
-      return { provider, to, type, text: String((body.text as { body?: string })?.body ?? ''), choices: [], body };
+      return {
+        provider,
+        to,
+        type,
+        text: String((body.text as { body?: string })?.body ?? ''),
+        choices: [],
+        body,
+      };
     }
     if (type === 'interactive') {
       const it = body.interactive as {
@@ -87,7 +94,14 @@ export function readOutbound(req: FetchLike): OutboundMessage | null {
   if (provider === 'fonnte') {
     const form = new URLSearchParams(req.payload ?? '');
     const body = Object.fromEntries(form.entries());
-    return { provider, to: form.get('target') ?? '', type: 'text', text: form.get('message') ?? '', choices: [], body };
+    return {
+      provider,
+      to: form.get('target') ?? '',
+      type: 'text',
+      text: form.get('message') ?? '',
+      choices: [],
+      body,
+    };
   }
   return null;
 }
@@ -105,7 +119,10 @@ export function fakeWhatsAppResponse(req: FetchLike, opts: FakeWhatsAppOptions =
   const injected = opts.fail ? opts.fail(req, msg) : null;
   if (injected) return injected;
   if (provider === 'fonnte') {
-    return { status: 200, body: JSON.stringify({ status: true, id: [String(Date.now())], process: 'pending' }) };
+    return {
+      status: 200,
+      body: JSON.stringify({ status: true, id: [String(Date.now())], process: 'pending' }),
+    };
   }
   if (!msg) return { status: 200, body: JSON.stringify({ success: true }) };
   return {
@@ -173,7 +190,12 @@ function messageBase(s: Sender, at: number, id?: string): Record<string, unknown
   return m;
 }
 
-export function cloudText(s: Sender, text: string, at: number, opts: { id?: string; replyTo?: string; phoneNumberId?: string } = {}): Record<string, unknown> {
+export function cloudText(
+  s: Sender,
+  text: string,
+  at: number,
+  opts: { id?: string; replyTo?: string; phoneNumberId?: string } = {},
+): Record<string, unknown> {
   const m: Record<string, unknown> = { ...messageBase(s, at, opts.id), type: 'text', text: { body: text } };
   if (opts.replyTo) m.context = { from: '6281100000000', id: opts.replyTo };
   return envelope({ contacts: [contactOf(s)], messages: [m] }, opts.phoneNumberId ?? DEFAULT_PHONE_NUMBER_ID);

@@ -11,7 +11,7 @@ import { SETTING, SETTING_DEFS, TEXT_OVERRIDE_PREFIX } from '../store/settings';
 import { normalizePhone } from '../domain/phone';
 
 export const CONFIG_CACHE_KEY = 'cfg:v1';
-export const CONFIG_CACHE_SECONDS = 600;
+export const CONFIG_CACHE_SECONDS = 3600;
 
 export interface Officer {
   group: GroupName;

@@ -187,7 +187,12 @@ function sendMenu(ctx: Ctx, state: UserState, text: string, turn: Turn, menu: Me
         sectionTitle: 'HALO KOP-UKM',
       }
     : { kind: 'text', to, text };
-  turn.send(out, { sessionId: state.sessionId, phone: state.phone || state.userId, sender: 'bot', kind: 'menu' });
+  turn.send(out, {
+    sessionId: state.sessionId,
+    phone: state.phone || state.userId,
+    sender: 'bot',
+    kind: 'menu',
+  });
 }
 
 function sendText(state: UserState, text: string, turn: Turn, kind = 'teks'): void {
@@ -362,7 +367,12 @@ export function endSession(ctx: Ctx, state: UserState, closedBy: ClosedBy, turn:
       : closedBy === 'petugas'
         ? ctx.t('sessionEndedByOfficer', vars)
         : ctx.t('sessionEndedByUser', vars);
-  sendRatingQuestion(ctx, state, `${ended}\n\n${ctx.t('ratingQuestion', { ...vars, choices: ratingLines() })}`, turn);
+  sendRatingQuestion(
+    ctx,
+    state,
+    `${ended}\n\n${ctx.t('ratingQuestion', { ...vars, choices: ratingLines() })}`,
+    turn,
+  );
   saveUser(ctx.props, state);
   if (closedBy !== 'petugas' && state.officer) {
     const officer = ctx.config.officers.find((o) => o.name === state.officer && o.whatsapp);
@@ -371,7 +381,10 @@ export function endSession(ctx: Ctx, state: UserState, closedBy: ClosedBy, turn:
         {
           kind: 'text',
           to: officer.whatsapp,
-          text: ctx.t('officerSessionEnded', { sessionId: state.sessionId, closedBy: CLOSED_BY_LABELS[closedBy] }),
+          text: ctx.t('officerSessionEnded', {
+            sessionId: state.sessionId,
+            closedBy: CLOSED_BY_LABELS[closedBy],
+          }),
         },
         { sessionId: state.sessionId, phone: officer.whatsapp, sender: 'sistem', kind: 'notifikasi' },
       );
@@ -397,7 +410,12 @@ function sendRatingQuestion(ctx: Ctx, state: UserState, text: string, turn: Turn
         sectionTitle: 'Penilaian',
       }
     : { kind: 'text', to, text };
-  turn.send(out, { sessionId: state.sessionId, phone: state.phone || state.userId, sender: 'bot', kind: 'penilaian' });
+  turn.send(out, {
+    sessionId: state.sessionId,
+    phone: state.phone || state.userId,
+    sender: 'bot',
+    kind: 'penilaian',
+  });
 }
 
 /** Returns false when the message is not a rating and should start a new conversation. */

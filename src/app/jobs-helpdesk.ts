@@ -71,7 +71,11 @@ export const cleanupJob: Job = {
     const sesi = ctx.db.reconcilePointer('sessions');
     const pesan = ctx.db.reconcilePointer('messages');
     if (sesi.moved || pesan.moved) {
-      ctx.log('PERINGATAN', 'penunjuk', 'Baris yang diketik manual di Sesi/Pesan terdeteksi; penunjuk baris dipindahkan.');
+      ctx.log(
+        'PERINGATAN',
+        'penunjuk',
+        'Baris yang diketik manual di Sesi/Pesan terdeteksi; penunjuk baris dipindahkan.',
+      );
     }
     return { summary: `${n} percakapan ditinggalkan ditutup` };
   },

@@ -95,7 +95,14 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
     sessionId = ctx.cache.getJson<string>(`notif:${m.replyToId}`) ?? sessionOfLoggedMessage(ctx, m.replyToId);
   }
   turn.inbound(m, sessionId, officer.name);
-  const tell = (key: 'officerRelayNoSession' | 'officerRelayUnknownSession' | 'officerRelaySessionClosed' | 'officerRelayFailed', vars: Record<string, string> = {}): void => {
+  const tell = (
+    key:
+      | 'officerRelayNoSession'
+      | 'officerRelayUnknownSession'
+      | 'officerRelaySessionClosed'
+      | 'officerRelayFailed',
+    vars: Record<string, string> = {},
+  ): void => {
     turn.send(
       { kind: 'text', to: officer.whatsapp, text: ctx.t(key, { sessionId, ...vars }) },
       { sessionId, phone: officer.whatsapp, sender: 'sistem', kind: 'notifikasi' },

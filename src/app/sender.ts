@@ -117,7 +117,13 @@ export function send(ctx: Ctx, out: Outbound, meta: SendMeta): SendOutcome {
     messageId: result.messageId,
     error,
     queueId,
-    record: messageRecord(ctx, out, meta, result.messageId, status === 'terkirim' ? status : `${status}: ${error}`),
+    record: messageRecord(
+      ctx,
+      out,
+      meta,
+      result.messageId,
+      status === 'terkirim' ? status : `${status}: ${error}`,
+    ),
   };
 }
 

@@ -53,7 +53,10 @@ export function validateSettings(ctx: Ctx, input: SettingsInput): FieldError[] {
       errors.push({ field: 'phoneNumberId', message: render('settingsPhoneNumberIdInvalid') });
     }
     if (!input.accessToken.trim() && !ctx.props.get(SECRET.accessToken)) {
-      errors.push({ field: 'accessToken', message: render('settingsTokenMissing', { provider: 'WhatsApp Cloud' }) });
+      errors.push({
+        field: 'accessToken',
+        message: render('settingsTokenMissing', { provider: 'WhatsApp Cloud' }),
+      });
     }
     if (input.verifyToken.trim().length < 8) {
       errors.push({ field: 'verifyToken', message: render('settingsVerifyTokenShort') });
@@ -80,7 +83,8 @@ export function saveSettings(ctx: Ctx, input: SettingsInput): SaveResult {
   };
   if (input.accessToken.trim()) values[SECRET.accessToken] = input.accessToken.trim();
   if (input.fonnteToken.trim()) values[SECRET.fonnteToken] = input.fonnteToken.trim();
-  if (input.regenerateWebhookKey || !ctx.props.get(SECRET.webhookKey)) values[SECRET.webhookKey] = generateSecret();
+  if (input.regenerateWebhookKey || !ctx.props.get(SECRET.webhookKey))
+    values[SECRET.webhookKey] = generateSecret();
   ctx.props.setMany(values);
   forgetConfig(ctx.cache);
   return { ok: true, errors: [], settings: getSettings(ctx) };

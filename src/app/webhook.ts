@@ -12,7 +12,7 @@ import { CONFIG_CACHE_KEY } from './config';
 import { expireDueSessions, handleInbound, nextExpiryAt, seenKey } from './helpdesk';
 import { SHEETS } from '../store/schema';
 import { headerCacheKey } from '../store/db';
-import { providerName, sentRow } from './sender';
+import { deliver, providerName, sentRow } from './sender';
 import { Turn } from './turn';
 
 type WebEvent = GoogleAppsScript.Events.DoGet | GoogleAppsScript.Events.DoPost;
@@ -93,7 +93,11 @@ function handlePost(e: GoogleAppsScript.Events.DoPost): Record<string, unknown> 
     return { ok: true };
   }
   // One cache call for what every turn needs; the de-duplication keys again under the lock.
-  ctx.cache.prefetch([CONFIG_CACHE_KEY, headerCacheKey(SHEETS.sessions.name), headerCacheKey(SHEETS.messages.name)]);
+  ctx.cache.prefetch([
+    CONFIG_CACHE_KEY,
+    headerCacheKey(SHEETS.sessions.name),
+    headerCacheKey(SHEETS.messages.name),
+  ]);
   withScriptLock(() => {
     ctx.cache.refresh(parsed.messages.map(seenKey));
     const turn = new Turn(ctx);
@@ -104,6 +108,11 @@ function handlePost(e: GoogleAppsScript.Events.DoPost): Record<string, unknown> 
       } catch (err) {
         ctx.log('GALAT', 'webhook', `Pesan ${m.id} tidak dapat diproses: ${String(err)}`);
       }
+    }
+    // Blue ticks: the citizen sees the message was received (Cloud API only; best effort).
+    if (name === 'cloud') {
+      for (const m of parsed.messages)
+        if (m.id && !m.id.startsWith('cloud-noid:')) deliver(ctx, { kind: 'read', messageId: m.id });
     }
     for (const s of failed) recordFailedStatus(ctx, s);
     logErrors(ctx, parsed);
@@ -135,7 +144,11 @@ function recordFailedStatus(ctx: Ctx, s: StatusEvent): void {
 
 function logErrors(ctx: Ctx, parsed: ParsedWebhook): void {
   for (const err of parsed.errors) {
-    ctx.log('PERINGATAN', 'webhook', `WhatsApp melaporkan galat ${err.code}: ${err.title} ${err.message}`.trim());
+    ctx.log(
+      'PERINGATAN',
+      'webhook',
+      `WhatsApp melaporkan galat ${err.code}: ${err.title} ${err.message}`.trim(),
+    );
   }
 }
 

@@ -4,7 +4,8 @@
 import type { CellValue, ColumnDef } from './schema';
 
 /** Strings that Sheets would not keep as the same text if typed. */
-const RISKY = /^(?:[=+\-@']|\s*[-+]?[\d.,]+%?\s*$|\s*(?:true|false)\s*$|\s*\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?)/i;
+const RISKY =
+  /^(?:[=+\-@']|\s*[-+]?[\d.,]+%?\s*$|\s*(?:true|false)\s*$|\s*\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?)/i;
 
 /** A string Sheets stores verbatim: prefixed with an apostrophe when it would be parsed. */
 export function asText(value: string): string {

@@ -10,7 +10,7 @@ import { Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const HEADER_CACHE_SECONDS = 600;
+export const HEADER_CACHE_SECONDS = 3600;
 export const headerCacheKey = (name: string): string => `hdr:${name}`;
 const headerKey = headerCacheKey;
 const pointerKey = (name: string): string => `ptr:${name}`;
@@ -40,7 +40,13 @@ export class Db {
     let headers = this.cache.getJson<string[]>(headerKey(name));
     if (!headers) {
       const width = sheet.getLastColumn();
-      headers = width < 1 ? [] : sheet.getRange(1, 1, 1, width).getValues()[0].map((h) => String(h));
+      headers =
+        width < 1
+          ? []
+          : sheet
+              .getRange(1, 1, 1, width)
+              .getValues()[0]
+              .map((h) => String(h));
       this.cache.putJson(headerKey(name), headers, HEADER_CACHE_SECONDS);
     }
     const table = new Table(key, sheet, headers);

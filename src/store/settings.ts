@@ -41,7 +41,8 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   {
     key: SETTING.workDays,
     defaultValue: 'Senin-Jumat',
-    description: 'Hari kerja layanan, mis. "Senin-Jumat" atau "1-5" (1 = Senin). Tanggal di sheet Hari Libur dikecualikan.',
+    description:
+      'Hari kerja layanan, mis. "Senin-Jumat" atau "1-5" (1 = Senin). Tanggal di sheet Hari Libur dikecualikan.',
   },
   { key: SETTING.timeZone, defaultValue: 'Asia/Jakarta', description: 'Zona waktu layanan (WIB).' },
   {
@@ -74,7 +75,11 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     defaultValue: '4',
     description: 'Evaluasi paling cepat sekian hari setelah terbit (hari evaluasi pertama sesudahnya).',
   },
-  { key: SETTING.reminderHour, defaultValue: '7', description: 'Jam pengiriman pengingat tugas harian (0-23).' },
+  {
+    key: SETTING.reminderHour,
+    defaultValue: '7',
+    description: 'Jam pengiriman pengingat tugas harian (0-23).',
+  },
   {
     key: SETTING.broadcastTemplate,
     defaultValue: '',
@@ -101,7 +106,11 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     defaultValue: '12',
     description: 'Sesi dan pesan yang lebih tua dari sekian bulan dipindahkan ke spreadsheet arsip.',
   },
-  { key: SETTING.maskArchive, defaultValue: 'TIDAK', description: 'Samarkan nomor telepon di arsip (YA/TIDAK).' },
+  {
+    key: SETTING.maskArchive,
+    defaultValue: 'TIDAK',
+    description: 'Samarkan nomor telepon di arsip (YA/TIDAK).',
+  },
   { key: SETTING.archiveUrl, defaultValue: '', description: 'Tautan spreadsheet arsip (diisi otomatis).' },
 ];
 

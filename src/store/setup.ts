@@ -54,6 +54,11 @@ function setupSheet(ss: Spreadsheet, key: SheetKey, report: SetupReport): void {
       report.addedColumns.push(`${def.name}!${c.header}`);
     }
   }
+  // Product-owned sheets grow by thousands of rows: empty spare columns would count against the
+  // spreadsheet's 10 million cells (26 columns instead of 9 triples the cost of a message row).
+  if (def.systemOwned && sheet.getMaxColumns() > headers.length && sheet.getLastColumn() <= headers.length) {
+    sheet.deleteColumns(headers.length + 1, sheet.getMaxColumns() - headers.length);
+  }
   const headerRange = sheet.getRange(1, 1, 1, headers.length);
   headerRange.setFontWeight('bold');
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
@@ -137,7 +142,12 @@ function addMissingSettings(ss: Spreadsheet, report: SetupReport): void {
   const valueCol = headers.indexOf(normaliseHeader('Nilai'));
   const descCol = headers.indexOf(normaliseHeader('Keterangan'));
   const existing = new Set(
-    last < 2 ? [] : sheet.getRange(2, keyCol + 1, last - 1, 1).getValues().map((r) => String(r[0]).trim()),
+    last < 2
+      ? []
+      : sheet
+          .getRange(2, keyCol + 1, last - 1, 1)
+          .getValues()
+          .map((r) => String(r[0]).trim()),
   );
   const rows = SETTING_DEFS.filter((d) => !existing.has(d.key)).map((d) => {
     const row: string[] = new Array<string>(width).fill('');

@@ -215,28 +215,6 @@ export interface KitView {
   problem: string;
 }
 
-/** `report.run`: what the weekly report produced. */
-export interface ReportRunView {
-  week: string;
-  sheetName: string;
-  sessions: number;
-  complaints: number;
-  recipients: number;
-  mailed: boolean;
-  attachedPdf: boolean;
-  /** Indonesian texts of problems that did not stop the report (PDF, email). */
-  problems: string[];
-  /** Indonesian summary to show. */
-  message: string;
-}
-
-/** `report.weeks`: weeks to choose from, newest first (the current week first, incomplete). */
-export interface ReportWeeksView {
-  /** The default: the last complete week, `2026-W47`. */
-  previous: string;
-  weeks: { week: string; range: string; reported: boolean; complete: boolean; sheetName: string }[];
-}
-
 // ---- Content programme and broadcasts (issue 7) ----
 
 /** A speaker of `Narasumber` suggested for a publication. */
@@ -382,6 +360,51 @@ export interface ReportWeeksView {
 
 type NoRequest = Record<string, never>;
 
+// ---- Data lifecycle and privacy (issue 8) ----
+
+/** How full the spreadsheet is against the 10-million-cell limit (every sheet's grid). */
+export interface CapacityView {
+  cells: number;
+  limit: number;
+  /** Percent of the limit, one decimal. */
+  percent: number;
+  /** ok below 70 %, warning from 70 %, critical from 85 %. */
+  level: 'ok' | 'warning' | 'critical';
+  /** ISO time of the measurement. */
+  measuredAt: string;
+}
+
+/** A number in any format (0812…, +62 812…, 62812…) or a WhatsApp user id. */
+export interface PrivacyQuery {
+  query: string | number;
+}
+
+/** Rows of one citizen in one sheet (of the spreadsheet or of an archive). */
+export interface PrivacySheetHits {
+  /** 'HALO KOP-UKM' for this spreadsheet, else the archive's name. */
+  spreadsheet: string;
+  sheet: string;
+  url: string;
+  count: number;
+  /** Row numbers as ranges, e.g. "2–4, 9". */
+  rows: string;
+}
+
+export interface PrivacyResult {
+  /** The query as shown to people: the number masked. */
+  query: string;
+  kind: 'phone' | 'userId';
+  sheets: PrivacySheetHits[];
+  /** Rows in all sheets. */
+  total: number;
+  /** Conversations in progress (citizen states in Script Properties). */
+  states: number;
+  /** Messages waiting in the send retry queue. */
+  queued: number;
+  /** True once everything listed was deleted. */
+  deleted: boolean;
+}
+
 export interface ApiMap {
   'settings.get': { req: Record<string, never>; res: SettingsView };
   'settings.save': { req: SettingsInput; res: SaveResult };
@@ -408,6 +431,9 @@ export interface ApiMap {
   'broadcast.cancel': { req: NoRequest; res: BroadcastStatusView };
   'report.run': { req: { week?: string }; res: ReportRunView };
   'report.weeks': { req: NoRequest; res: ReportWeeksView };
+  'capacity.get': { req: NoRequest; res: CapacityView };
+  'privacy.find': { req: PrivacyQuery; res: PrivacyResult };
+  'privacy.delete': { req: PrivacyQuery & { confirm: boolean }; res: PrivacyResult };
 }
 
 export type ApiName = keyof ApiMap;

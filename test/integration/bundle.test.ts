@@ -16,7 +16,17 @@ describe('build/Code.js', () => {
     const emu = new GoogleEmulator({ now: '2026-11-23T09:00:00+07:00' });
     const sandbox = loadBundle(code(), emu);
     expect(sandbox.loadCalls.total).toBe(0);
-    for (const name of ['require', 'module', 'exports', 'process', 'Buffer', 'setTimeout', 'setInterval', 'fetch', 'global']) {
+    for (const name of [
+      'require',
+      'module',
+      'exports',
+      'process',
+      'Buffer',
+      'setTimeout',
+      'setInterval',
+      'fetch',
+      'global',
+    ]) {
       expect(sandbox.evaluate(`typeof ${name}`)).toBe('undefined');
     }
     expect(sandbox.evaluate('typeof SpreadsheetApp')).toBe('object');

@@ -13,7 +13,14 @@ const CODE = join(BUILD_DIR, 'Code.js');
 function delivery(payload: unknown) {
   return {
     fn: 'doPost',
-    args: [webAppEvent({ method: 'POST', query: KEY, body: JSON.stringify(payload), contentType: 'application/json' })],
+    args: [
+      webAppEvent({
+        method: 'POST',
+        query: KEY,
+        body: JSON.stringify(payload),
+        contentType: 'application/json',
+      }),
+    ],
   };
 }
 
@@ -23,7 +30,13 @@ describe('concurrent webhook deliveries', () => {
   it('30 citizens writing at once: 30 sessions, 30 greetings, no row lost or doubled', async () => {
     const app = createApp();
     const calls = Array.from({ length: 30 }, (_, i) =>
-      delivery(cloudText({ phone: `62812000000${String(i).padStart(2, '0')}`, name: `Warga ${i}` }, `halo ${i}`, app.now())),
+      delivery(
+        cloudText(
+          { phone: `62812000000${String(i).padStart(2, '0')}`, name: `Warga ${i}` },
+          `halo ${i}`,
+          app.now(),
+        ),
+      ),
     );
     const results = await runConcurrent(app.emu, CODE, calls);
     for (const r of results) expect(r.error).toBeUndefined();
@@ -40,10 +53,12 @@ describe('concurrent webhook deliveries', () => {
     }
   });
 
-  it('one citizen\'s 30 messages at once (and Meta re-deliveries): each handled exactly once', async () => {
+  it("one citizen's 30 messages at once (and Meta re-deliveries): each handled exactly once", async () => {
     const app = createApp();
     const ani = { phone: '6281234567890', name: 'Ani' };
-    const calls = Array.from({ length: 15 }, (_, i) => delivery(cloudText(ani, `pesan ${i}`, app.now(), { id: `wamid.ani.${i}` })));
+    const calls = Array.from({ length: 15 }, (_, i) =>
+      delivery(cloudText(ani, `pesan ${i}`, app.now(), { id: `wamid.ani.${i}` })),
+    );
     // The same 15 deliveries again, at the same time (retries).
     const all = [...calls, ...calls];
     const results = await runConcurrent(app.emu, CODE, all);

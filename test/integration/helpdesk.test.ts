@@ -25,13 +25,25 @@ describe('three-step menu', () => {
     expect(ani.say('2')[0].text).toContain('Pengaduan');
     const topics = ani.say(' 2. ')[0];
     expect(topics.choices.map((c) => c.title)).toEqual([
-      'Modal', 'Izin usaha', 'Sertifikasi', 'Bahan', 'Pengemasan', 'Pasar/Promosi usaha', 'Pelatihan', 'Lainnya',
+      'Modal',
+      'Izin usaha',
+      'Sertifikasi',
+      'Bahan',
+      'Pengemasan',
+      'Pasar/Promosi usaha',
+      'Pelatihan',
+      'Lainnya',
     ]);
     const [connected] = ani.say('6');
     expect(connected.text).toMatch(/HK-2611-\d{4}/);
     expect(connected.text).toContain('30 menit');
     const row = sesi(app)[0];
-    expect(row).toMatchObject({ Jenis: 'Pengaduan', Bidang: 'UKM', Topik: 'Pasar/Promosi usaha', Status: 'Menunggu' });
+    expect(row).toMatchObject({
+      Jenis: 'Pengaduan',
+      Bidang: 'UKM',
+      Topik: 'Pasar/Promosi usaha',
+      Status: 'Menunggu',
+    });
     expect(row.Terhubung).toBeInstanceOf(Date);
     // Rina (Pengaduan UKM) is told by WhatsApp and email; no one else is.
     const toRina = app.messagesTo('6281111111104');
@@ -155,7 +167,12 @@ describe('officers', () => {
     const notification = app.messagesTo('6281111111101')[0];
     app.advanceMinutes(3);
     const budi = new Citizen(app, '6281111111101', 'Budi Koperasi');
-    postJson(app, cloudText(budi.sender, 'Selamat pagi Bu, SHU dibagi sesuai AD/ART.', app.now(), { replyTo: notification.messageId }));
+    postJson(
+      app,
+      cloudText(budi.sender, 'Selamat pagi Bu, SHU dibagi sesuai AD/ART.', app.now(), {
+        replyTo: notification.messageId,
+      }),
+    );
     const [answer] = ani.replies();
     expect(answer.text).toContain('SHU dibagi sesuai AD/ART');
     expect(answer.text).toContain('Budi Koperasi');
@@ -190,7 +207,10 @@ describe('officers', () => {
     expect(unknown.text).toContain('ID sesi tidak ditemukan');
     expect(ani.replies()).toHaveLength(0);
     // Other citizens receive nothing either.
-    const to = app.outbox().filter((e) => e.channel === 'whatsapp').map((e) => e.to);
+    const to = app
+      .outbox()
+      .filter((e) => e.channel === 'whatsapp')
+      .map((e) => e.to);
     expect(new Set(to)).toEqual(new Set(['6281234567890', '6281111111101']));
   });
 });
@@ -202,7 +222,15 @@ describe('chat log', () => {
     const id = ani.connect();
     const long = 'Saya ingin bertanya 🙏 ' + 'تعاونية '.repeat(2000) + '合作社 — selesai?';
     ani.say(long);
-    postJson(app, cloudMedia(ani.sender, 'image', { id: 'MEDIA123', mime_type: 'image/jpeg', caption: 'Foto izin' }, app.now()));
+    postJson(
+      app,
+      cloudMedia(
+        ani.sender,
+        'image',
+        { id: 'MEDIA123', mime_type: 'image/jpeg', caption: 'Foto izin' },
+        app.now(),
+      ),
+    );
     const rows = pesan(app).filter((r) => r['ID Sesi'] === id);
     expect(rows.some((r) => r.Isi === long && r.Arah === 'masuk')).toBe(true);
     const media = rows.find((r) => String(r.Isi).includes('MEDIA123'));
@@ -215,13 +243,16 @@ describe('chat log', () => {
     const app = createApp();
     const ani = new Citizen(app, '081234567890', '=HYPERLINK("http://x","klik")');
     for (const t of ['=1+1', '+6281234567890', '-5', '@admin', '081234567890']) ani.say(t);
-    const texts = pesan(app).filter((r) => r.Arah === 'masuk').map((r) => r.Isi);
+    const texts = pesan(app)
+      .filter((r) => r.Arah === 'masuk')
+      .map((r) => r.Isi);
     expect(texts).toEqual(['=1+1', '+6281234567890', '-5', '@admin', '081234567890']);
     const row = sesi(app)[0];
     expect(row.Nomor).toBe('081234567890');
     expect(row.Nama).toBe('=HYPERLINK("http://x","klik")');
     const sheet = app.emu.spreadsheet.getSheetByName('Pesan')!;
-    for (let r = 2; r <= sheet.lastRow(); r++) for (let c = 1; c <= sheet.lastColumn(); c++) expect(sheet.formulaAt(r, c)).toBe('');
+    for (let r = 2; r <= sheet.lastRow(); r++)
+      for (let c = 1; c <= sheet.lastColumn(); c++) expect(sheet.formulaAt(r, c)).toBe('');
   });
 });
 
@@ -263,9 +294,17 @@ describe('webhook robustness', () => {
 
   it('answers Meta verification with the challenge only when the token matches', () => {
     const app = createApp();
-    const ok = app.get({ 'hub.mode': 'subscribe', 'hub.verify_token': 'playground', 'hub.challenge': '1158201444' });
+    const ok = app.get({
+      'hub.mode': 'subscribe',
+      'hub.verify_token': 'playground',
+      'hub.challenge': '1158201444',
+    });
     expect(ok.body).toBe('1158201444');
-    const bad = app.get({ 'hub.mode': 'subscribe', 'hub.verify_token': 'nope', 'hub.challenge': '1158201444' });
+    const bad = app.get({
+      'hub.mode': 'subscribe',
+      'hub.verify_token': 'nope',
+      'hub.challenge': '1158201444',
+    });
     expect(bad.body).not.toContain('1158201444');
     expect(app.get({}).body).toBe('HALO KOP-UKM aktif.');
   });

@@ -53,7 +53,10 @@ describe('spreadsheet setup', () => {
   it('adds a missing column at the end without touching the others', () => {
     const app = createApp({ officers: [] });
     const sheet = app.emu.spreadsheet.getSheetByName('Hari Libur')!;
-    sheet.setValues('A1:B2', [['Tanggal', 'Catatan lain'], ['2026-12-25', 'x']]);
+    sheet.setValues('A1:B2', [
+      ['Tanggal', 'Catatan lain'],
+      ['2026-12-25', 'x'],
+    ]);
     app.setup();
     const { headers, rows } = app.sheet('Hari Libur');
     expect(headers).toEqual(['Tanggal', 'Catatan lain', 'Keterangan']);

@@ -11,10 +11,34 @@ import { cloudChoice, cloudText, fonnteText } from '../../dev/runtime/whatsapp';
 export const MONDAY_MORNING = '2026-11-23T09:00:00+07:00';
 
 export const OFFICERS = [
-  { Grup: 'Konsultasi Koperasi', Nama: 'Budi Koperasi', WhatsApp: "6281111111101", Email: 'budi@diskopukm.example', Aktif: true },
-  { Grup: 'Konsultasi UKM', Nama: 'Sari UKM', WhatsApp: "6281111111102", Email: 'sari@diskopukm.example', Aktif: true },
-  { Grup: 'Pengaduan Koperasi', Nama: 'Dedi Aduan', WhatsApp: "6281111111103", Email: 'dedi@diskopukm.example', Aktif: true },
-  { Grup: 'Pengaduan UKM', Nama: 'Rina Aduan', WhatsApp: "6281111111104", Email: 'rina@diskopukm.example', Aktif: true },
+  {
+    Grup: 'Konsultasi Koperasi',
+    Nama: 'Budi Koperasi',
+    WhatsApp: '6281111111101',
+    Email: 'budi@diskopukm.example',
+    Aktif: true,
+  },
+  {
+    Grup: 'Konsultasi UKM',
+    Nama: 'Sari UKM',
+    WhatsApp: '6281111111102',
+    Email: 'sari@diskopukm.example',
+    Aktif: true,
+  },
+  {
+    Grup: 'Pengaduan Koperasi',
+    Nama: 'Dedi Aduan',
+    WhatsApp: '6281111111103',
+    Email: 'dedi@diskopukm.example',
+    Aktif: true,
+  },
+  {
+    Grup: 'Pengaduan UKM',
+    Nama: 'Rina Aduan',
+    WhatsApp: '6281111111104',
+    Email: 'rina@diskopukm.example',
+    Aktif: true,
+  },
   { Grup: 'Pelaporan', Nama: 'Tim Pelaporan', WhatsApp: '', Email: 'lapor@diskopukm.example', Aktif: true },
 ];
 

@@ -20,7 +20,9 @@ function showProvider(): void {
 }
 
 function show(view: SettingsView): void {
-  form.querySelectorAll<HTMLInputElement>('input[name=provider]').forEach((r) => (r.checked = r.value === view.provider));
+  form
+    .querySelectorAll<HTMLInputElement>('input[name=provider]')
+    .forEach((r) => (r.checked = r.value === view.provider));
   byId<HTMLInputElement>('phoneNumberId').value = view.phoneNumberId;
   byId<HTMLInputElement>('verifyToken').value = view.verifyToken;
   byId<HTMLInputElement>('accessToken').value = '';
