@@ -55,7 +55,7 @@ import { asText, cellText, cellTime } from '../store/cells';
 import { SHEETS } from '../store/schema';
 import { SETTING } from '../store/settings';
 import { normaliseHeader } from '../store/table';
-import { deleteRowsBottomUp, deleteProductRows } from './archive-rows';
+import { deleteProductRows, deleteRowsBottomUp, repairSessionRows } from './archive-rows';
 import { checkCapacity } from './capacity';
 import { forgetConfig, setting } from './config';
 import { Ctx } from './context';
@@ -179,7 +179,7 @@ function sourceOf(ctx: Ctx, key: ArchivedKey, memory: Memory): Source {
 export function runArchive(ctx: Ctx, limits: ArchiveLimits = ARCHIVE_LIMITS): ArchiveRunResult {
   const started = now();
   const months = retentionMonths(setting(ctx.config, 'retentionMonths'));
-  const cursor = loadCursor(ctx) ?? newCursor(ctx, months);
+  const cursor = loadCursor() ?? newCursor(ctx, months);
   const before = { ...cursor.moved };
   const memory: Memory = {};
   let open: Set<string> | null = null;
@@ -232,22 +232,48 @@ function newCursor(ctx: Ctx, months: number): Cursor {
   };
 }
 
-function loadCursor(ctx: Ctx): Cursor | null {
-  const c = ctx.props.getJson<Cursor>(ARCHIVE_CURSOR_KEY);
+/**
+ * The archive's own state (cursor, batch counter, archive files) is written through to Script
+ * Properties at once, not buffered until the lock is released like other state: each step's
+ * record must be durable before the step's effects, even if the execution is killed.
+ */
+const durable = {
+  get(key: string): string | null {
+    return PropertiesService.getScriptProperties().getProperty(key);
+  },
+  getJson<T>(key: string): T | null {
+    const raw = durable.get(key);
+    if (!raw) return null;
+    try {
+      return JSON.parse(raw) as T;
+    } catch {
+      return null;
+    }
+  },
+  set(key: string, value: string): void {
+    PropertiesService.getScriptProperties().setProperty(key, value);
+  },
+  remove(key: string): void {
+    PropertiesService.getScriptProperties().deleteProperty(key);
+  },
+};
+
+function loadCursor(): Cursor | null {
+  const c = durable.getJson<Cursor>(ARCHIVE_CURSOR_KEY);
   return c && c.v === 1 ? c : null;
 }
 
-function saveCursor(ctx: Ctx, c: Cursor): void {
-  ctx.props.setJson(ARCHIVE_CURSOR_KEY, c);
+function saveCursor(_ctx: Ctx, c: Cursor): void {
+  durable.set(ARCHIVE_CURSOR_KEY, JSON.stringify(c));
 }
 
 /** True while a cycle is under way (the job continues it at the next tick). */
-export function archiveInProgress(ctx: Ctx): boolean {
-  return loadCursor(ctx) !== null;
+export function archiveInProgress(): boolean {
+  return loadCursor() !== null;
 }
 
 function finish(ctx: Ctx, c: Cursor): void {
-  ctx.props.remove(ARCHIVE_CURSOR_KEY);
+  durable.remove(ARCHIVE_CURSOR_KEY);
   if (c.moved.messages + c.moved.sessions > 0) {
     ctx.log(
       'INFO',
@@ -341,8 +367,8 @@ function nextSheet(c: Cursor): 'more' | 'finished' {
  * counter (`P-20260301T0200-17`). `copy` removes archive rows carrying the id, so it must be new.
  */
 function nextBatchId(ctx: Ctx, key: ArchivedKey): string {
-  const seq = Number(ctx.props.get(ARCHIVE_SEQ_KEY) ?? '0') + 1;
-  ctx.props.set(ARCHIVE_SEQ_KEY, String(seq));
+  const seq = Number(durable.get(ARCHIVE_SEQ_KEY) ?? '0') + 1;
+  durable.set(ARCHIVE_SEQ_KEY, String(seq));
   return `${key === 'sessions' ? 'S' : 'P'}-${formatLocal(ctx.now, ctx.offset, 'yyyyMMddTHHmmss')}-${seq}`;
 }
 
@@ -400,11 +426,13 @@ function copy(ctx: Ctx, c: Cursor, memory: Memory): void {
   // Rows of this batch already in the archive come from an interrupted copy: written, never
   // verified. Removing them first makes the copy idempotent.
   deleteRowsBottomUp(target.sheet, findBatch(target, b.id).rows);
-  const rows = source.map((v) => [...archiveRow(c, src, target.headers, v).map(encode), b.id]);
+  const toArchive = archiveRow(c, src, target.headers);
+  const rows = source.map((v) => [...toArchive(v).map(encode), b.id]);
   const start = target.sheet.getLastRow() + 1;
   const max = target.sheet.getMaxRows();
   if (start + rows.length - 1 > max) target.sheet.insertRowsAfter(max, start + rows.length - 1 - max);
   target.sheet.getRange(start, 1, rows.length, target.headers.length).setValues(rows);
+  SpreadsheetApp.flush();
   c.phase = 'verify';
   saveCursor(ctx, c);
 }
@@ -430,7 +458,7 @@ function verify(ctx: Ctx, c: Cursor, memory: Memory): void {
   const archive = openArchive(ctx, b.year, false);
   const target = archive ? archiveSheetOf(archive, c.sheet) : null;
   const archived = target ? findBatch(target, b.id).data : [];
-  const expected = target ? source.map((v) => archiveRow(c, src, target.headers, v)) : source;
+  const expected = target ? source.map(archiveRow(c, src, target.headers)) : source;
   if (target && firstDifference(expected, archived) === -1) {
     c.phase = 'delete';
     memory.archived = archived;
@@ -464,8 +492,12 @@ function remove(ctx: Ctx, c: Cursor, memory: Memory): void {
   const lo = Math.max(2, planned[0] - b.count);
   const hi = Math.min(last, planned[planned.length - 1] + b.count);
   const region = hi >= lo ? src.sheet.getRange(lo, 1, hi - lo + 1, src.width).getValues() : [];
-  const rows = locateBatchRows(region, lo, archived, planned, (v) => archiveRow(c, src, target.headers, v));
-  deleteProductRows(ctx, c.sheet, rows);
+  const rows = locateBatchRows(region, lo, archived, planned, archiveRow(c, src, target.headers));
+  const deleted = deleteProductRows(ctx, c.sheet, rows);
+  // Also when nothing was left to delete: a killed run may have deleted rows without repairing
+  // the citizen states that point below them (the repair is idempotent).
+  if (c.sheet === 'sessions' && deleted === 0) repairSessionRows(ctx);
+  SpreadsheetApp.flush(); // the deletions are applied before the cursor says they were
   if (memory.sheets) delete memory.sheets[c.sheet];
   c.moved[c.sheet] += b.count;
   if (!c.years.includes(b.year)) c.years.push(b.year);
@@ -482,7 +514,7 @@ function remove(ctx: Ctx, c: Cursor, memory: Memory): void {
  * verified one is completed. Caller holds the script lock.
  */
 export function settleArchiveBatch(ctx: Ctx): void {
-  const c = loadCursor(ctx);
+  const c = loadCursor();
   if (!c || !c.batch) return;
   if (c.phase === 'delete') remove(ctx, c, {});
   else if (c.phase === 'copy' || c.phase === 'verify') abandonBatch(ctx, c, {});
@@ -496,13 +528,13 @@ interface ArchiveSheet {
 }
 
 /** Archive spreadsheet ids by year. */
-export function archiveFiles(ctx: Ctx): Record<string, string> {
-  return ctx.props.getJson<Record<string, string>>(ARCHIVE_FILES_KEY) ?? {};
+export function archiveFiles(): Record<string, string> {
+  return durable.getJson<Record<string, string>>(ARCHIVE_FILES_KEY) ?? {};
 }
 
 /** The archive of a year; created (and recorded at once) when `create` and missing. */
 export function openArchive(ctx: Ctx, year: number, create: boolean): Spreadsheet | null {
-  const files = archiveFiles(ctx);
+  const files = archiveFiles();
   const id = files[String(year)];
   if (id) {
     try {
@@ -519,7 +551,7 @@ export function openArchive(ctx: Ctx, year: number, create: boolean): Spreadshee
   if (!create) return null;
   const archive = SpreadsheetApp.create(ctx.t('archiveFileName', { year }));
   files[String(year)] = archive.getId();
-  ctx.props.setJson(ARCHIVE_FILES_KEY, files);
+  durable.set(ARCHIVE_FILES_KEY, JSON.stringify(files));
   shareWithEditors(ctx, archive);
   writeArchiveSetting(ctx, files);
   ctx.log(
@@ -649,7 +681,11 @@ function findBatch(target: ArchiveSheet, batchId: string): { rows: number[]; dat
  * archive lacks adds a marker that no archived row has: such a row never verifies and is never
  * found for deletion, so its value cannot be lost.
  */
-function archiveRow(c: Cursor, src: Source, archiveHeaders: string[], values: readonly unknown[]): unknown[] {
+function archiveRow(
+  c: Cursor,
+  src: Source,
+  archiveHeaders: string[],
+): (values: readonly unknown[]) => unknown[] {
   const index = new Map(src.headers.map((h, i) => [normaliseHeader(h), i]));
   const masked = new Set(
     c.mask
@@ -658,21 +694,25 @@ function archiveRow(c: Cursor, src: Source, archiveHeaders: string[], values: re
         )
       : [],
   );
-  const out: unknown[] = [];
-  for (const h of archiveHeaders) {
-    if (h === BATCH_HEADER) continue;
-    const key = normaliseHeader(h);
-    const i = index.get(key);
-    const v = i === undefined ? '' : values[i];
-    out.push(v === null || v === undefined ? '' : masked.has(key) ? maskAddress(v) : v);
-  }
+  const columns = archiveHeaders
+    .filter((h) => h !== BATCH_HEADER)
+    .map((h) => {
+      const key = normaliseHeader(h);
+      return { from: index.get(key), mask: masked.has(key) };
+    });
   const inArchive = new Set(archiveHeaders.map(normaliseHeader));
-  src.headers.forEach((h, i) => {
-    const v = values[i];
-    if (!inArchive.has(normaliseHeader(h)) && v !== '' && v !== null && v !== undefined)
-      out.push(`\u0000${h}`);
-  });
-  return out;
+  const extra = src.headers.map((h, i) => ({ h, i })).filter(({ h }) => !inArchive.has(normaliseHeader(h)));
+  return (values) => {
+    const out: unknown[] = columns.map(({ from, mask }) => {
+      const v = from === undefined ? '' : values[from];
+      return v === null || v === undefined ? '' : mask ? maskAddress(v) : v;
+    });
+    for (const { h, i } of extra) {
+      const v = values[i];
+      if (v !== '' && v !== null && v !== undefined) out.push(`\u0000${h}`);
+    }
+    return out;
+  };
 }
 
 // ---- Job and menu -------------------------------------------------------------------------------

@@ -82,7 +82,7 @@ export function findCitizen(ctx: Ctx, input: string | number): CitizenFindings {
   const places: { ss: Spreadsheet; label: string; main: boolean; keys: readonly SheetKey[] }[] = [
     { ss: ctx.ss, label: MAIN_LABEL, main: true, keys: SEARCHED.map((s) => s.key) },
   ];
-  for (const id of Object.values(archiveFiles(ctx))) {
+  for (const id of Object.values(archiveFiles())) {
     try {
       const ss = SpreadsheetApp.openById(id);
       places.push({ ss, label: ss.getName(), main: false, keys: ARCHIVED });
@@ -186,7 +186,7 @@ function queuedFor(ctx: Ctx, addresses: Set<string>, sessionIds: Set<string>): Q
   return queue.filter(
     (q) =>
       cellMatchesAddress(q.meta.phone, addresses) ||
-      cellMatchesAddress(q.out.to, addresses) ||
+      ('to' in q.out && cellMatchesAddress(q.out.to, addresses)) ||
       (q.meta.sessionId !== '' && sessionIds.has(q.meta.sessionId.toUpperCase())),
   );
 }

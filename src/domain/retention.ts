@@ -379,7 +379,8 @@ export function parseCitizenQuery(input: string | number | null | undefined): Ci
  */
 export function cellMatchesAddress(cell: unknown, addresses: ReadonlySet<string>): boolean {
   if (cell === null || cell === undefined || cell === '') return false;
-  const text = String(cell).trim();
+  // A text cell may keep the apostrophe that forced it to stay text.
+  const text = String(cell).trim().replace(/^'/, '');
   if (text === '') return false;
   if (addresses.has(text)) return true;
   if (!/^\+?[\d\s\-().]+$/.test(text)) return false;
@@ -388,4 +389,17 @@ export function cellMatchesAddress(cell: unknown, addresses: ReadonlySet<string>
   if (addresses.has(digits)) return true;
   // Sheets turned `0812…` into the number 812…: the leading zero is gone.
   return /^8\d{7,12}$/.test(digits) && addresses.has('62' + digits);
+}
+
+/** A short fingerprint of rows (FNV-1a over their comparable keys): "have these rows changed?". */
+export function hashRows(rows: readonly (readonly unknown[])[]): string {
+  let h = 0x811c9dc5;
+  for (const row of rows) {
+    const key = rowKey(row) + '\n';
+    for (let i = 0; i < key.length; i++) {
+      h ^= key.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+  }
+  return `${rows.length}:${h.toString(16).padStart(8, '0')}`;
 }

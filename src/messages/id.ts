@@ -564,6 +564,66 @@ export const MESSAGES = {
   addonPlanContent: 'Rencanakan konten',
   addonHelp: 'Bantuan',
 
+  // ---- Data lifecycle and privacy (DESIGN §7) ----
+  capacityLevelOk: 'aman',
+  capacityLevelWarning: 'waspada',
+  capacityLevelCritical: 'kritis',
+  capacityLog:
+    'Spreadsheet memakai {total} dari {max} sel ({rate}, {label}). Arsipkan data lama (menu HALO KOP-UKM ▸ ' +
+    'Arsipkan data lama) atau kurangi "Retensi Data (bulan)" di Pengaturan.',
+  capacityNoRecipients:
+    'Peringatan kapasitas tidak dikirim lewat email: belum ada penerima. Isi grup Pelaporan di lembar ' +
+    'Penanggung Jawab atau "Email Tim Pelaporan" di Pengaturan.',
+  capacityMailFailed: 'Email peringatan kapasitas gagal dikirim: {reason}',
+  capacityEmailSubject: '[HALO KOP-UKM] Kapasitas spreadsheet {rate} ({label})',
+  capacityEmailBody:
+    'Yth. Tim Pelaporan,\n\n' +
+    'Spreadsheet HALO KOP-UKM kini memakai {total} dari batas {max} sel Google Sheets ({rate}, status ' +
+    '{label}). Bila batas tercapai, pesan WhatsApp baru tidak dapat dicatat lagi.\n\n' +
+    'Langkah yang disarankan:\n' +
+    '• Jalankan menu HALO KOP-UKM ▸ Arsipkan data lama untuk memindahkan sesi dan pesan lama ke ' +
+    'spreadsheet arsip.\n' +
+    '• Bila perlu, kurangi "Retensi Data (bulan)" di lembar Pengaturan.\n\n' +
+    'Spreadsheet: {spreadsheetUrl}\n\n' +
+    'Pesan ini dikirim otomatis oleh HALO KOP-UKM.',
+  archiveFileName: 'HALO KOP-UKM Arsip {year}',
+  archiveDoneLog: 'Pengarsipan selesai: {count} pesan dan {sessions} sesi dipindahkan ke {title}.',
+  archiveCreatedLog: 'Spreadsheet arsip "{title}" dibuat: {spreadsheetUrl}',
+  archiveVerifyRetry: 'Salinan batch arsip {id} belum sama dengan data asli; disalin ulang.',
+  archiveVerifyFailed:
+    'Batch arsip {id} ({count} baris) tiga kali gagal diperiksa; baris tersebut tetap di tempatnya dan ' +
+    'dicoba lagi pada pengarsipan berikutnya.',
+  archiveMissing:
+    'Spreadsheet arsip tahun {year} tidak dapat dibuka; batch {id} tidak dihapus dari data asli dan akan ' +
+    'diarsipkan ulang.',
+  archiveReopenFailed:
+    'Spreadsheet arsip tahun {year} tidak dapat dibuka ({reason}); spreadsheet arsip baru dibuat.',
+  archiveShareFailed: 'Spreadsheet arsip belum dapat dibagikan kepada penyunting: {reason}',
+  archiveMenuProgress:
+    'Pengarsipan berjalan: sejauh ini {count} pesan dan {sessions} sesi dipindahkan ke arsip. Sisanya ' +
+    'dilanjutkan otomatis dalam beberapa menit.',
+  archiveMenuDone:
+    'Pengarsipan selesai: {count} pesan dan {sessions} sesi yang lebih tua dari {number} bulan dipindahkan ' +
+    'ke arsip. Tautan arsip ada di lembar Pengaturan (Arsip).',
+  archiveMenuNothing:
+    'Tidak ada sesi atau pesan yang lebih tua dari {number} bulan; belum ada yang perlu diarsipkan.',
+  addonArchive: 'Arsipkan data lama',
+  addonCitizenData: 'Data warga (lihat/hapus)',
+  privacyPromptTitle: 'Data warga',
+  privacyPrompt:
+    'Masukkan nomor WhatsApp (format apa saja, mis. 0812-3456-7890) atau ID pengguna WhatsApp warga yang ' +
+    'meminta datanya:',
+  privacyQueryInvalid: 'Masukkan nomor WhatsApp atau ID pengguna yang valid.',
+  privacyNotFound: 'Tidak ada data tersimpan untuk {value}.',
+  privacyFound:
+    'Data tersimpan untuk {value}:\n{lines}\n\nHapus semua data ini? Penghapusan tidak dapat dibatalkan.',
+  privacyLine: '• {title}: {count} baris (baris {detail})',
+  privacyStateLine: '• Percakapan yang sedang berjalan: {count}',
+  privacyQueueLine: '• Pesan dalam antrean kirim ulang: {count}',
+  privacyDeleted: 'Data {value} telah dihapus ({total} baris).',
+  privacyDeletedLog: 'Data warga {value} dihapus atas permintaan (oleh {by}): {lines}.',
+  privacyConfirmRequired: 'Penghapusan data warga perlu dikonfirmasi.',
+
   // ---- Generic ----
   errorGeneric:
     'Maaf, terjadi gangguan pada sistem kami. Silakan coba beberapa saat lagi. Mohon maaf atas ' +

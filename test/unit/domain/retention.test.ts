@@ -9,6 +9,7 @@ import {
   firstDifference,
   formatRowRanges,
   gridCells,
+  hashRows,
   locateBatchRows,
   maskAddress,
   maskNumbersInText,
@@ -293,5 +294,20 @@ describe("a citizen's identity", () => {
     const ids = new Set(['US.1349']);
     expect(cellMatchesAddress('US.1349', ids)).toBe(true);
     expect(cellMatchesAddress('US.13490', ids)).toBe(false);
+  });
+});
+
+describe('batch fingerprint', () => {
+  it('changes when any cell of the batch changes', () => {
+    const rows = [[new Date(0), 'HK-2502-0001', 'masuk', '6281234567890', 'halo']];
+    expect(hashRows(rows)).toBe(hashRows([[new Date(0), 'HK-2502-0001', 'masuk', '6281234567890', 'halo']]));
+    expect(hashRows(rows)).not.toBe(
+      hashRows([[new Date(1), 'HK-2502-0001', 'masuk', '6281234567890', 'halo']]),
+    );
+    expect(hashRows([])).toBe('0:811c9dc5');
+  });
+
+  it('matches a number kept as text with its apostrophe', () => {
+    expect(cellMatchesAddress("'6281234567890", new Set(['6281234567890']))).toBe(true);
   });
 });
