@@ -362,7 +362,7 @@ export const MESSAGES = {
     'Pesan ini dikirim otomatis oleh HALO KOP-UKM.',
   reportLineSessions: 'Jumlah sesi: {total} (konsultasi {consultations}, pengaduan {complaints})',
   reportLineComplaints: 'Jumlah pengaduan: {complaints} (koperasi {koperasi}, UKM {ukm})',
-  reportLineOutOfHours: 'Pesan di luar jam layanan: {count}',
+  reportLineOutOfHours: 'Sesi di luar jam layanan: {count}',
   reportLineWaiting: 'Waktu tunggu jawaban pertama petugas: median {median} menit, 90% sesi ≤ {p90} menit',
   reportLineWaitingNone: 'Waktu tunggu jawaban pertama petugas: belum ada sesi yang dijawab',
   reportLineDuration: 'Lama sesi: median {median} menit, 90% sesi ≤ {p90} menit',
