@@ -1,9 +1,9 @@
 // The weekly report (DESIGN §5) on the built bundle in the emulator: the Monday job, the report
 // sheet and its charts, the Rekap Mingguan row, the email to Pelaporan, re-runs, catch-up, the menu.
 
-import type { LocalApp } from '../../dev/runtime/local-app';
+import { LocalApp } from '../../dev/runtime/local-app';
 import { SheetFacade } from '../../dev/emulator/services/spreadsheet';
-import { Citizen, createApp } from '../support/app';
+import { Citizen, createApp, OFFICERS, requireBuild } from '../support/app';
 
 const WEEK = '2026-W47';
 const SHEET = `Laporan ${WEEK}`;
@@ -338,6 +338,37 @@ describe('weekly report on demand', () => {
       expect.objectContaining({ week: '2026-W48', reported: false, complete: false }),
       expect.objectContaining({ week: '2026-W47', reported: false, complete: true }),
       expect.objectContaining({ week: '2026-W46', reported: true, complete: true }),
+    ]);
+  });
+});
+
+describe('weekly report time zone', () => {
+  it('cuts weeks and days in Asia/Jakarta even when the script runs in another zone', () => {
+    requireBuild();
+    const app = new LocalApp({
+      now: Date.parse('2026-11-24T09:00:00+07:00'),
+      userEmail: 'admin@diskopukm.example',
+      scriptTimeZone: 'America/Los_Angeles',
+    });
+    app.configure();
+    app.setup();
+    app.appendRows('Penanggung Jawab', OFFICERS);
+    const row = (mulai: string) => ({
+      Kanal: 'Telepon',
+      Jenis: 'Pengaduan',
+      Bidang: 'UKM',
+      Topik: 'Modal',
+      Status: 'Selesai',
+      Mulai: new Date(wib(mulai)),
+    });
+    // Monday 00:10 WIB is still Sunday in Los Angeles; Sunday 23:50 WIB is Sunday morning there.
+    app.appendRows('Sesi', [row('2026-11-16T00:10'), row('2026-11-22T23:50'), row('2026-11-23T00:10')]);
+    const res = app.api<{ sessions: number }>('report.run', { week: WEEK }).result;
+    expect(res.data?.sessions).toBe(2);
+    const days = app.sheet(SHEET).rows.filter((r) => /^(Senin|Minggu), /.test(String(r[0])));
+    expect(days.map((r) => [r[0], r[3]])).toEqual([
+      ['Senin, 16/11', 1],
+      ['Minggu, 22/11', 1],
     ]);
   });
 });
