@@ -1,0 +1,22 @@
+// The weekly report on big sheets (issue 6): the Monday job's cost, counted in service calls, does
+// not grow with the size of Sesi, and Pesan is never read (every figure comes from Sesi).
+
+import { benchOne } from '../../dev/bench/report-bench';
+import { requireBuild } from '../support/app';
+
+describe('weekly report on big sheets', () => {
+  beforeAll(requireBuild);
+
+  it('costs the same round trips at 1k and 10k sessions, reads only the week of Sesi, never Pesan', () => {
+    const small = benchOne(1_000);
+    const big = benchOne(10_000);
+    expect(big.weekSessions).toBeGreaterThan(50);
+    expect(big.roundTrips).toBeLessThanOrEqual(small.roundTrips + 2);
+    expect(big.roundTrips).toBeLessThanOrEqual(35);
+    // The whole of Sesi would be 10,000 × 19 cells; the report reads the Mulai column from the
+    // bottom and the week's rows.
+    expect(big.cellsRead).toBeLessThan(20_000);
+    expect(big.pesanUntouched).toBe(true);
+    expect(big.mail).toBe(1);
+  });
+});
