@@ -4,8 +4,9 @@
 //
 // Guarantee — nobody is sent the same broadcast twice:
 // - a recipient is sent to only while its queue row is `menunggu` and the cursor points at it;
-// - before each send the index is saved as in flight (`bc:state`, Script Properties), and the
-//   outcome, with the advanced cursor, is saved before the next send;
+// - before each send the index is stored as in flight (`bc:state`, Script Properties, written at
+//   once, not buffered until the lock is released), together with the outcomes and the cursor of
+//   the sends before it;
 // - a run that dies mid-send leaves that one index in flight: the next run records it as
 //   `tidak pasti` (it may or may not have arrived) and never re-sends it. So a crash costs at most
 //   one uncertain recipient, and never a duplicate;
@@ -52,6 +53,7 @@ import {
   type OutcomeReason,
   pushHistory,
   saveRun,
+  saveRunNow,
   templateName,
 } from './broadcast';
 import { setting } from './config';
@@ -260,7 +262,7 @@ export function runBroadcastBatch(ctx: Ctx): JobResult {
 
     // Durable before the send: if this execution dies now, the next run will not send again.
     run.inflight = i;
-    saveRun(ctx, run);
+    saveRunNow(ctx, run);
     const result = deliver(ctx, out);
     run.inflight = -1;
     const cls = classifySend(result, provider);
