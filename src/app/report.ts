@@ -23,7 +23,7 @@ import {
   type ReportWeek,
 } from '../domain/report-week';
 import { parseWorkDays } from '../domain/hours';
-import { DAY_MS, localMs } from '../domain/time';
+import { DAY_MS, localMs, parseHhMm } from '../domain/time';
 import type { MessageKey } from '../messages/id';
 import { cellBool, cellNumber, cellText, cellTime, isDate } from '../store/cells';
 import { MissingSheetError } from '../store/db';
@@ -72,7 +72,10 @@ export interface ReportRunResult {
 /** `Hari Laporan` and `Jam Laporan` (default Monday 07:00). */
 export function reportSchedule(ctx: Ctx): ReportSchedule {
   const days = parseWorkDays(setting(ctx.config, 'reportWeekday'));
-  const hour = settingNumber(ctx.config, 'reportHour', DEFAULT_REPORT_HOUR);
+  // `7`, or a time typed as `07:00` (Sheets may have turned it into one).
+  const hhmm = parseHhMm(setting(ctx.config, 'reportHour'));
+  const hour =
+    hhmm === null ? settingNumber(ctx.config, 'reportHour', DEFAULT_REPORT_HOUR) : Math.floor(hhmm / 60);
   return {
     weekday: days && days.length === 1 ? days[0] : DEFAULT_REPORT_WEEKDAY,
     hour: Number.isInteger(hour) && hour >= 0 && hour <= 23 ? hour : DEFAULT_REPORT_HOUR,

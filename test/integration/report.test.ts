@@ -270,7 +270,7 @@ describe('weekly report schedule', () => {
     const app = createApp({ now: '2026-11-20T09:00:00+07:00' });
     app.appendRows('Pengaturan', [
       { Kunci: 'Hari Laporan', Nilai: 'Rabu' },
-      { Kunci: 'Jam Laporan', Nilai: '9' },
+      { Kunci: 'Jam Laporan', Nilai: '09:00' },
       { Kunci: 'Email Tim Pelaporan', Nilai: 'kepala@diskopukm.example' },
     ]);
     expect(tickReport(app, '2026-11-20T09:00')).toContain('Rabu, 25 November 2026 pukul 09.00 WIB');
