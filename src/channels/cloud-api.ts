@@ -419,9 +419,7 @@ export function buildMenuPayloads(out: Extract<Outbound, { kind: 'menu' }>): Jso
 function buildTemplatePayload(out: Extract<Outbound, { kind: 'template' }>): JsonRecord {
   const template: JsonRecord = { name: out.name, language: { code: out.language } };
   if (out.params.length > 0) {
-    template.components = [
-      { type: 'body', parameters: out.params.map((text) => ({ type: 'text', text })) },
-    ];
+    template.components = [{ type: 'body', parameters: out.params.map((text) => ({ type: 'text', text })) }];
   }
   const p = envelope(out.to, 'template');
   p.template = template;

@@ -136,10 +136,7 @@ export function fonnteMessageId(f: Fields): string {
   const sender = clip((f.sender || '').trim(), 60);
   const ts = (f.timestamp || '').trim() || '0';
   const head = clip((f.message || f.text || '').replace(/\s+/g, ' '), 40);
-  return clip(
-    ['fonnte', sender, clip(ts, 20), String(content.length), fnv1a(content), head].join(':'),
-    200,
-  );
+  return clip(['fonnte', sender, clip(ts, 20), String(content.length), fnv1a(content), head].join(':'), 200);
 }
 
 function isGroup(sender: string): boolean {

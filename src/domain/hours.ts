@@ -161,9 +161,7 @@ export function parseWorkDays(text: string): number[] | null {
 }
 
 /** What is wrong with a service-hours setting, as message keys with their values; empty when valid. */
-export function validateServiceHours(
-  hours: ServiceHours,
-): {
+export function validateServiceHours(hours: ServiceHours): {
   key: 'settingsInvalidTime' | 'settingsCloseBeforeOpen' | 'settingsInvalidWorkDays' | 'settingsInvalidDate';
   value: string;
 }[] {

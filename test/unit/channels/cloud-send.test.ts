@@ -11,8 +11,7 @@ import type { Choice, HttpRequest, Outbound, ProviderConfig } from '../../../src
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'whatsapp');
 type Obj = { [k: string]: unknown };
-const fixture = (name: string): Obj =>
-  JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as Obj;
+const fixture = (name: string): Obj => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as Obj;
 
 const cfg: ProviderConfig = { graphVersion: 'v25.0', phoneNumberId: '106540352242922', token: 'T' };
 
@@ -169,9 +168,7 @@ describe('cloud requests: text', () => {
 
 describe('cloud requests: menus', () => {
   test('reply buttons: the published shape (text header instead of image)', () => {
-    const expected = fixture(
-      'cloud-send-interactive-reply-buttons-request.json',
-    ) as unknown as Body;
+    const expected = fixture('cloud-send-interactive-reply-buttons-request.json') as unknown as Body;
     const i = expected.interactive;
     if (!i) throw new Error('fixture');
     const [b] = build({
@@ -262,8 +259,8 @@ describe('cloud requests: menus', () => {
         description: 'd'.repeat(100),
       });
     }
-    const rows = menu(cs, { sectionTitle: 'Topik konsultasi UKM dan koperasi' })[0].interactive
-      ?.action.sections?.[0].rows;
+    const rows = menu(cs, { sectionTitle: 'Topik konsultasi UKM dan koperasi' })[0].interactive?.action
+      .sections?.[0].rows;
     if (!rows) throw new Error('no rows');
     expect(rows).toHaveLength(10);
     expect(new Set(rows.map((r) => r.id)).size).toBe(10);
@@ -295,9 +292,7 @@ describe('cloud requests: menus', () => {
   });
 
   test('empty section title falls back to the button label; no label → text', () => {
-    expect(menu(choices(5), { sectionTitle: '' })[0].interactive?.action.sections?.[0].title).toBe(
-      'Pilih',
-    );
+    expect(menu(choices(5), { sectionTitle: '' })[0].interactive?.action.sections?.[0].title).toBe('Pilih');
     expect(menu(choices(5), { buttonLabel: ' ' })[0].type).toBe('text');
   });
 
@@ -400,10 +395,7 @@ describe('cloud send responses', () => {
     JSON.stringify({ error: { message, type: 'OAuthException', code: c, ...extra } });
 
   test('200 with a message id', () => {
-    const bodyText = fs.readFileSync(
-      path.join(FIXTURES, 'cloud-send-message-response.json'),
-      'utf8',
-    );
+    const bodyText = fs.readFileSync(path.join(FIXTURES, 'cloud-send-message-response.json'), 'utf8');
     expect(parseCloudSendResponse(200, bodyText)).toEqual({
       ok: true,
       messageId: 'wamid.HBgLMTY0NjcwNDM1OTUVAgARGBI1RjQyNUE3NEYxMzAzMzQ5MkEA',

@@ -218,9 +218,7 @@ describe('cloud webhook: statuses and system errors', () => {
     expect(r.ok).toBe(true);
     expect(r.messages).toEqual([]);
     expect(r.statuses).toEqual([]);
-    expect(r.errors).toEqual([
-      { code: 130429, title: 'Rate limit hit', message: 'Rate limit hit' },
-    ]);
+    expect(r.errors).toEqual([{ code: 130429, title: 'Rate limit hit', message: 'Rate limit hit' }]);
   });
 });
 

@@ -65,12 +65,8 @@ describe('fonnte webhook: JSON', () => {
   });
 
   test('timestamp as a string of seconds, or in ms', () => {
-    expect(one(JSON.stringify({ ...sample, timestamp: '1749416383' })).timestamp).toBe(
-      1749416383000,
-    );
-    expect(one(JSON.stringify({ ...sample, timestamp: 1749416383123 })).timestamp).toBe(
-      1749416383123,
-    );
+    expect(one(JSON.stringify({ ...sample, timestamp: '1749416383' })).timestamp).toBe(1749416383000);
+    expect(one(JSON.stringify({ ...sample, timestamp: 1749416383123 })).timestamp).toBe(1749416383123);
   });
 
   test('missing fields: only a sender', () => {
@@ -152,9 +148,7 @@ describe('fonnte webhook: JSON', () => {
   });
 
   test('group message: userKey is the group, phone the member', () => {
-    const m = one(
-      JSON.stringify({ ...sample, sender: '120363025000000000@g.us', member: '6281299999999' }),
-    );
+    const m = one(JSON.stringify({ ...sample, sender: '120363025000000000@g.us', member: '6281299999999' }));
     expect(m.userKey).toBe('120363025000000000@g.us');
     expect(m.phone).toBe('6281299999999');
   });
@@ -355,10 +349,7 @@ describe('fonnte requests', () => {
     );
     expect(form(r.payload).message).toBe('Topik\nIsi');
     expect(
-      buildFonnteRequests(
-        { kind: 'template', to: '1', name: 's', language: 'id', params: [] },
-        cfg,
-      ),
+      buildFonnteRequests({ kind: 'template', to: '1', name: 's', language: 'id', params: [] }, cfg),
     ).toEqual([]);
   });
 
@@ -392,9 +383,7 @@ describe('fonnte send responses', () => {
       errorMessage: '',
       retryable: false,
     });
-    expect(parseFonnteSendResponse(200, '{"status":true,"id":[80367171]}').messageId).toBe(
-      '80367171',
-    );
+    expect(parseFonnteSendResponse(200, '{"status":true,"id":[80367171]}').messageId).toBe('80367171');
     expect(parseFonnteSendResponse(200, '{"status":true}')).toMatchObject({ ok: true });
   });
 
@@ -406,12 +395,10 @@ describe('fonnte send responses', () => {
       errorMessage: 'token invalid',
       retryable: false,
     });
-    expect(
-      parseFonnteSendResponse(200, '{"reason":"insufficient quota","status":false}').retryable,
-    ).toBe(false);
-    expect(parseFonnteSendResponse(200, '{"reason":"rate limit","status":false}').retryable).toBe(
-      true,
+    expect(parseFonnteSendResponse(200, '{"reason":"insufficient quota","status":false}').retryable).toBe(
+      false,
     );
+    expect(parseFonnteSendResponse(200, '{"reason":"rate limit","status":false}').retryable).toBe(true);
   });
 
   test('reason classification', () => {
