@@ -21,10 +21,12 @@ import { MissingSheetError } from '../store/db';
 import type { ReportRunView, ReportWeeksView } from '../ui/api-types';
 import { Ctx } from './context';
 import {
+  mailWeeklyReport,
   markReported,
   REPORT_LAST_WEEK_KEY,
   reportSchedule,
   runWeeklyReport,
+  writeWeeklyReport,
   type ReportRunResult,
 } from './report';
 import type { Job } from './scheduler';
@@ -65,11 +67,10 @@ export const reportJob: Job = {
  * complete week reported by hand counts as done for the job, so it is not emailed again.
  */
 export function runReportNow(ctx: Ctx, week: ReportWeek): ReportRunResult {
-  const result = withScriptLock(() => {
-    const r = runWeeklyReport(ctx, week);
-    ctx.flushLogs();
-    return r;
-  });
+  const written = withScriptLock(() => writeWeeklyReport(ctx, week));
+  // The PDF and the email take seconds: outside the lock, so WhatsApp messages are not kept waiting.
+  const result = mailWeeklyReport(ctx, written);
+  if (ctx.logs.length) withScriptLock(() => ctx.flushLogs());
   if (week.endMs <= ctx.now && (result.mailed || result.recipients === 0)) markReported(ctx, week.label);
   return result;
 }

@@ -438,8 +438,14 @@ function emailBody(ctx: Ctx, report: WeeklyReport, sheetName: string): { subject
 
 // ---- The run ---------------------------------------------------------------------------------
 
-/** The report of `week`: sheet, Rekap row and (by default) the email. Caller holds the script lock. */
-export function runWeeklyReport(ctx: Ctx, week: ReportWeek, opts: ReportRunOptions = {}): ReportRunResult {
+export interface WrittenReport {
+  report: WeeklyReport;
+  sheet: Sheet;
+  result: ReportRunResult;
+}
+
+/** The report sheet and the Rekap row of `week`. Caller holds the script lock. */
+export function writeWeeklyReport(ctx: Ctx, week: ReportWeek): WrittenReport {
   const { report, recap } = computeWeeklyReport(ctx, week);
   const sheetName = ctx.t('reportSheetName', { week: week.label });
   const overrides = ctx.config.texts as Partial<Record<MessageKey, string>>;
@@ -456,7 +462,17 @@ export function runWeeklyReport(ctx: Ctx, week: ReportWeek, opts: ReportRunOptio
     attachedPdf: false,
     problems: [],
   };
-  if (opts.email === false) return result;
+  return { report, sheet, result };
+}
+
+/**
+ * Emails the written report to Pelaporan with the sheet as PDF. Needs no lock (it writes no shared
+ * sheet), so the menu and the sidebar run it after releasing the lock.
+ */
+export function mailWeeklyReport(ctx: Ctx, written: WrittenReport): ReportRunResult {
+  const { report, sheet, result } = written;
+  const week = report.week.label;
+  const sheetName = result.sheetName;
   const to = reportRecipients(ctx);
   result.recipients = to.length;
   if (to.length === 0) {
@@ -468,7 +484,7 @@ export function runWeeklyReport(ctx: Ctx, week: ReportWeek, opts: ReportRunOptio
   try {
     pdf = reportPdf(sheet, sheetName);
   } catch (e) {
-    const text = ctx.t('reportPdfFailed', { week: week.label, reason: String((e as Error).message ?? e) });
+    const text = ctx.t('reportPdfFailed', { week, reason: String((e as Error).message ?? e) });
     result.problems.push(text);
     ctx.log('PERINGATAN', 'laporan', text);
   }
@@ -484,11 +500,17 @@ export function runWeeklyReport(ctx: Ctx, week: ReportWeek, opts: ReportRunOptio
     result.mailed = true;
     result.attachedPdf = pdf !== null;
   } catch (e) {
-    const text = ctx.t('reportMailFailed', { week: week.label, reason: String((e as Error).message ?? e) });
+    const text = ctx.t('reportMailFailed', { week, reason: String((e as Error).message ?? e) });
     result.problems.push(text);
     ctx.log('GALAT', 'laporan', text);
   }
   return result;
+}
+
+/** The report of `week`: sheet, Rekap row and (by default) the email. Caller holds the script lock. */
+export function runWeeklyReport(ctx: Ctx, week: ReportWeek, opts: ReportRunOptions = {}): ReportRunResult {
+  const written = writeWeeklyReport(ctx, week);
+  return opts.email === false ? written.result : mailWeeklyReport(ctx, written);
 }
 
 /** Remembers that `week` was reported (never goes back: a re-run of an old week changes nothing). */
