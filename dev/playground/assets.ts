@@ -18,7 +18,18 @@ export interface Assets {
 
 const here = __dirname;
 
-export async function loadAssets(): Promise<Assets> {
+let cached: Promise<Assets> | null = null;
+
+/** The assets, built once per process. */
+export function loadAssets(): Promise<Assets> {
+  cached ??= buildAssets();
+  cached.catch(() => {
+    cached = null;
+  });
+  return cached;
+}
+
+async function buildAssets(): Promise<Assets> {
   const header = readFileSync(join(here, 'pages', 'header.html'), 'utf8');
   const pages = {} as Record<PageName, string>;
   for (const p of PAGES) {

@@ -30,6 +30,8 @@ interface SavedState {
 /** At most this many trigger runs for one clock move; beyond it only the last one runs. */
 export const MAX_TRIGGER_RUNS = 180;
 const KEEP_EXECUTIONS = 300;
+/** Saving serialises the whole emulator (megabytes): batched, at most every 2 s. */
+const SAVE_DELAY_MS = 2000;
 const KEEP_LOGS = 2000;
 
 export interface ClockResult {
@@ -218,7 +220,7 @@ export class Playground {
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
       this.saveNow();
-    }, 300);
+    }, SAVE_DELAY_MS);
   }
 
   saveNow(): void {

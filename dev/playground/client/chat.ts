@@ -118,6 +118,7 @@ function select(c: Citizen): void {
   localStorage.setItem(SELECTED_KEY, c.phone);
   byId('who-name').textContent = c.name;
   byId('who-phone').textContent = '+' + c.phone;
+  byId('avatar').textContent = (c.name.trim()[0] ?? '?').toUpperCase();
   lastRendered = '';
   clear(byId('messages'));
   renderPeople();
@@ -182,11 +183,26 @@ function choiceButton(
   return btn;
 }
 
+const MARKUP = /(\*[^*\n]+\*|_[^_\n]+_|~[^~\n]+~|```[^`]+```)/;
+
+/** WhatsApp's *bold*, _italic_, ~strike~ and ```mono```, built as elements (text stays text). */
+export function formatted(text: string): Node[] {
+  return text
+    .split(MARKUP)
+    .filter((part) => part !== '')
+    .map((part) => {
+      if (!MARKUP.test(part) || part.length < 3) return document.createTextNode(part);
+      if (part.startsWith('```')) return h('code', { text: part.slice(3, -3) });
+      const tag = part[0] === '*' ? 'strong' : part[0] === '_' ? 'em' : 's';
+      return h(tag, { text: part.slice(1, -1) });
+    });
+}
+
 function bubble(b: BubbleView): HTMLLIElement {
   const li = h('li', { class: `bubble ${b.dir} kind-${b.kind}` });
   if (b.header) li.appendChild(h('strong', { class: 'bubble-header', text: b.header }));
   if (b.template) li.appendChild(h('span', { class: 'template', text: `Template: ${b.template.name}` }));
-  li.appendChild(h('p', { class: 'bubble-text', text: b.text }));
+  li.appendChild(h('p', { class: 'bubble-text' }, ...formatted(b.text)));
   if (b.footer) li.appendChild(h('small', { class: 'bubble-footer', text: b.footer }));
   if (b.buttons && b.buttons.length) {
     const box = h('div', { class: 'choices buttons', role: 'group', 'aria-label': 'Tombol balasan' });

@@ -26,7 +26,7 @@ interface CallsView {
   id: number;
   name: string;
   kind: string;
-  startedAt: string;
+  startedAt: number;
   total: number;
   roundTrips: number;
   cellsRead: number;
@@ -39,6 +39,11 @@ interface CallsView {
 }
 
 const JAKARTA_MS = 7 * 3_600_000;
+
+/** A trigger run that found nothing due: no sheet, fetch or mail. */
+function isIdleTick(c: CallsView): boolean {
+  return c.kind === 'trigger' && c.roundTrips === 0 && c.urlFetch === 0 && c.mail === 0;
+}
 
 /** Next Monday–Friday 09:00 WIB strictly after `nowMs` (holidays are not considered). */
 export function nextWorkdayNine(nowMs: number): number {
@@ -72,7 +77,7 @@ async function loadLists(): Promise<void> {
   try {
     const [mails, calls] = await Promise.all([
       getJson<MailView[]>('/_dev/mails'),
-      getJson<CallsView[]>('/_dev/calls?limit=15'),
+      getJson<CallsView[]>('/_dev/calls?limit=300'),
     ]);
     const list = byId('mails');
     clear(list);
@@ -112,7 +117,9 @@ async function loadLists(): Promise<void> {
     for (const [, label] of cols) head.appendChild(h('th', { scope: 'col', text: label }));
     table.appendChild(h('thead', {}, head));
     const body = h('tbody');
-    for (const c of calls.slice().reverse()) {
+    const hideIdle = byId<HTMLInputElement>('hide-idle').checked;
+    const shown = calls.filter((c) => !(hideIdle && isIdleTick(c))).slice(-15);
+    for (const c of shown.reverse()) {
       const tr = h('tr', {}, h('td', { text: formatWib(c.startedAt, true) }));
       for (const [k] of cols)
         tr.appendChild(h('td', { class: typeof c[k] === 'number' ? 'num' : undefined, text: String(c[k]) }));
@@ -178,6 +185,7 @@ function init(): void {
     await refreshState();
     await loadLists();
   });
+  byId('hide-idle').addEventListener('change', () => void loadLists());
   void loadLists();
   setInterval(() => void loadLists(), 5000);
 }

@@ -14,22 +14,10 @@ declare const google: { script: { run: ScriptRunner; host?: { close(): void } } 
 export class ApiError extends Error {}
 
 export function call<K extends ApiName>(name: K, req: ApiMap[K]['req']): Promise<ApiMap[K]['res']> {
-  return run(name, req) as Promise<ApiMap[K]['res']>;
-}
-
-/**
- * A call by a name that is not (yet) in `ApiMap`, e.g. a handler another part of the product adds
- * later: the server answers that it does not know the name until it exists. The result is untyped.
- */
-export function callUnlisted(name: string, req: unknown): Promise<unknown> {
-  return run(name, req);
-}
-
-function run(name: string, req: unknown): Promise<unknown> {
   return new Promise((resolve, reject) => {
     google.script.run
       .withSuccessHandler((value) => {
-        const res = value as ApiResponse<unknown>;
+        const res = value as ApiResponse<ApiMap[K]['res']>;
         if (res && res.ok) resolve(res.data);
         else reject(new ApiError(res && !res.ok ? res.error : 'Tidak ada jawaban dari server.'));
       })
