@@ -224,16 +224,50 @@ describe('staff sidebar on the playground', () => {
     });
   });
 
+  it('starts a broadcast to subscribers from the Siaran tab, and the subscriber receives it', async () => {
+    await chat.bringToFront();
+    await chat.click('.person[data-phone="6281234500002"]');
+    await say(chat, 'DAFTAR', /terdaftar/);
+    const { frame, page } = sidebar;
+    await page.bringToFront();
+    await frame.click('#tab-broadcast');
+    await frame.locator('#broadcast-now', { hasText: 'Kuota hari ini' }).waitFor();
+    await frame.fill('#broadcast-topic', 'Cara mendaftar NIB');
+    await frame.fill('#broadcast-body-text', 'NIB kini dapat diurus lewat OSS <b>tanpa biaya</b>.');
+    await frame.click('#broadcast-check');
+    await frame.locator('#broadcast-confirm-text', { hasText: 'ke 1 pelanggan' }).waitFor();
+    await shot(page, '11-siaran-konfirmasi');
+    await frame.click('#broadcast-start');
+    await frame.locator('#broadcast-status', { hasText: 'Siaran dimulai' }).waitFor();
+    await devJson('/_dev/tick', {});
+    await frame.click('#tab-inbox');
+    await frame.click('#tab-broadcast');
+    await frame.locator('#broadcast-now', { hasText: 'terkirim 1' }).waitFor();
+    await shot(page, '12-siaran-terkirim');
+    await chat.bringToFront();
+    await chat.locator('#messages').getByText('tanpa biaya').waitFor({ timeout: 15000 });
+    await page.bringToFront();
+  });
+
+  it('runs the weekly report from Aksi', async () => {
+    const { frame, page } = sidebar;
+    await frame.click('#tab-actions');
+    await frame.locator('#action-report-week option[value="2026-W47"]').waitFor({ state: 'attached' });
+    await frame.click('#action-report');
+    await frame.locator('#actions-status', { hasText: '2026-W47' }).waitFor({ timeout: 60000 });
+    await shot(page, '13-aksi-laporan');
+    const sheets = await devJson<{ name: string }[]>('/_dev/sheets');
+    expect(sheets.map((s) => s.name)).toContain('Laporan 2026-W47');
+  });
+
   it('shows the socialisation kit and the actions', async () => {
     const { frame, page } = sidebar;
     await frame.click('#tab-kit');
     await frame.locator('#kit-status', { hasText: 'Nomor Layanan WhatsApp' }).waitFor();
     await shot(page, '10-kit-belum-diatur');
-    await frame.click('#tab-broadcast');
-    await shot(page, '11-siaran');
     await frame.click('#tab-actions');
     await frame.locator('#action-setup').waitFor();
-    await shot(page, '12-aksi');
+    await shot(page, '14-aksi');
     // Keyboard: arrow keys move between tabs.
     await frame.focus('#tab-actions');
     await frame.press('#tab-actions', 'Home');

@@ -1,27 +1,54 @@
-// Aksi: the weekly report now, the settings dialog, and setting up the spreadsheet.
+// Aksi: the weekly report now (of a chosen week), planning content, the settings dialog, and
+// setting up the spreadsheet.
 
 import { render } from '../../../messages/id';
-import { call, callUnlisted } from '../../client/bridge';
-import { byId } from '../../client/dom';
+import { call } from '../../client/bridge';
+import { byId, clear, h } from '../../client/dom';
 import { busyButton, errorText, setStatus } from './util';
 
-/** The report engineer registers `report.run`; until then the server answers that it is unknown. */
-const REPORT_NOW = 'report.run';
+let weeksLoaded = false;
+
+async function loadWeeks(): Promise<void> {
+  try {
+    const view = await call('report.weeks', {});
+    const select = byId<HTMLSelectElement>('action-report-week');
+    clear(select);
+    for (const w of view.weeks.filter((x) => x.complete)) {
+      const label = `${w.week} (${w.range})${w.reported ? ' · sudah ada laporan' : ''}`;
+      select.appendChild(h('option', { value: w.week, text: label }));
+    }
+    if (view.previous) select.value = view.previous;
+  } catch {
+    // the server picks last week when no week is chosen
+  }
+}
+
+/** Loads the weeks the first time the tab is shown. */
+export function showActions(): void {
+  if (weeksLoaded) return;
+  weeksLoaded = true;
+  void loadWeeks();
+}
 
 export function initActions(): void {
   const status = byId('actions-status');
   const report = byId<HTMLButtonElement>('action-report');
   report.addEventListener('click', () => {
-    setStatus(status, 'Membuat laporan mingguan…');
-    busyButton(report, () => callUnlisted(REPORT_NOW, {}))
+    const week = byId<HTMLSelectElement>('action-report-week').value;
+    setStatus(status, 'Membuat laporan mingguan… (dapat memakan waktu sekitar satu menit)');
+    busyButton(report, () => call('report.run', week ? { week } : {}))
       .then((res) => {
-        const sheet = res && typeof res === 'object' ? (res as { sheetName?: unknown }).sheetName : undefined;
-        setStatus(
-          status,
-          typeof sheet === 'string' && sheet ? `Laporan dibuat: lembar ${sheet}.` : 'Laporan dibuat.',
-          'ok',
-        );
+        setStatus(status, res.message, res.problems.length > 0 ? 'bad' : 'ok');
+        for (const p of res.problems) status.appendChild(h('span', { class: 'block', text: p }));
+        weeksLoaded = false;
       })
+      .catch((err) => setStatus(status, errorText(err), 'bad'));
+  });
+  const plan = byId<HTMLButtonElement>('action-plan');
+  plan.addEventListener('click', () => {
+    setStatus(status, 'Merencanakan konten…');
+    busyButton(plan, () => call('content.plan', {}))
+      .then((res) => setStatus(status, res.message, res.noTopic > 0 ? 'bad' : 'ok'))
       .catch((err) => setStatus(status, errorText(err), 'bad'));
   });
   const settings = byId<HTMLButtonElement>('action-settings');

@@ -31,7 +31,12 @@ function messageItem(m: TranscriptEntry): HTMLLIElement {
   return h(
     'li',
     { class: `msg ${m.from}`, 'data-row': m.row },
-    h('div', { class: 'who' }, h('span', { text: who }), h('time', { datetime: m.at, text: shortTime(m.at) })),
+    h(
+      'div',
+      { class: 'who' },
+      h('span', { text: who }),
+      h('time', { datetime: m.at, text: shortTime(m.at) }),
+    ),
     m.media ? h('div', { class: 'media', text: `[${m.media}]` }) : null,
     m.text ? h('p', { class: 'text', text: m.text }) : null,
     failed ? h('div', { class: 'fail', text: failed }) : null,

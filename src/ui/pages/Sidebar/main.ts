@@ -1,8 +1,8 @@
 // The staff sidebar (300 px, inside Google Sheets): inbox, conversation, manual logging, content
 // records, broadcast, socialisation kit and actions. Plain DOM, one typed bridge to the server.
 
-import { initActions } from './actions';
-import { initBroadcast } from './broadcast';
+import { initActions, showActions } from './actions';
+import { initBroadcast, showBroadcast } from './broadcast';
 import { showContent, initContent } from './content';
 import { initConversation, openConversation } from './conversation';
 import { initInbox } from './inbox';
@@ -13,6 +13,8 @@ import { initTabs, onShow } from './tabs';
 onShow((panel) => {
   if (panel === 'content') showContent();
   if (panel === 'kit') showKit();
+  if (panel === 'broadcast') showBroadcast();
+  if (panel === 'actions') showActions();
 });
 
 initTabs();
