@@ -6,6 +6,7 @@ import type { Job } from './scheduler';
 import { EXPIRY_KEY, allUsers, deleteUser, unlinkSession } from './state';
 import { OUTBOX_QUEUE_KEY, retryDueSends } from './sender';
 import { Turn } from './turn';
+import { BACKLOG_PREFIX, processBacklog } from './webhook';
 import type { Ctx } from './context';
 
 const MINUTE = 60000;
@@ -78,5 +79,16 @@ export const cleanupJob: Job = {
       );
     }
     return { summary: `${n} percakapan ditinggalkan ditutup` };
+  },
+};
+
+/** Deliveries kept while the lock was busy (see webhook.ts) are handled at the next tick. */
+export const backlogJob: Job = {
+  name: 'pesan-tertunda',
+  intervalMs: HOUR,
+  dueFromProps: (_ctx, props) => Object.keys(props).some((k) => k.startsWith(BACKLOG_PREFIX)),
+  run(ctx) {
+    const n = processBacklog(ctx);
+    return { summary: `${n} pesan tertunda diproses` };
   },
 };

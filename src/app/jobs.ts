@@ -4,12 +4,13 @@ import { archiveJob } from './archive';
 import { broadcastJob } from './broadcast-send';
 import { capacityJob } from './capacity';
 import { rotationJob } from './content-jobs';
-import { cleanupJob, expiryJob, retryJob } from './jobs-helpdesk';
+import { backlogJob, cleanupJob, expiryJob, retryJob } from './jobs-helpdesk';
 import { reminderJob } from './reminders';
 import { reportJob } from './report-job';
 import type { Job } from './scheduler';
 
 export const JOBS: readonly Job[] = [
+  backlogJob,
   expiryJob,
   retryJob,
   cleanupJob,

@@ -3,7 +3,7 @@
 // page), and always answers a small JSON body.
 
 import { providerFor } from '../channels';
-import type { ParsedWebhook, StatusEvent } from '../channels/types';
+import type { ParsedWebhook, ProviderName, StatusEvent } from '../channels/types';
 import { render } from '../messages/id';
 import { withScriptLock } from '../platform/lock';
 import { SECRET } from '../store/settings';
@@ -98,28 +98,88 @@ function handlePost(e: GoogleAppsScript.Events.DoPost): Record<string, unknown> 
     headerCacheKey(SHEETS.sessions.name),
     headerCacheKey(SHEETS.messages.name),
   ]);
-  withScriptLock(() => {
-    ctx.cache.refresh(parsed.messages.map(seenKey));
-    const turn = new Turn(ctx);
-    expireDueSessions(ctx, turn);
-    for (const m of parsed.messages) {
-      try {
-        handleInbound(ctx, m, turn);
-      } catch (err) {
-        ctx.log('GALAT', 'webhook', `Pesan ${m.id} tidak dapat diproses: ${String(err)}`);
-      }
-    }
-    // Blue ticks: the citizen sees the message was received (Cloud API only; best effort).
-    if (name === 'cloud') {
-      for (const m of parsed.messages)
-        if (m.id && !m.id.startsWith('cloud-noid:')) deliver(ctx, { kind: 'read', messageId: m.id });
-    }
-    for (const s of failed) recordFailedStatus(ctx, s);
-    logErrors(ctx, parsed);
-    turn.commit();
-    ctx.flushLogs();
-  });
+  try {
+    withScriptLock(() => processPayload(ctx, parsed, name));
+  } catch (err) {
+    if (!isLockTimeout(err)) throw err;
+    // Another execution held the lock too long (a long job): keep the delivery for the next tick
+    // rather than lose it — Meta will not deliver it again after this answer.
+    stashPayload(ctx, parsed);
+    return { ok: true, queued: true };
+  }
   return { ok: true };
+}
+
+/** Handles messages, failed statuses and errors of one payload. The caller holds the lock. */
+export function processPayload(ctx: Ctx, parsed: ParsedWebhook, name: ProviderName): void {
+  ctx.cache.refresh(parsed.messages.map(seenKey));
+  const turn = new Turn(ctx);
+  expireDueSessions(ctx, turn);
+  for (const m of parsed.messages) {
+    try {
+      handleInbound(ctx, m, turn);
+    } catch (err) {
+      ctx.log('GALAT', 'webhook', `Pesan ${m.id} tidak dapat diproses: ${String(err)}`);
+    }
+  }
+  // Blue ticks: the citizen sees the message was received (Cloud API only; best effort).
+  if (name === 'cloud') {
+    for (const m of parsed.messages) {
+      if (m.id && !m.id.startsWith('cloud-noid:')) deliver(ctx, { kind: 'read', messageId: m.id });
+    }
+  }
+  for (const s of parsed.statuses) if (s.status === 'failed') recordFailedStatus(ctx, s);
+  logErrors(ctx, parsed);
+  turn.commit();
+  ctx.flushLogs();
+}
+
+export const BACKLOG_PREFIX = 'q:in:';
+const BACKLOG_CHUNK = 8000;
+
+function isLockTimeout(err: unknown): boolean {
+  return /lock timeout/i.test(String((err as Error)?.message ?? err));
+}
+
+/** Keeps a delivery in Script Properties (chunks under the 9 KB value limit) for `tick`. */
+export function stashPayload(ctx: Ctx, parsed: ParsedWebhook): void {
+  const items: ParsedWebhook[] = [];
+  let current: ParsedWebhook = { ...parsed, messages: [], statuses: [], errors: parsed.errors };
+  const size = (p: ParsedWebhook): number => JSON.stringify(p).length;
+  const push = (): void => {
+    items.push(current);
+    current = { ...parsed, messages: [], statuses: [], errors: [] };
+  };
+  for (const m of parsed.messages) {
+    const copy = { ...m, text: m.text.slice(0, 2500) };
+    if (current.messages.length > 0 && size(current) + JSON.stringify(copy).length > BACKLOG_CHUNK) push();
+    current.messages.push(copy);
+  }
+  for (const st of parsed.statuses.filter((x) => x.status === 'failed')) {
+    if (size(current) + JSON.stringify(st).length > BACKLOG_CHUNK) push();
+    current.statuses.push(st);
+  }
+  push();
+  const stamp = `${ctx.now}-${Math.floor(Math.random() * 1e9)}`;
+  items.forEach((item, i) => ctx.props.setJson(`${BACKLOG_PREFIX}${stamp}-${i}`, item));
+  console.warn(`doPost: lock busy, ${parsed.messages.length} message(s) kept for the next tick`);
+}
+
+/** The tick job's part: handles kept deliveries, oldest first. The caller holds the lock. */
+export function processBacklog(ctx: Ctx): number {
+  const keys = Object.keys(ctx.props.all())
+    .filter((k) => k.startsWith(BACKLOG_PREFIX))
+    .sort();
+  const name = providerName(ctx);
+  let n = 0;
+  for (const key of keys) {
+    const parsed = ctx.props.getJson<ParsedWebhook>(key);
+    ctx.props.remove(key);
+    if (!parsed) continue;
+    processPayload(ctx, parsed, name);
+    n += parsed.messages.length;
+  }
+  return n;
 }
 
 /** A failed status (131047, 131026 …) is recorded on the message it belongs to. */

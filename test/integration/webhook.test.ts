@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NetworkError } from '../../dev/emulator/index';
-import { cloudError, cloudStatus } from '../../dev/runtime/whatsapp';
+import { cloudError, cloudStatus, cloudText } from '../../dev/runtime/whatsapp';
 import { Citizen, createApp, KEY, postJson } from '../support/app';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'whatsapp');
@@ -189,5 +189,29 @@ describe('texts', () => {
     ani.say('1');
     ani.say('1');
     expect(ani.say('1')[0].text).toMatch(/^Tersambung ke Konsultasi Koperasi, sesi HK-2611-\d{4}\.$/);
+  });
+});
+
+describe('lock held too long by another execution', () => {
+  it('keeps the delivery and handles it at the next tick instead of losing it', () => {
+    const app = createApp();
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    // Another execution (a long job) holds the script lock past doPost's wait.
+    const holder = app.emu.beginExecution('longJob', { kind: 'trigger' });
+    const globals = app.emu.globals(undefined, holder) as { LockService: GoogleAppsScript.Lock.LockService };
+    globals.LockService.getScriptLock().waitLock(1000);
+    const res = postJson(app, cloudText(ani.sender, 'halo', app.now()));
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, queued: true });
+    expect(app.records('Pesan')).toHaveLength(0);
+    app.emu.endExecution(holder);
+    app.advanceMinutes(1);
+    expect(app.tick().result.ran.map((r) => r.job)).toContain('pesan-tertunda');
+    expect(
+      app
+        .records('Pesan')
+        .filter((r) => r.Arah === 'masuk')
+        .map((r) => r.Isi),
+    ).toEqual(['halo']);
+    expect(ani.replies()[0].choices.map((c) => c.title)).toEqual(['Konsultasi', 'Pengaduan']);
   });
 });

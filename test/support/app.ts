@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { ConfigureInput, ExecResult, WebResponse } from '../../dev/runtime/local-app';
 import { BUILD_DIR, LocalApp, PLAYGROUND_CONFIG } from '../../dev/runtime/local-app';
 import type { Choice, OutboundMessage, Sender } from '../../dev/runtime/whatsapp';
+
+export type Reply = OutboundMessage & { messageId: string; index: number };
 import { cloudChoice, cloudText, fonnteText } from '../../dev/runtime/whatsapp';
 
 export const MONDAY_MORNING = '2026-11-23T09:00:00+07:00';
@@ -93,7 +95,7 @@ export class Citizen {
   }
 
   /** Sends a text; returns the messages the product sent to this citizen in reply. */
-  say(text: string, opts: { id?: string } = {}): OutboundMessage[] {
+  say(text: string, opts: { id?: string } = {}): Reply[] {
     const body =
       this.provider === 'fonnte'
         ? fonnteText(this.sender, text, this.app.now())
@@ -104,7 +106,7 @@ export class Citizen {
   }
 
   /** Taps a row or button of the last interactive message (by title or id). */
-  choose(titleOrId: string): OutboundMessage[] {
+  choose(titleOrId: string): Reply[] {
     const last = [...this.app.messagesTo(this.address)].reverse().find((m) => m.choices.length > 0);
     if (!last) throw new Error('no interactive message to choose from');
     const choice: Choice | undefined = last.choices.find((c) => c.id === titleOrId || c.title === titleOrId);
@@ -115,7 +117,7 @@ export class Citizen {
   }
 
   /** Messages sent to this citizen since the last call. */
-  replies(): OutboundMessage[] {
+  replies(): Reply[] {
     const msgs = this.app.messagesTo(this.address, this.cursor);
     this.cursor = this.app.sentCount;
     return msgs;
