@@ -217,7 +217,7 @@ export function runBroadcastBatch(ctx: Ctx): JobResult {
   let used = 0;
   let paused = false;
   const record = (i: number, status: string, error: string, reason?: OutcomeReason): void => {
-    const o: Outcome = { i, status, error: error.slice(0, ERROR_CHARS), at: ctx.now };
+    const o: Outcome = { i, status, error: error.slice(0, ERROR_CHARS), at: clockNow() };
     if (reason) o.reason = reason;
     put(ctx, cols, values[i - start], o);
     run.pending.push(o);

@@ -301,6 +301,22 @@ describe('broadcast rules', () => {
     expect(String(row['Kesalahan'])).toContain('Berhenti berlangganan');
   });
 
+  it('with Fonnte sends the text to everyone: there is no 24-hour window or template', () => {
+    const app = createApp({ now: START, config: { provider: 'fonnte' } });
+    const phones = subscribers(app, 70);
+    const sent = new Map<string, string>();
+    app.fakeWhatsApp.fail = (_req, msg) => {
+      if (msg && msg.text.includes(TOPIC)) sent.set(msg.to, msg.text);
+      return null;
+    };
+    const start = api<BroadcastStartResult>(app, 'broadcast.start', { topic: TOPIC, body: BODY });
+    expect(start).toMatchObject({ ok: true, recipients: 70, outsideWindow: 0, warnings: [] });
+    const { status } = tickUntilDone(app);
+    expect(status.current).toMatchObject({ status: 'selesai', sent: 70, templated: 0 });
+    expect([...sent.keys()].sort()).toEqual([...phones].sort());
+    expect(sent.get(phones[0])).toContain('*BERHENTI* untuk berhenti');
+  });
+
   it('refuses a second broadcast while one runs, and a repeated topic unless asked', () => {
     const app = createApp({ now: START });
     settings(app, { 'Nama Template Siaran': 'info_halo' });
