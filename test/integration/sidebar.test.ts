@@ -471,6 +471,18 @@ describe('sidebar kit and access', () => {
     );
   });
 
+  it('opens the settings dialog from the sidebar, and the menu opens the sidebar page', () => {
+    const app = officerApp();
+    expect(api<{ opened: boolean }>(app, 'admin.openSettings')).toEqual({ opened: true });
+    app.exec('menuOpenSidebar');
+    const shown = app.emu.ui.shown.map((s) => [s.kind, s.title]);
+    expect(shown).toEqual([
+      ['modalDialog', 'Pengaturan HALO KOP-UKM'],
+      ['sidebar', 'HALO KOP-UKM'],
+    ]);
+    expect(app.emu.ui.shown[1].html).toContain('id="panel-inbox"');
+  });
+
   it('refuses people who cannot edit the spreadsheet', () => {
     const app = officerApp();
     new Citizen(app, '6281234567890', 'Ani').connect();
