@@ -145,6 +145,19 @@ interface Memory {
   source?: unknown[][];
   archived?: unknown[][];
   sheets?: Partial<Record<ArchivedKey, Source>>;
+  /** Archive sheets opened in this run, by `year|sheet key`. */
+  targets?: Record<string, ArchiveSheet>;
+}
+
+/** The archive sheet of a batch, opened once per run; null when the archive or sheet is gone. */
+function targetOf(ctx: Ctx, c: Cursor, b: BatchState, memory: Memory): ArchiveSheet | null {
+  const k = `${b.year}|${c.sheet}`;
+  const known = memory.targets?.[k];
+  if (known) return known;
+  const archive = openArchive(ctx, b.year, false);
+  const target = archive ? archiveSheetOf(archive, c.sheet) : null;
+  if (target) memory.targets = { ...memory.targets, [k]: target };
+  return target;
 }
 
 /** A source sheet with its header row as it is now (not the cached one: no column left behind). */
@@ -237,9 +250,12 @@ function newCursor(ctx: Ctx, months: number): Cursor {
  * Properties at once, not buffered until the lock is released like other state: each step's
  * record must be durable before the step's effects, even if the execution is killed.
  */
+let store: GoogleAppsScript.Properties.Properties | null = null;
+const scriptStore = (): GoogleAppsScript.Properties.Properties =>
+  (store = store ?? PropertiesService.getScriptProperties());
 const durable = {
   get(key: string): string | null {
-    return PropertiesService.getScriptProperties().getProperty(key);
+    return scriptStore().getProperty(key);
   },
   getJson<T>(key: string): T | null {
     const raw = durable.get(key);
@@ -251,10 +267,10 @@ const durable = {
     }
   },
   set(key: string, value: string): void {
-    PropertiesService.getScriptProperties().setProperty(key, value);
+    scriptStore().setProperty(key, value);
   },
   remove(key: string): void {
-    PropertiesService.getScriptProperties().deleteProperty(key);
+    scriptStore().deleteProperty(key);
   },
 };
 
@@ -391,11 +407,8 @@ function plannedSource(c: Cursor, src: Source, memory: Memory): unknown[][] | nu
 /** The batch can no longer be moved as planned and nothing was deleted: forget it, plan again. */
 function abandonBatch(ctx: Ctx, c: Cursor, memory: Memory): void {
   const b = c.batch as BatchState;
-  const archive = openArchive(ctx, b.year, false);
-  if (archive) {
-    const target = archiveSheetOf(archive, c.sheet);
-    if (target) deleteRowsBottomUp(target.sheet, findBatch(target, b.id).rows);
-  }
+  const target = targetOf(ctx, c, b, memory);
+  if (target) deleteRowsBottomUp(target.sheet, findBatch(target, b.id).rows);
   c.batch = null;
   c.phase = 'scan';
   saveCursor(ctx, c);
@@ -423,6 +436,7 @@ function copy(ctx: Ctx, c: Cursor, memory: Memory): void {
   }
   const archive = openArchive(ctx, b.year, true) as Spreadsheet;
   const target = ensureArchiveSheet(archive, c.sheet, src.headers);
+  memory.targets = { ...memory.targets, [`${b.year}|${c.sheet}`]: target };
   // Rows of this batch already in the archive come from an interrupted copy: written, never
   // verified. Removing them first makes the copy idempotent.
   deleteRowsBottomUp(target.sheet, findBatch(target, b.id).rows);
@@ -455,8 +469,7 @@ function verify(ctx: Ctx, c: Cursor, memory: Memory): void {
     abandonBatch(ctx, c, memory);
     return;
   }
-  const archive = openArchive(ctx, b.year, false);
-  const target = archive ? archiveSheetOf(archive, c.sheet) : null;
+  const target = targetOf(ctx, c, b, memory);
   const archived = target ? findBatch(target, b.id).data : [];
   const expected = target ? source.map(archiveRow(c, src, target.headers)) : source;
   if (target && firstDifference(expected, archived) === -1) {
@@ -475,8 +488,7 @@ function verify(ctx: Ctx, c: Cursor, memory: Memory): void {
 function remove(ctx: Ctx, c: Cursor, memory: Memory): void {
   const b = c.batch as BatchState;
   const src = sourceOf(ctx, c.sheet, memory);
-  const archive = openArchive(ctx, b.year, false);
-  const target = archive ? archiveSheetOf(archive, c.sheet) : null;
+  const target = targetOf(ctx, c, b, memory);
   if (!target) {
     // The archive file was removed by hand after verification: keep the originals, plan again.
     ctx.log('GALAT', 'arsip', ctx.t('archiveMissing', { id: b.id, year: b.year }));
@@ -747,8 +759,11 @@ export const archiveJob: Job = {
   intervalMs: 60 * MINUTE_MS,
   run(ctx) {
     const r = runArchive(ctx);
+    const total = r.finished
+      ? ` (selesai: ${r.total.messages} pesan, ${r.total.sessions} sesi)`
+      : ' (berlanjut)';
     return {
-      summary: `${r.moved.messages} pesan, ${r.moved.sessions} sesi diarsipkan${r.finished ? '' : ' (berlanjut)'}`,
+      summary: `${r.moved.messages} pesan, ${r.moved.sessions} sesi diarsipkan${total}`,
       nextAt: r.finished ? nextMonthlyRun(ctx) : ctx.now,
     };
   },

@@ -119,10 +119,36 @@ export class Db {
     if (!('systemOwned' in def && def.systemOwned)) return 0;
     const sheet = this.ss.getSheetByName(def.name);
     if (!sheet) throw new MissingSheetError(def.name);
-    const pointer = Math.max(sheet.getLastRow() + 1, 2);
+    const pointer = Math.max(this.lastDataRow(key) + 1, 2);
     this.props.set(pointerKey(def.name), String(pointer));
     this.props.set(maxRowsKey(def.name), String(sheet.getMaxRows()));
     return pointer;
+  }
+
+  /**
+   * The last row holding data. Rows inserted below a row with checkboxes get unchecked boxes
+   * (FALSE), which `getLastRow` counts: those rows are read from the bottom (500 at a time) and
+   * skipped when they hold nothing but unchecked boxes.
+   */
+  lastDataRow(key: SheetKey): number {
+    const table = this.table(key);
+    let last = table.sheet.getLastRow();
+    const boxes = new Set(
+      SHEETS[key].columns
+        .filter((c) => c.type === 'checkbox')
+        .map((c) => table.col(c.key as never) - 1)
+        .filter((i) => i >= 0),
+    );
+    if (boxes.size === 0) return last;
+    while (last >= 2) {
+      const from = Math.max(2, last - 499);
+      const values = table.sheet.getRange(from, 1, last - from + 1, table.width).getValues();
+      for (let i = values.length - 1; i >= 0; i--) {
+        if (values[i].some((v, j) => (boxes.has(j) ? v === true : v !== '' && v !== null))) return from + i;
+      }
+      last = from - 1;
+    }
+    return 1;
   }
 
   readRow<K extends SheetKey>(key: K, row: number): RecordOf<K> {
