@@ -151,7 +151,7 @@ function finish(ctx: Ctx, run: BroadcastRun): JobResult {
   run.status = 'selesai';
   run.finishedAt = ctx.now;
   run.resumeAt = 0;
-  saveRun(ctx, run);
+  saveRunNow(ctx, run);
   pushHistory(ctx, run);
   for (const key of [BC_MESSAGE_KEY, BC_WINDOW_KEY, BC_STOPPED_KEY]) ctx.props.remove(key);
   const vars = {
@@ -316,12 +316,12 @@ export function runBroadcastBatch(ctx: Ctx): JobResult {
   ctx.props.setJson(BC_QUOTA_KEY, quota);
   if (run.cursor >= run.total) return finish(ctx, run);
   if (paused) {
-    saveRun(ctx, run);
+    saveRunNow(ctx, run);
     return { summary: `siaran ${run.id}: ${used} dikirim, dijeda`, nextAt: run.resumeAt };
   }
   if (quotaLeft(quota, today, limit) <= 0) return waitForQuota(ctx, run);
   run.resumeAt = ctx.now;
-  saveRun(ctx, run);
+  saveRunNow(ctx, run);
   return { summary: `siaran ${run.id}: ${used} dikirim, ${run.total - run.cursor} antre`, nextAt: ctx.now };
 }
 

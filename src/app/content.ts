@@ -224,11 +224,9 @@ export function runRotation(ctx: Ctx): RotationResult {
       // A row waiting for topics: filled as soon as the bank has one again.
       const topic = take(theme, pub);
       if (topic) {
-        const changes: Changes<'calendar'> = {
-          topic: topic.topic,
-          status: CONTENT_STATUS.planned,
-          note: repeatNote,
-        };
+        // Only our own "no topic" sentence leaves the note; whatever the team wrote stays.
+        const note = entry.note.replace(ctx.t('calendarNoTopic', { theme }), '').trim();
+        const changes: Changes<'calendar'> = { topic: topic.topic, status: CONTENT_STATUS.planned, note };
         const speaker = entry.speaker || suggest(theme, pub);
         if (!entry.speaker && speaker) changes.speaker = speaker;
         rowUpdates.push({ row: entry.row, changes });
