@@ -50,6 +50,9 @@ function fact(dl: HTMLElement, term: string, value: string): void {
 }
 
 function stateText(v: SessionView): string {
+  if (!v.open && v.channel && v.channel !== 'WhatsApp') {
+    return `Dicatat manual (${v.channel}) pukul ${shortTime(v.startedAt)}.`;
+  }
   if (!v.open) {
     const when = v.endedAt ? ` pukul ${shortTime(v.endedAt)}` : '';
     switch (v.closedBy) {
@@ -222,7 +225,15 @@ async function saveNote(): Promise<void> {
 
 export function initConversation(): void {
   byId('chat-title').tabIndex = -1;
-  refreshNow = poll(REFRESH_MS, () => currentPanel() === 'chat' && sessionId !== '', load);
+  // An ended conversation changes rarely (a rating may still come): look every sixth time.
+  let skipped = 0;
+  const due = (): boolean => {
+    if (currentPanel() !== 'chat' || sessionId === '') return false;
+    if (!view || view.open) return true;
+    skipped = (skipped + 1) % 6;
+    return skipped === 0;
+  };
+  refreshNow = poll(REFRESH_MS, due, load);
   byId('chat-back').addEventListener('click', () => {
     showPanel('inbox');
     void refreshInbox();
