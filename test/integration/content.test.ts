@@ -244,7 +244,11 @@ describe('topic rotation (tick job)', () => {
     // The team adds a topic: the next morning's run fills the waiting row.
     app.appendRows('Bank Topik', [topic('Koperasi simpan pinjam', 'Koperasi')]);
     expect(tickAt(app, '2026-11-25T00:01:00', ROTATION)).toContain('1 diisi');
-    expect(calendar(app)[0]).toMatchObject({ topic: 'Koperasi simpan pinjam', status: 'Direncanakan', note: '' });
+    expect(calendar(app)[0]).toMatchObject({
+      topic: 'Koperasi simpan pinjam',
+      status: 'Direncanakan',
+      note: '',
+    });
     expect(mailsAbout(app, 'Bank Topik')).toHaveLength(1);
     expect(app.records('Tugas')).toHaveLength(32);
   });
