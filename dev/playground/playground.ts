@@ -58,8 +58,9 @@ export class Playground {
     mkdirSync(opts.dataDir, { recursive: true });
     this.file = join(opts.dataDir, 'state.json');
     const saved = this.load();
-    if (saved) {
-      this.engine = opts.factory.restore(saved.engine);
+    const restored = saved ? this.restore(saved) : null;
+    if (saved && restored) {
+      this.engine = restored;
       this.offsetMs = saved.offsetMs;
       this.generation = saved.generation;
       this.inbox = saved.inbox;
@@ -68,6 +69,22 @@ export class Playground {
       this.engine = this.freshEngine(this.realNow());
       this.saveNow();
     }
+  }
+
+  /** The saved engine, or null (the file is kept aside) when this version cannot read it. */
+  private restore(saved: SavedState): Engine | null {
+    try {
+      return this.opts.factory.restore(saved.engine);
+    } catch (err) {
+      this.setAside(`cannot be restored (${String(err)})`);
+      return null;
+    }
+  }
+
+  private setAside(why: string): void {
+    const aside = `${this.file}.unreadable-${Date.now()}`;
+    renameSync(this.file, aside);
+    this.log(`playground: saved state ${why}; kept as ${aside}, starting fresh`);
   }
 
   get emu(): Engine['emu'] {
@@ -85,9 +102,7 @@ export class Playground {
       if (s.version !== 1) throw new Error(`version ${String(s.version)}`);
       return s;
     } catch (err) {
-      const aside = `${this.file}.unreadable-${Date.now()}`;
-      renameSync(this.file, aside);
-      this.log(`playground: saved state unreadable (${String(err)}); kept as ${aside}, starting fresh`);
+      this.setAside(`unreadable (${String(err)})`);
       return null;
     }
   }

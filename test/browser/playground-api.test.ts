@@ -2,7 +2,7 @@
 // under "Playground". Each test talks to a server on a free port with its state in a temp folder.
 
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { textWebhook, choiceWebhook } from '../../dev/playground/client/webhook';
@@ -195,6 +195,16 @@ test('the state survives a restart of the server', async () => {
   expect(conv.items.filter((b) => b.dir === 'in').map((b) => b.text)).toEqual(['halo', '1', '1', 'SHU']);
   // The clock kept its place (it follows real time from where it was).
   expect((await nowMs()) - Date.parse(MONDAY_TEN)).toBeLessThan(60_000);
+});
+
+test('a saved state that cannot be read is kept aside and the playground starts fresh', async () => {
+  await pg.stop();
+  writeFileSync(join(dataDir, 'state.json'), '{"version": 1, "engine": {"emulator": {"version": 99}}}');
+  pg = await startPlayground({ port: 0, dataDir });
+  expect(
+    (await call<{ rows: unknown[][] }>('/_dev/sheets/Penanggung Jawab')).rows.length,
+  ).toBeGreaterThanOrEqual(4);
+  expect(readdirSync(dataDir).some((f) => f.startsWith('state.json.unreadable-'))).toBe(true);
 });
 
 test('POST /_dev/reset gives a freshly set-up spreadsheet and an empty outbox, and keeps the clock', async () => {
