@@ -3,12 +3,12 @@
 // on /sheets; the downloaded .xlsx holds it. Screenshots go to artifacts/screenshots/.
 
 import ExcelJS from 'exceljs';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
-import { SCREENSHOTS, startPlayground, type StartedPlayground } from './support/playground';
+import { BUILD_DIR, SCREENSHOTS, startPlayground, type StartedPlayground } from './support/playground';
 
 /** A Monday inside service hours (07:00–17:00 WIB). */
 const MONDAY_TEN = '2026-11-23T10:00:00+07:00';
@@ -84,6 +84,22 @@ describe('the local playground in a browser', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'playground-chat.png'), fullPage: true });
   });
 
+  test('several citizens chat at once, each phone showing only its own conversation', async () => {
+    await page.locator('button.person', { hasText: 'Siti Aminah' }).click();
+    await expect(page.locator('#who-name').textContent()).resolves.toBe('Siti Aminah');
+    await page.locator('.messages .empty').waitFor();
+    await say('halo');
+    await botSaid('Selamat datang di').waitFor();
+    await expect(page.locator('.bubble.in').allTextContents()).resolves.toEqual([
+      expect.stringContaining('halo'),
+    ]);
+    await expect(page.locator('.bubble', { hasText: 'ID sesi' }).count()).resolves.toBe(0);
+
+    await page.locator('button.person', { hasText: 'Rahmat Hidayat' }).click();
+    await botSaid('ID sesi').waitFor();
+    await expect(page.locator('.bubble.in').count()).resolves.toBe(4);
+  });
+
   test('the officer sees the session in the sidebar on /sidebar', async () => {
     expect(sessionId).not.toBe('');
     await page.goto(`${pg.url}/sidebar`);
@@ -91,6 +107,27 @@ describe('the local playground in a browser', () => {
     await card.waitFor();
     await expect(card.textContent()).resolves.toContain('Rahmat Hidayat');
     await page.screenshot({ path: join(SCREENSHOTS, 'playground-sidebar.png'), fullPage: true });
+  });
+
+  test('without build/Sidebar.html, /sidebar says so clearly', async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'halo-build-'));
+    const other = await startPlayground({ port: 0, dataDir: join(bare, 'data'), buildDir: bare }).catch(
+      () => null,
+    );
+    expect(other).toBeNull(); // no Code.js: refused with a clear error
+    copyFileSync(join(BUILD_DIR, 'Code.js'), join(bare, 'Code.js'));
+    const pg2 = await startPlayground({ port: 0, dataDir: join(bare, 'data'), buildDir: bare });
+    try {
+      const p2 = await browser.newPage();
+      await p2.goto(`${pg2.url}/sidebar`);
+      const notice = p2.locator('#sidebar-missing');
+      await notice.waitFor();
+      await expect(notice.textContent()).resolves.toContain('build/Sidebar.html');
+      await p2.close();
+    } finally {
+      await pg2.stop();
+      rmSync(bare, { recursive: true, force: true });
+    }
   });
 
   test('the session row shows on /sheets', async () => {
