@@ -5,34 +5,8 @@
 //
 //   npx tsx dev/bench/report-bench.ts [sizes…]      e.g. 1000 10000 100000
 
-import type { ExecutionCalls } from '../emulator/index';
 import { LocalApp } from '../runtime/local-app';
-
-export interface CostModel {
-  /** Seconds per SpreadsheetApp round trip. */
-  roundTrip: number;
-  /** Seconds per cell read / written (values moved inside one call). */
-  cellRead: number;
-  cellWritten: number;
-  /** Seconds per MailApp call, per PropertiesService / CacheService call. */
-  mail: number;
-  properties: number;
-  cache: number;
-}
-
-/**
- * Conservative defaults from shared/reference/apps-script.md: a SpreadsheetApp round trip up to
- * ~0.8 s when writes must flush; properties ~0.05 s; cache ~0.05 s; moving 100k cells in one call
- * ~1 s to read, ~2 s to write (public measurements vary by day and account).
- */
-export const DEFAULT_COST_MODEL: CostModel = {
-  roundTrip: 0.8,
-  cellRead: 1 / 100_000,
-  cellWritten: 2 / 100_000,
-  mail: 1,
-  properties: 0.05,
-  cache: 0.05,
-};
+import { estimate } from './cost-model';
 
 export interface ReportBenchRow {
   sessions: number;
@@ -59,7 +33,6 @@ export interface ReportBenchOptions {
   messagesPerSession?: number;
   /** Weeks the sessions are spread over, ending with the reported week. */
   weeks?: number;
-  costModel?: CostModel;
   /** Path of the bundle (default build/Code.js). */
   codePath?: string;
 }
@@ -90,17 +63,6 @@ function random(seed: number): () => number {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
-}
-
-function estimate(c: ExecutionCalls, m: CostModel): number {
-  return (
-    c.roundTrips * m.roundTrip +
-    c.cellsRead * m.cellRead +
-    c.cellsWritten * m.cellWritten +
-    c.mail * m.mail +
-    c.properties * m.properties +
-    c.cache * m.cache
-  );
 }
 
 /** Fills `Sesi` and `Pesan` directly in the emulator's model (no script calls counted). */
@@ -215,7 +177,7 @@ export function benchOne(sessions: number, opts: ReportBenchOptions = {}): Repor
     properties: calls.properties,
     cache: calls.cache,
     calls: calls.total,
-    estimatedSeconds: Math.round(estimate(calls, opts.costModel ?? DEFAULT_COST_MODEL) * 10) / 10,
+    estimatedSeconds: Math.round(estimate(calls).total * 10) / 10,
     topMethods: top,
     // Reading all of Pesan would move at least its rows × 9 cells.
     pesanUntouched: calls.cellsRead < (pesanRows - 1) * 9 || pesanRows <= 1,
