@@ -290,7 +290,8 @@ function activeUserEmail(): string {
 export function menuCitizenData(): void {
   const ui = SpreadsheetApp.getUi();
   const answer = ui.prompt(render('privacyPromptTitle'), render('privacyPrompt'), ui.ButtonSet.OK_CANCEL);
-  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const button = answer.getSelectedButton();
+  if (button === ui.Button.CANCEL || button === ui.Button.CLOSE) return;
   const input = answer.getResponseText().trim();
   const ctx = new Ctx();
   if (!parseCitizenQuery(input)) {
