@@ -12,7 +12,7 @@
  *   checkboxes, styles, getLastRow, getLastColumn, getMaxRows, getMaxColumns, getDataRange,
  *   insert/delete rows and columns, frozen rows, protect/getProtections and Protection setters,
  *   charts (getCharts, insertChart, updateChart, removeChart), getSheets, insertSheet, deleteSheet,
- *   Sheet.setName, hide/show, Spreadsheet time zone, owner/editors, toast, getAs,
+ *   Sheet.setName, Sheet.copyTo, hide/show, Spreadsheet time zone, owner/editors, toast, getAs,
  *   TextFinder findNext, findPrevious, findAll, replaceWith, replaceAllWith, SpreadsheetApp.flush, openById, create.
  * - navigation: every other SpreadsheetApp call (getActive, getActiveSpreadsheet, getSheetByName,
  *   getRange, getName, getId, getRow, offset, createTextFinder and its option setters, builders,
@@ -20,7 +20,7 @@
  *   getScriptLock, …) which only hand out an object.
  * - one bucket per other service: cache, properties, lock, urlFetch, mail, utilities, script
  *   (ScriptApp and triggers), content (ContentService), html (HtmlService), session, log
- *   (Logger and console), charts.
+ *   (Logger and console), charts, drive (DriveApp and its files).
  * cellsRead / cellsWritten count the cells moved by value reads (getValues, getDisplayValues,
  * getFormulas, getValue…) and value writes (setValues, setValue, appendRow, setFormula(s),
  * clearContent, check/uncheck, insertCheckboxes).
@@ -40,7 +40,8 @@ export type CallCategory =
   | 'html'
   | 'session'
   | 'log'
-  | 'charts';
+  | 'charts'
+  | 'drive';
 
 export type ExecutionKind = 'webApp' | 'editor' | 'trigger';
 
@@ -69,6 +70,7 @@ export interface ExecutionCalls {
   session: number;
   log: number;
   charts: number;
+  drive: number;
   byMethod: Record<string, number>;
 }
 
@@ -87,6 +89,7 @@ const CATEGORY_FIELD: Record<CallCategory, keyof ExecutionCalls> = {
   session: 'session',
   log: 'log',
   charts: 'charts',
+  drive: 'drive',
 };
 
 const ROUND_TRIPS = new Set(
@@ -151,6 +154,7 @@ const ROUND_TRIPS = new Set(
     'Sheet.updateChart',
     'Sheet.removeChart',
     'Sheet.setName',
+    'Sheet.copyTo',
     'Sheet.autoResizeColumns',
     'Sheet.autoResizeColumn',
     'Range.getValues',
@@ -274,6 +278,7 @@ const SERVICE_CATEGORY: Record<string, CallCategory> = {
   Logger: 'log',
   console: 'log',
   Charts: 'charts',
+  DriveApp: 'drive',
 };
 
 const ACCESSORS = new Set([
@@ -329,6 +334,7 @@ export function newExecutionCalls(
     session: 0,
     log: 0,
     charts: 0,
+    drive: 0,
     byMethod: {},
   };
 }

@@ -39,6 +39,8 @@ export const MSG = {
     `The parameters (${types}) don't match the method signature for ${method}.`,
   uiContext: 'Cannot call SpreadsheetApp.getUi() from this context.',
   functionNotFound: (name: string): string => `Script function not found: ${name}`,
+  driveNoItem:
+    'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.',
 };
 
 /** Java-like type names for the "parameters don't match" message. */

@@ -1,8 +1,8 @@
 /**
  * GoogleEmulator: in-memory Apps Script services for HALO KOP-UKM (SpreadsheetApp,
  * PropertiesService, CacheService, LockService, ScriptApp, ContentService, HtmlService,
- * UrlFetchApp, MailApp, Utilities, Session, Logger, console, Charts), instrumented to count every
- * call per execution. State is plain data: `toJSON()` / `GoogleEmulator.fromJSON()`.
+ * UrlFetchApp, MailApp, Utilities, Session, Logger, console, Charts, a minimal DriveApp),
+ * instrumented to count every call per execution. State is plain data: `toJSON()` / `GoogleEmulator.fromJSON()`.
  *
  *   const emu = new GoogleEmulator({ now: '2026-11-23T09:00:00+07:00' });
  *   const sandbox = loadBundle(code, emu);            // sandbox.ts
@@ -16,6 +16,7 @@ import { Ctx, Execution } from './execution';
 import { SpreadsheetModel, type SpreadsheetJSON, DEFAULT_COLS, DEFAULT_ROWS } from './model';
 import { hostRealm, type Realm } from './realm';
 import { ContentServiceFacade, HtmlServiceFacade } from './services/content';
+import { DriveAppFacade } from './services/drive';
 import {
   type FetchHandler,
   type FetchRequest,
@@ -337,6 +338,7 @@ export class GoogleEmulator {
       console: new ConsoleFacade(ctx),
       Charts: new ChartsService(ctx),
       MimeType: { ...MIME_TYPES },
+      DriveApp: new DriveAppFacade(ctx),
     };
     return { globals, ctx };
   }

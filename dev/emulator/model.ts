@@ -90,6 +90,8 @@ export interface SpreadsheetJSON {
   nextSheetId: number;
   nextObjectId: number;
   sheets: SheetJSON[];
+  /** In Drive's trash (DriveApp File.setTrashed); absent in states saved before it existed. */
+  trashed?: boolean;
 }
 
 /** A value as getValues returns it (before conversion into the script realm). */
@@ -519,6 +521,37 @@ export class SheetModel {
     return this.cell(r, c)?.dv ?? null;
   }
 
+  // ---- copy ----------------------------------------------------------------------------------
+
+  /**
+   * Sheet.copyTo: a new last sheet of `dest` named "Copy of <name>" with the same grid size,
+   * values, formulas (as text: a reference to a sheet `dest` lacks gives #REF!), number formats,
+   * validations, styles, notes, column widths, frozen rows and columns, tab colour and charts
+   * (their ranges on this sheet point at the copy; ranges on other sheets are kept within the same
+   * spreadsheet and dropped in another). Protections are not copied, and the copy is visible.
+   */
+  copyTo(dest: SpreadsheetModel): SheetModel {
+    const copy = dest.insertSheet(dest.copyName(this.name), undefined, this.maxRows, this.maxCols);
+    // map keeps the holes of the sparse rows.
+    copy.rows = this.rows.map((row) =>
+      row?.map((cell) => (cell ? (JSON.parse(JSON.stringify(cell)) as Cell) : undefined)),
+    );
+    copy.frozenRows = this.frozenRows;
+    copy.frozenCols = this.frozenCols;
+    copy.tabColor = this.tabColor;
+    copy.colWidths = { ...this.colWidths };
+    const sameSpreadsheet = dest === this.parent;
+    copy.charts = this.charts.map((chart) => {
+      const spec = JSON.parse(JSON.stringify(chart)) as ChartSpec;
+      spec.id = dest.nextObjectId++;
+      spec.ranges = spec.ranges
+        .filter((r) => r.sheetId === this.id || sameSpreadsheet)
+        .map((r) => (r.sheetId === this.id ? { ...r, sheetId: copy.id } : r));
+      return spec;
+    });
+    return copy;
+  }
+
   toJSON(): SheetJSON {
     const cells: Array<[number, number, Cell]> = [];
     this.rows.forEach((row, ri) => {
@@ -587,6 +620,8 @@ export function fvalueToHost(fv: FValue): HostValue {
 export class SpreadsheetModel {
   sheets: SheetModel[] = [];
   locale = 'en_US';
+  /** In Drive's trash (DriveApp File.setTrashed): still opens by id, as on Google. */
+  trashed = false;
   editors: string[] = [];
   nextSheetId = 0;
   /** Ids of protections and charts. */
@@ -650,6 +685,17 @@ export class SpreadsheetModel {
     this.sheets = this.sheets.filter((s) => s !== sheet);
   }
 
+  /**
+   * Name of a copied sheet: "Copy of <name>", then "Copy of <name> 2", 3 … while taken (the
+   * numbering of repeated copies is the emulator's choice; Google's is not documented).
+   */
+  copyName(name: string): string {
+    const base = `Copy of ${name}`;
+    let candidate = base;
+    for (let n = 2; this.getSheetByName(candidate); n++) candidate = `${base} ${n}`;
+    return candidate;
+  }
+
   renameSheet(sheet: SheetModel, name: string): void {
     const other = this.getSheetByName(name);
     if (other && other !== sheet) throw new GasError(MSG.sheetExists(name));
@@ -698,6 +744,7 @@ export class SpreadsheetModel {
       nextSheetId: this.nextSheetId,
       nextObjectId: this.nextObjectId,
       sheets: this.sheets.map((s) => s.toJSON()),
+      trashed: this.trashed,
     };
   }
 
@@ -708,6 +755,7 @@ export class SpreadsheetModel {
     ss.nextSheetId = j.nextSheetId;
     ss.nextObjectId = j.nextObjectId;
     ss.sheets = j.sheets.map((s) => SheetModel.fromJSON(ss, s));
+    ss.trashed = j.trashed ?? false;
     return ss;
   }
 }

@@ -68,6 +68,7 @@ export const APPS_SCRIPT_GLOBALS = [
   'console',
   'Charts',
   'MimeType',
+  'DriveApp',
 ] as const;
 
 export interface LoadOptions {

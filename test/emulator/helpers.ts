@@ -17,6 +17,7 @@ export interface Gas {
   Session: GoogleAppsScript.Base.Session;
   Logger: GoogleAppsScript.Base.Logger;
   Charts: GoogleAppsScript.Charts.Charts;
+  DriveApp: GoogleAppsScript.Drive.DriveApp;
 }
 
 export const NOW = '2026-11-23T09:00:00+07:00';

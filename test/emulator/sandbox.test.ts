@@ -15,9 +15,12 @@ describe('sandbox', () => {
     expect(
       sb.evaluate(`[typeof SpreadsheetApp, typeof PropertiesService, typeof CacheService, typeof LockService,
       typeof ScriptApp, typeof ContentService, typeof HtmlService, typeof UrlFetchApp, typeof MailApp, typeof Utilities,
-      typeof Session, typeof Logger, typeof console, typeof Charts, typeof JSON, typeof Intl]`),
-    ).toEqual(Array(16).fill('object'));
-    expect(sb.evaluate('typeof DriveApp')).toBe('undefined');
+      typeof Session, typeof Logger, typeof console, typeof Charts, typeof JSON, typeof Intl,
+      typeof DriveApp]`),
+    ).toEqual(Array(17).fill('object'));
+    expect(sb.evaluate('[typeof DocumentApp, typeof GmailApp, typeof Drive]')).toEqual(
+      Array(3).fill('undefined'),
+    );
     const baseline = new Set(
       vm.runInContext('Object.getOwnPropertyNames(globalThis)', vm.createContext({})) as string[],
     );

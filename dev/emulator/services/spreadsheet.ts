@@ -246,6 +246,23 @@ function activeSheetOf(ss: SpreadsheetModel): SheetModel {
   return ss.sheets.find((s) => !s.hidden) ?? ss.sheets[0];
 }
 
+export const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
+
+/**
+ * A spreadsheet exported (Spreadsheet.getAs, DriveApp File.getAs/getBlob): only PDF, as a minimal
+ * one-page PDF of the visible sheets' display values (a trashed spreadsheet still exports).
+ */
+export function spreadsheetAs(ctx: Ctx, model: SpreadsheetModel, contentType: string): BlobFacade {
+  if (contentType !== 'application/pdf') {
+    throw new GasError(`Converting from ${SPREADSHEET_MIME} to ${contentType} is not supported.`);
+  }
+  const text = model.sheets
+    .filter((s) => !s.hidden)
+    .map((s) => [s.name, ...s.getDisplayValues().map((r) => r.join('  '))].join('\n'))
+    .join('\n\n');
+  return new BlobFacade(ctx, minimalPdf(text), 'application/pdf', `${model.name}.pdf`);
+}
+
 // ---- Spreadsheet -------------------------------------------------------------------------------
 
 export class SpreadsheetFacade extends Facade {
@@ -376,16 +393,7 @@ export class SpreadsheetFacade extends Facade {
   }
 
   getAs(contentType: string): BlobFacade {
-    if (contentType !== 'application/pdf') {
-      throw new GasError(
-        `Converting from application/vnd.google-apps.spreadsheet to ${contentType} is not supported.`,
-      );
-    }
-    const text = this._model.sheets
-      .filter((s) => !s.hidden)
-      .map((s) => [s.name, ...s.getDisplayValues().map((r) => r.join('  '))].join('\n'))
-      .join('\n\n');
-    return new BlobFacade(this._ctx, minimalPdf(text), 'application/pdf', `${this._model.name}.pdf`);
+    return spreadsheetAs(this._ctx, this._model, contentType);
   }
 
   getBlob(): BlobFacade {
@@ -466,6 +474,17 @@ export class SheetFacade
 
   getParent(): SpreadsheetFacade {
     return new SpreadsheetFacade(this._ctx, this._sheet.parent);
+  }
+
+  /**
+   * Copies the sheet into `spreadsheet` (this one or another) as its last sheet, named
+   * "Copy of <name>": values, formats, validations, frozen rows, column widths and charts.
+   */
+  copyTo(spreadsheet: SpreadsheetFacade): SheetFacade {
+    if (!(spreadsheet instanceof SpreadsheetFacade)) {
+      throw new GasError(MSG.signature(describeTypes([spreadsheet]), 'SpreadsheetApp.Sheet.copyTo'));
+    }
+    return new SheetFacade(this._ctx, this._sheet.copyTo(spreadsheet._model));
   }
 
   activate(): SheetFacade {
