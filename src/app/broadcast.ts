@@ -100,18 +100,13 @@ export function saveRun(ctx: Ctx, run: BroadcastRun): void {
   ctx.props.setJson(BC_STATE_KEY, run);
 }
 
-let durableStore: GoogleAppsScript.Properties.Properties | null = null;
-
 /**
  * Saves the run and stores it at once. Inside the script lock `ctx.props` buffers writes until
  * the lock is released; the in-flight marker must be durable before the send it guards, so that an
  * execution killed mid-send (time limit) cannot lead to a second send.
  */
 export function saveRunNow(ctx: Ctx, run: BroadcastRun): void {
-  const json = JSON.stringify(run);
-  ctx.props.set(BC_STATE_KEY, json);
-  if (!durableStore) durableStore = PropertiesService.getScriptProperties();
-  durableStore.setProperty(BC_STATE_KEY, json);
+  ctx.props.setNow(BC_STATE_KEY, JSON.stringify(run));
 }
 
 export function isActive(run: BroadcastRun | null): run is BroadcastRun {

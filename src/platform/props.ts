@@ -8,6 +8,8 @@ export interface Props {
   get(key: string): string | null;
   getJson<T>(key: string): T | null;
   set(key: string, value: string): void;
+  /** Stores at once, even inside the lock (a marker that must survive a killed execution). */
+  setNow(key: string, value: string): void;
   setJson(key: string, value: unknown): void;
   setMany(values: Record<string, string>): void;
   remove(key: string): void;
@@ -56,6 +58,12 @@ export function scriptProps(): Props {
       }
     },
     set: write,
+    setNow: (key, value) => {
+      load()[key] = value;
+      delete pending[key];
+      removed.delete(key);
+      store.setProperty(key, value);
+    },
     setJson: (key, value) => write(key, JSON.stringify(value)),
     setMany: (values) => {
       for (const [k, v] of Object.entries(values)) write(k, v);
