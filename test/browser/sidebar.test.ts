@@ -265,6 +265,22 @@ describe('staff sidebar on the playground', () => {
     await frame.click('#tab-kit');
     await frame.locator('#kit-status', { hasText: 'Nomor Layanan WhatsApp' }).waitFor();
     await shot(page, '10-kit-belum-diatur');
+    // Staff fill in the service number in Pengaturan; the kit then shows the link and its QR code.
+    await devJson('/_dev/sheets/Pengaturan/rows', {
+      rows: [{ Kunci: 'Nomor Layanan WhatsApp', Nilai: 6281100000000 }],
+    });
+    await frame.click('#tab-actions');
+    await frame.click('#tab-kit');
+    await frame.locator('#kit-qr-image svg path').waitFor();
+    expect(await frame.inputValue('#kit-link')).toBe(
+      'https://wa.me/6281100000000?text=' +
+        encodeURIComponent('Halo HALO KOP-UKM, saya ingin berkonsultasi.'),
+    );
+    await shot(page, '10-kit-qr');
+    const [png] = await Promise.all([page.waitForEvent('download'), frame.click('#kit-png')]);
+    expect(png.suggestedFilename()).toBe('halo-kop-ukm-qr.png');
+    const [svg] = await Promise.all([page.waitForEvent('download'), frame.click('#kit-svg')]);
+    expect(svg.suggestedFilename()).toBe('halo-kop-ukm-qr.svg');
     await frame.click('#tab-actions');
     await frame.locator('#action-setup').waitFor();
     await shot(page, '14-aksi');

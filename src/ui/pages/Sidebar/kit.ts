@@ -123,8 +123,9 @@ async function load(): Promise<void> {
   }
 }
 
+/** Loads the kit when the tab is shown: once, or again while the service number is missing. */
 export function showKit(): void {
-  if (loaded) return;
+  if (loaded && (!kit || kit.link)) return;
   loaded = true;
   void load();
 }
