@@ -12,7 +12,9 @@ describe('weekly report on big sheets', () => {
     const big = benchOne(10_000);
     expect(big.weekSessions).toBeGreaterThan(50);
     expect(big.roundTrips).toBeLessThanOrEqual(small.roundTrips + 2);
-    expect(big.roundTrips).toBeLessThanOrEqual(35);
+    // About 31 for the figures and the sheet, and 6 for the PDF (temporary spreadsheet, copy of the
+    // sheet, its name, the temporary's sheets, deleting its blank sheet, the export).
+    expect(big.roundTrips).toBeLessThanOrEqual(40);
     // The whole of Sesi would be 10,000 × 19 cells; the report reads the Mulai column from the
     // bottom and the week's rows.
     expect(big.cellsRead).toBeLessThan(20_000);

@@ -2,7 +2,6 @@
 // sheet and its charts, the Rekap Mingguan row, the email to Pelaporan, re-runs, catch-up, the menu.
 
 import { LocalApp } from '../../dev/runtime/local-app';
-import { SheetFacade } from '../../dev/emulator/services/spreadsheet';
 import { Citizen, createApp, OFFICERS, requireBuild } from '../support/app';
 
 const WEEK = '2026-W47';
@@ -191,13 +190,20 @@ describe('weekly report job (Monday 07:00, previous Monday–Sunday)', () => {
     ).toBe(true);
   });
 
-  const canCopySheet =
-    typeof (SheetFacade.prototype as unknown as Record<string, unknown>).copyTo === 'function';
-  (canCopySheet ? it : it.skip)('attaches the report sheet as a PDF', () => {
+  it('attaches the report sheet alone as a PDF, made in a temporary spreadsheet then trashed', () => {
     const [mail] = reportMails(app);
     expect(mail.attachments).toEqual([
       expect.objectContaining({ name: `${SHEET}.pdf`, mimeType: 'application/pdf' }),
     ]);
+    expect(mail.attachments[0].size).toBeGreaterThan(500);
+    const temps = [...app.emu.spreadsheets.values()].filter((s) => s !== app.emu.spreadsheet);
+    expect(temps.map((s) => [s.name, s.trashed, s.sheets.map((sh) => sh.name)])).toEqual([
+      [SHEET, true, [SHEET]],
+    ]);
+    // The copy holds the report and its charts, nothing of the other sheets.
+    expect(temps[0].sheet(SHEET).getValues('A1:A1')).toEqual([[app.sheet(SHEET).headers[0]]]);
+    expect(temps[0].sheet(SHEET).charts).toHaveLength(4);
+    expect(app.emu.spreadsheet.trashed).toBe(false);
   });
 
   it('puts no citizen phone number in the report, the Rekap row or the email', () => {
