@@ -43,7 +43,7 @@ export interface BubbleView {
   buttons?: ChoiceView[];
   list?: { button: string; sections: { title: string; rows: ChoiceView[] }[] };
   template?: { name: string; params: string[] };
-  /** Inbound: the wamid. */
+  /** The wamid (outbound: the one the provider answered, when known). */
   id?: string;
   /** Inbound: the product marked it as read. */
   read?: boolean;
@@ -152,8 +152,16 @@ function readIds(sent: SentRequest[]): Set<string> {
   return ids;
 }
 
-/** The conversation of `number` (any formatting), oldest first. */
-export function conversation(number: string, inbox: InboxEntry[], sent: SentRequest[]): BubbleView[] {
+/**
+ * The conversation of `number` (any formatting), oldest first. `messageIds` maps the index of a
+ * sent request to the message id the provider answered (taps on its buttons quote it).
+ */
+export function conversation(
+  number: string,
+  inbox: InboxEntry[],
+  sent: SentRequest[],
+  messageIds: ReadonlyMap<number, string> = new Map(),
+): BubbleView[] {
   const who = digits(number);
   const read = readIds(sent);
   const items: { key: number; seq: number; bubble: BubbleView }[] = [];
@@ -166,7 +174,10 @@ export function conversation(number: string, inbox: InboxEntry[], sent: SentRequ
   sent.forEach((req, i) => {
     if (digits(recipientOf(req)) !== who) return;
     const bubble = outboundBubble(req);
-    if (bubble) items.push({ key: i, seq: 0, bubble });
+    if (!bubble) return;
+    const id = messageIds.get(i);
+    if (id) bubble.id = id;
+    items.push({ key: i, seq: 0, bubble });
   });
   items.sort((a, b) => a.key - b.key || a.seq - b.seq);
   return items.map((x) => x.bubble);

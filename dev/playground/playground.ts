@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WebResponse } from '../runtime/local-app';
-import { conversation, type BubbleView, type InboxEntry, inboundMessages } from './conversation';
+import { conversation, digits, type BubbleView, type InboxEntry, inboundMessages } from './conversation';
 import { DEFAULTS, DEMO_OFFICERS, OFFICERS_SHEET } from './demo';
 import type { Engine, EngineFactory } from './engine';
 
@@ -218,7 +218,9 @@ export class Playground {
   }
 
   conversation(number: string): { generation: number; items: BubbleView[] } {
-    return { generation: this.generation, items: conversation(number, this.inbox, this.emu.fetchLog) };
+    // LocalApp's sent log and the emulator's fetch log hold the same requests in the same order.
+    const ids = new Map(this.engine.messagesTo(digits(number)).map((m) => [m.index, m.messageId] as const));
+    return { generation: this.generation, items: conversation(number, this.inbox, this.emu.fetchLog, ids) };
   }
 
   // ---- persistence -----------------------------------------------------------------------------

@@ -131,6 +131,13 @@ test('a message posted to /exec is answered with the menu, which /_dev/outbox sh
   // The clock follows real time from where it was set.
   expect(Date.parse(out[0].at) - Date.parse(MONDAY_TEN)).toBeGreaterThanOrEqual(0);
   expect(Date.parse(out[0].at) - Date.parse(MONDAY_TEN)).toBeLessThan(30_000);
+  // /chat shows the menu with its buttons, and the message id a tap would quote.
+  const conv = await call<{ items: { dir: string; id?: string; buttons?: { title: string }[] }[] }>(
+    '/_dev/conversation/6281234500001',
+  );
+  expect(conv.items.map((b) => b.dir)).toEqual(['in', 'out']);
+  expect(conv.items[1].buttons?.map((b) => b.title)).toEqual(['Konsultasi', 'Pengaduan']);
+  expect(conv.items[1].id).toMatch(/^wamid\./);
 });
 
 test('a webhook with a wrong key is answered and ignored', async () => {
