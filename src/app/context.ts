@@ -1,6 +1,7 @@
 // Per-execution wiring: the one clock, the spreadsheet as a Db, properties, cache, the
 // configuration snapshot (loaded lazily), the message catalogue and the system log buffer.
 
+import { redactLogText } from '../domain/retention';
 import { resolveOffset } from '../domain/time';
 import type { MessageKey } from '../messages/id';
 import { render } from '../messages/id';
@@ -10,6 +11,7 @@ import { now } from '../platform/clock';
 import type { Props } from '../platform/props';
 import { scriptProps } from '../platform/props';
 import { Db } from '../store/db';
+import { SECRET } from '../store/settings';
 import type { Config } from './config';
 import { loadConfig, setting } from './config';
 
@@ -61,7 +63,21 @@ export class Ctx {
     return render(key, vars, this.config.texts as Partial<Record<MessageKey, string>>);
   }
 
-  log(level: LogLevel, source: string, message: string): void {
+  /** The values of the secrets (tokens, webhook key), to keep them out of sheets, logs and mail. */
+  secretValues(): string[] {
+    return [SECRET.accessToken, SECRET.fonnteToken, SECRET.webhookKey, SECRET.verifyToken]
+      .map((k) => this.props.get(k) ?? '')
+      .filter((v) => v.length >= 6);
+  }
+
+  /** A text from outside (a provider's error) without any secret value in it. */
+  withoutSecrets(text: string): string {
+    return this.secretValues().reduce((t, s) => t.split(s).join('***'), text);
+  }
+
+  log(level: LogLevel, source: string, raw: string): void {
+    // DESIGN §7: a log line never carries a phone number or a secret, whatever a provider echoed.
+    const message = redactLogText(raw, this.secretValues());
     this.logs.push({ at: this.now, level, source, message });
     const line = `[${level}] ${source}: ${message}`;
     if (level === 'GALAT') console.error(line);

@@ -101,7 +101,8 @@ export function send(ctx: Ctx, out: Outbound, meta: SendMeta): SendOutcome {
   let error = '';
   let queueId = '';
   if (!result.ok) {
-    error = `${result.errorCode || ''} ${result.errorMessage}`.trim();
+    // A provider's error text goes into `Status Kirim`: never with a secret in it (DESIGN §7).
+    error = ctx.withoutSecrets(`${result.errorCode || ''} ${result.errorMessage}`.trim());
     if (result.retryable) {
       status = 'antre';
       queueId = enqueue(ctx, { out, meta, attempts: 1, lastError: error });
@@ -211,7 +212,7 @@ export function retryDueSends(ctx: Ctx): { sent: number; failed: number; waiting
       }
       continue;
     }
-    const error = `${result.errorCode || ''} ${result.errorMessage}`.trim();
+    const error = ctx.withoutSecrets(`${result.errorCode || ''} ${result.errorMessage}`.trim());
     const attempts = item.attempts + 1;
     if (result.retryable && attempts < MAX_SEND_ATTEMPTS) {
       keep.push({ ...item, attempts, nextAt: ctx.now + backoffMs(attempts), lastError: error });

@@ -403,3 +403,15 @@ export function hashRows(rows: readonly (readonly unknown[])[]): string {
   }
   return `${rows.length}:${h.toString(16).padStart(8, '0')}`;
 }
+
+/**
+ * A line for `Log Sistem` and the execution log: phone numbers masked (an error a provider echoes
+ * may name the recipient) and known secret values (tokens, webhook key) replaced.
+ */
+export function redactLogText(text: string, secrets: readonly (string | null | undefined)[] = []): string {
+  let out = maskNumbersInText(text);
+  for (const s of secrets) {
+    if (s && s.length >= 6) out = out.split(s).join('***');
+  }
+  return out;
+}

@@ -18,6 +18,7 @@ import {
   periodOf,
   periodStart,
   planBatch,
+  redactLogText,
   retentionMonths,
   rowKey,
   sessionArchiveYear,
@@ -309,5 +310,22 @@ describe('batch fingerprint', () => {
 
   it('matches a number kept as text with its apostrophe', () => {
     expect(cellMatchesAddress("'6281234567890", new Set(['6281234567890']))).toBe(true);
+  });
+});
+
+describe('log lines', () => {
+  it('never carry a phone number or a secret', () => {
+    expect(
+      redactLogText('HTTP 400: {"reason":"target 6285711223344 invalid","token":"tok-ABCDEF123"}', [
+        'tok-ABCDEF123',
+        '',
+        null,
+      ]),
+    ).toBe('HTTP 400: {"reason":"target 0857****3344 invalid","token":"***"}');
+  });
+
+  it('keep session ids, times and counts', () => {
+    const line = 'Sesi HK-2611-0042: 3 pesan, 07:00–17:00, 7.100.000 sel (71%)';
+    expect(redactLogText(line, ['abc'])).toBe(line);
   });
 });
