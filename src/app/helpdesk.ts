@@ -353,7 +353,12 @@ export function endSession(ctx: Ctx, state: UserState, closedBy: ClosedBy, turn:
   ctx.db.update(
     'sessions',
     state.row,
-    { status: 'Selesai', endedAt: new Date(ctx.now), closedBy },
+    {
+      status: 'Selesai',
+      endedAt: new Date(ctx.now),
+      closedBy,
+      ...(state.officer ? { officer: state.officer } : {}),
+    },
     {
       startedAt: new Date(state.startedAt),
       connectedAt: state.connectedAt ? new Date(state.connectedAt) : '',
