@@ -11,7 +11,10 @@ import {
   formatTime,
   getJson,
   h,
+  inDefaultHours,
+  nextWorkdayNine,
   onState,
+  postJson,
   refreshState,
   say,
   startHeader,
@@ -61,6 +64,7 @@ function saveCitizens(): void {
 let stateAt = { emulated: Date.now(), real: Date.now() };
 onState((s) => {
   stateAt = { emulated: Date.parse(s.now), real: Date.now() };
+  byId('hours-note').hidden = inDefaultHours(stateAt.emulated);
   const next = s.officers
     .filter((o) => normalisePhone(o.whatsapp))
     .map((o) => ({ name: `${o.name} (${o.group})`, phone: normalisePhone(o.whatsapp) }));
@@ -288,6 +292,10 @@ function init(): void {
     byId<HTMLFormElement>('add').reset();
     say('add-status', `${name} ditambahkan.`);
     select(existing ?? citizens[citizens.length - 1]);
+  });
+  byId('to-workday').addEventListener('click', async () => {
+    await postJson('/_dev/clock', { set: new Date(nextWorkdayNine(emulatedNow())).toISOString() });
+    await refreshState();
   });
   setInterval(() => void refresh(), 1200);
 }

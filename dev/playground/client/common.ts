@@ -44,6 +44,28 @@ export async function postJson<T>(url: string, body: unknown, contentType = 'app
 }
 
 const TZ = 'Asia/Jakarta';
+/** Asia/Jakarta is UTC+7 all year. */
+export const JAKARTA_MS = 7 * 3_600_000;
+
+/** Next Monday–Friday 09:00 WIB strictly after `nowMs` (holidays are not considered). */
+export function nextWorkdayNine(nowMs: number): number {
+  const wall = new Date(nowMs + JAKARTA_MS);
+  for (let i = 0; i < 8; i++) {
+    const d = new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() + i, 9));
+    const day = d.getUTCDay();
+    const at = d.getTime() - JAKARTA_MS;
+    if (day >= 1 && day <= 5 && at > nowMs) return at;
+  }
+  return nowMs;
+}
+
+/** Inside the default service hours (Monday–Friday 07:00–17:00 WIB; holidays not considered). */
+export function inDefaultHours(nowMs: number): boolean {
+  const wall = new Date(nowMs + JAKARTA_MS);
+  const day = wall.getUTCDay();
+  const minutes = wall.getUTCHours() * 60 + wall.getUTCMinutes();
+  return day >= 1 && day <= 5 && minutes >= 7 * 60 && minutes < 17 * 60;
+}
 
 /** "Senin, 23 November 2026 09.05" in WIB. */
 export function formatWib(at: string | number, withSeconds = false): string {

@@ -8,6 +8,8 @@ import {
   formatWib,
   getJson,
   h,
+  JAKARTA_MS,
+  nextWorkdayNine,
   onState,
   postJson,
   refreshState,
@@ -38,23 +40,9 @@ interface CallsView {
   mail: number;
 }
 
-const JAKARTA_MS = 7 * 3_600_000;
-
 /** A trigger run that found nothing due: no sheet, fetch or mail. */
 function isIdleTick(c: CallsView): boolean {
   return c.kind === 'trigger' && c.roundTrips === 0 && c.urlFetch === 0 && c.mail === 0;
-}
-
-/** Next Monday–Friday 09:00 WIB strictly after `nowMs` (holidays are not considered). */
-export function nextWorkdayNine(nowMs: number): number {
-  const wall = new Date(nowMs + JAKARTA_MS);
-  for (let i = 0; i < 8; i++) {
-    const d = new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() + i, 9));
-    const day = d.getUTCDay();
-    const at = d.getTime() - JAKARTA_MS;
-    if (day >= 1 && day <= 5 && at > nowMs) return at;
-  }
-  return nowMs;
 }
 
 function toLocalInput(ms: number): string {
