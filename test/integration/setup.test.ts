@@ -80,3 +80,17 @@ describe('spreadsheet setup', () => {
     expect(ticks[0].clock).toMatchObject({ everyMinutes: 1 });
   });
 });
+
+describe('protection', () => {
+  it('protects product-owned sheets and system columns with a warning only, so staff are warned but never blocked', () => {
+    const app = createApp({ officers: [] });
+    const sesi = app.emu.spreadsheet.getSheetByName('Sesi')!;
+    const pesan = app.emu.spreadsheet.getSheetByName('Pesan')!;
+    for (const sheet of [sesi, pesan]) {
+      expect(sheet.protections.length).toBeGreaterThan(0);
+      for (const p of sheet.protections) expect(p.warningOnly).toBe(true);
+    }
+    const calendar = app.emu.spreadsheet.getSheetByName('Kalender Konten')!;
+    expect(calendar.protections.some((p) => /ID Konten/.test(p.description))).toBe(true);
+  });
+});
