@@ -3,6 +3,20 @@
 // sidebar for any week. The job plans its own next time, so an idle tick touches no sheet, catches
 // up a missed moment once, and never emails a week twice (the last week done is kept in Script
 // Properties).
+//
+// The job works in two phases. Under tick's script lock it writes the report sheet and the Rekap
+// row and marks the week done (`report:lastWeek`) together with its next time (`job:…`): Script
+// Properties written under the lock are stored in one call when the lock is released, so both
+// are durable before any email leaves. After the lock (the scheduler's `after`) it makes the PDF
+// and sends the email, which take seconds and touch no shared sheet.
+//
+// Marking before sending makes the email at most once per week, by choice. If the execution dies
+// between the phases (the six-minute limit, a platform failure), the week stays marked and the job
+// does not send it: the sheet and the Rekap row are there, and the team can send it from the menu
+// or the sidebar (Laporan mingguan). Marking after sending would instead risk a second email for
+// a crash after MailApp succeeded — the one thing the job must never do. An email that fails
+// without a crash (quota, service error) is reported by MailApp, so the mark is taken back (only
+// if it is still this week's) and the job tries again an hour later, as before.
 
 import {
   parseReportWeek,
@@ -25,11 +39,10 @@ import {
   markReported,
   REPORT_LAST_WEEK_KEY,
   reportSchedule,
-  runWeeklyReport,
   writeWeeklyReport,
   type ReportRunResult,
 } from './report';
-import type { Job } from './scheduler';
+import { jobKey, type Job } from './scheduler';
 
 const HOUR = 3600000;
 
@@ -47,20 +60,42 @@ export const reportJob: Job = {
       };
     }
     if (plan.kind === 'idle') return { summary: '', nextAt: plan.nextAt };
-    const result = runWeeklyReport(ctx, plan.week);
-    const summary = ctx.t('reportJobSummary', {
-      week: result.week,
-      sessions: result.sessions,
-      recipients: result.mailed ? result.recipients : 0,
-    });
-    if (result.recipients > 0 && !result.mailed) {
-      // The email failed (quota, service): the sheet is written; try again in an hour.
-      return { summary, nextAt: ctx.now + HOUR };
-    }
-    markReported(ctx, plan.week.label);
-    return { summary, nextAt: plan.nextAt };
+    const week = plan.week.label;
+    const before = ctx.props.get(REPORT_LAST_WEEK_KEY);
+    const written = writeWeeklyReport(ctx, plan.week);
+    // Claimed now, stored when the lock is released: before the email (see the top of this file).
+    markReported(ctx, week);
+    const summaryOf = (r: ReportRunResult): string =>
+      ctx.t('reportJobSummary', {
+        week: r.week,
+        sessions: r.sessions,
+        recipients: r.mailed ? r.recipients : 0,
+      });
+    return {
+      summary: summaryOf(written.result),
+      nextAt: plan.nextAt,
+      after: () => {
+        const result = mailWeeklyReport(ctx, written);
+        if (result.recipients > 0 && !result.mailed) retryReportLater(ctx, week, before);
+        return summaryOf(result);
+      },
+    };
   },
 };
+
+/**
+ * The email of `week` failed without being sent: takes back the job's mark, unless something
+ * else has marked a week since (a report sent by hand), and makes the job due again in an hour.
+ */
+function retryReportLater(ctx: Ctx, week: string, before: string | null): void {
+  withScriptLock(() => {
+    if (ctx.props.get(REPORT_LAST_WEEK_KEY) === week) {
+      if (before === null) ctx.props.remove(REPORT_LAST_WEEK_KEY);
+      else ctx.props.set(REPORT_LAST_WEEK_KEY, before);
+    }
+    ctx.props.set(jobKey(reportJob.name), String(ctx.now + HOUR));
+  });
+}
 
 /**
  * Runs the report of `week` now (menu, sidebar). Sheets are written under the script lock. A

@@ -1,6 +1,8 @@
 // The weekly report (DESIGN §5) on the built bundle in the emulator: the Monday job, the report
 // sheet and its charts, the Rekap Mingguan row, the email to Pelaporan, re-runs, catch-up, the menu.
 
+import { MailAppFacade } from '../../dev/emulator/services/net';
+import { SpreadsheetAppService, SpreadsheetFacade } from '../../dev/emulator/services/spreadsheet';
 import { LocalApp } from '../../dev/runtime/local-app';
 import { Citizen, createApp, OFFICERS, requireBuild } from '../support/app';
 
@@ -295,6 +297,122 @@ describe('weekly report schedule', () => {
     expect(app.records('Log Sistem').some((r) => String(r['Pesan']).includes('belum ada penerima'))).toBe(
       true,
     );
+  });
+});
+
+describe('weekly report job: PDF and email after the lock', () => {
+  const LAST_WEEK = 'report:lastWeek';
+  const JOB = 'job:laporan-mingguan';
+
+  /** What the stored state was when the job made the PDF and sent the email. */
+  interface Moment {
+    at: 'pdf' | 'email';
+    lockHolder: number | null;
+    lastWeek: string | undefined;
+    reportSheet: boolean;
+  }
+
+  function watch(app: LocalApp): { moments: Moment[]; restore: () => void } {
+    const moments: Moment[] = [];
+    const seen = (at: Moment['at']): void => {
+      moments.push({
+        at,
+        lockHolder: app.emu.locks.holder('script'),
+        lastWeek: app.emu.scriptProperties.get(LAST_WEEK),
+        reportSheet: app.emu.spreadsheet.getSheetByName(SHEET) !== null,
+      });
+    };
+    const create = SpreadsheetAppService.prototype.create;
+    const send = MailAppFacade.prototype.sendEmail;
+    const spies = [
+      jest.spyOn(SpreadsheetAppService.prototype, 'create').mockImplementation(function (
+        this: SpreadsheetAppService,
+        ...args: Parameters<typeof create>
+      ) {
+        seen('pdf');
+        return create.apply(this, args);
+      }),
+      jest.spyOn(MailAppFacade.prototype, 'sendEmail').mockImplementation(function (
+        this: MailAppFacade,
+        ...args: Parameters<typeof send>
+      ) {
+        seen('email');
+        return send.apply(this, args);
+      }),
+    ];
+    return { moments, restore: () => spies.forEach((s) => s.mockRestore()) };
+  }
+
+  it('makes the PDF and sends the email with the lock released, the sheet written and the week marked', () => {
+    const app = newApp();
+    seedWeek(app);
+    const { moments, restore } = watch(app);
+    try {
+      expect(tickReport(app, '2026-11-23T07:03')).toBe('Laporan 2026-W47: 4 sesi, 1 penerima email');
+    } finally {
+      restore();
+    }
+    // The week is stored as done before its email leaves: a crash between the phases cannot make
+    // the job send it a second time.
+    expect(moments).toEqual([
+      { at: 'pdf', lockHolder: null, lastWeek: WEEK, reportSheet: true },
+      { at: 'email', lockHolder: null, lastWeek: WEEK, reportSheet: true },
+    ]);
+    expect(reportMails(app)).toHaveLength(1);
+    expect(tickReport(app, '2026-11-23T08:03')).toBeNull();
+    expect(reportMails(app)).toHaveLength(1);
+  });
+
+  it('an email that fails is tried again an hour later, and the week is sent once', () => {
+    const app = newApp();
+    seedWeek(app);
+    const marked = app.emu.scriptProperties.get(LAST_WEEK);
+    app.emu.quotas.email = 0;
+    expect(tickReport(app, '2026-11-23T07:03')).toBe('Laporan 2026-W47: 4 sesi, 0 penerima email');
+    expect(reportMails(app)).toHaveLength(0);
+    expect(app.emu.scriptProperties.get(LAST_WEEK)).toBe(marked);
+    expect(Number(app.emu.scriptProperties.get(JOB))).toBe(wib('2026-11-23T08:03'));
+    expect(
+      app
+        .records('Log Sistem')
+        .some((r) => r['Tingkat'] === 'GALAT' && String(r['Pesan']).includes('2026-W47')),
+    ).toBe(true);
+    app.emu.quotas.email = 100;
+    expect(tickReport(app, '2026-11-23T07:33')).toBeNull();
+    expect(tickReport(app, '2026-11-23T08:03')).toBe('Laporan 2026-W47: 4 sesi, 1 penerima email');
+    expect(app.emu.scriptProperties.get(LAST_WEEK)).toBe(WEEK);
+    expect(tickReport(app, '2026-11-23T09:03')).toBeNull();
+    expect(reportMails(app)).toHaveLength(1);
+    expect(recapRows(app)).toHaveLength(1);
+  });
+  it('a failure after the lock is logged, not thrown, and the job does not send the week again', () => {
+    const app = newApp();
+    seedWeek(app);
+    // The email text needs the spreadsheet's URL: make that fail, after the sheets are written.
+    const spy = jest.spyOn(SpreadsheetFacade.prototype, 'getUrl').mockImplementation(() => {
+      throw new Error('Service Spreadsheets failed while accessing document');
+    });
+    let ran;
+    try {
+      app.setNow('2026-11-23T07:03:00+07:00');
+      ran = app.tick().result.ran.find((r) => r.job === 'laporan-mingguan');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(ran?.error).toContain('Service Spreadsheets failed');
+    expect(reportMails(app)).toHaveLength(0);
+    expect(app.sheet(SHEET).rows.length).toBeGreaterThan(10);
+    expect(
+      app
+        .records('Log Sistem')
+        .some((r) => r['Sumber'] === 'jadwal:laporan-mingguan' && r['Tingkat'] === 'GALAT'),
+    ).toBe(true);
+    // At most once: the week stays marked, as after a crash between the phases; the team sends it
+    // from the menu or the sidebar.
+    expect(app.emu.scriptProperties.get(LAST_WEEK)).toBe(WEEK);
+    expect(tickReport(app, '2026-11-23T08:03')).toBeNull();
+    expect(tickReport(app, '2026-11-24T07:03')).toBeNull();
+    expect(reportMails(app)).toHaveLength(0);
   });
 });
 
