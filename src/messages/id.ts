@@ -527,7 +527,11 @@ export const MESSAGES = {
     '• Siapkan spreadsheet: membuat atau memperbaiki semua lembar tanpa menghapus data.\n' +
     '• Pengaturan: jam layanan, penyedia WhatsApp, zona waktu, dan jadwal laporan.\n' +
     '• Laporan mingguan sekarang: membuat laporan minggu lalu dan mengirimkannya ke Tim Pelaporan.\n' +
-    '• Rencanakan konten: mengisi Kalender Konten dan Tugas dari Bank Topik.\n\n' +
+    '• Rencanakan konten: mengisi Kalender Konten dan Tugas dari Bank Topik.\n' +
+    '• Arsipkan data lama: memindahkan sesi dan pesan yang lebih tua dari "Retensi Data (bulan)" ke ' +
+    'spreadsheet arsip tahunan (juga berjalan otomatis setiap bulan).\n' +
+    '• Data warga: menemukan semua data seorang warga (nomor atau ID pengguna) atas permintaannya, ' +
+    'dan menghapusnya bila diminta.\n\n' +
     'Petugas dan alamat emailnya diatur di lembar Penanggung Jawab; hari libur di lembar Hari Libur.',
   apiForbidden:
     'Maaf, panel HALO KOP-UKM hanya dapat digunakan oleh anggota tim yang dapat menyunting spreadsheet ini.',
