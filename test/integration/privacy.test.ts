@@ -325,6 +325,24 @@ describe("a citizen's data", () => {
     expect(app.records('Pesan').filter((r) => r.Isi === 'budi juni')).toHaveLength(0);
   });
 
+  it('drops messages to the citizen waiting in the send retry queue', () => {
+    const { app, budiSession } = scenario();
+    // WhatsApp is down for a moment: answers to Budi wait in the retry queue.
+    app.fakeWhatsApp = { fail: (_req, msg) => (msg && msg.to === BUDI ? { status: 503, body: '' } : null) };
+    app.api('session.reply', { sessionId: budiSession, text: 'Mohon tunggu, Pak.' });
+    const found = app.api<PrivacyResult>('privacy.find', { query: BUDI }).result.data!;
+    expect(found.queued).toBe(1);
+    expect(app.api<PrivacyResult>('privacy.find', { query: ANI }).result.data!.queued).toBe(0);
+    app.api('privacy.delete', { query: BUDI, confirm: true });
+    expect(app.emu.scriptProperties.get('q:outbox') ?? '[]').not.toContain(BUDI);
+    // WhatsApp is back: nothing is sent to him any more.
+    app.fakeWhatsApp = {};
+    const since = app.sentCount;
+    app.advanceMinutes(120);
+    app.tick();
+    expect(app.messagesTo(BUDI, since)).toHaveLength(0);
+  });
+
   it('refuses callers who are not editors of the spreadsheet', () => {
     const { app } = scenario();
     for (const [name, req] of [
