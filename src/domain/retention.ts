@@ -75,7 +75,13 @@ export function isCapacityLevel(v: unknown): v is CapacityLevel {
 
 export const DEFAULT_RETENTION_MONTHS = 12;
 
-/** `Retensi Data (bulan)`: a whole number of months, at least 1; the default when unreadable. */
+/**
+ * Reports of the last 12 weeks can be made again from the sidebar, from `Sesi`: whatever the
+ * setting says, at least this many months stay in the spreadsheet.
+ */
+export const MIN_RETENTION_MONTHS = 3;
+
+/** `Retensi Data (bulan)`: a whole number of months, at least 3; the default when unreadable. */
 export function retentionMonths(value: number | string | null | undefined): number {
   const n =
     typeof value === 'number'
@@ -86,7 +92,7 @@ export function retentionMonths(value: number | string | null | undefined): numb
             .replace(',', '.'),
         );
   if (!isFinite(n) || String(value ?? '').trim() === '') return DEFAULT_RETENTION_MONTHS;
-  return Math.min(600, Math.max(1, Math.floor(n)));
+  return Math.min(600, Math.max(MIN_RETENTION_MONTHS, Math.floor(n)));
 }
 
 /** A local calendar month as one number, `yyyymm` (2025-03 → 202503). */

@@ -69,13 +69,20 @@ describe('capacity of the spreadsheet', () => {
 });
 
 describe('retention period', () => {
-  it('reads the setting as whole months, at least one, 12 when unreadable', () => {
+  it('reads the setting as whole months, 12 when unreadable', () => {
     expect(retentionMonths('12')).toBe(12);
     expect(retentionMonths('6,5')).toBe(6);
-    expect(retentionMonths(0)).toBe(1);
     expect(retentionMonths('')).toBe(12);
     expect(retentionMonths('satu tahun')).toBe(12);
     expect(retentionMonths(null)).toBe(12);
+  });
+
+  it('keeps at least three months, so reports of the last 12 weeks can be made again', () => {
+    expect(retentionMonths(0)).toBe(3);
+    expect(retentionMonths('1')).toBe(3);
+    expect(retentionMonths(3)).toBe(3);
+    // On 23 November the cutoff is then August: the 12 weeks back from last week start in late August.
+    expect(cutoffPeriod(at('2026-11-23T09:00:00+07:00'), WIB, retentionMonths(1))).toBe(202608);
   });
 
   it('archives whole local months older than N months', () => {
