@@ -28,6 +28,11 @@
 //   (between two deleteRows, before the cursor was saved) and deletes each original exactly once,
 //   and only rows whose copy is verified in the archive. Then the cursor moves on.
 //
+// The cursor, the batch counter and the list of archive files are written straight through to
+// Script Properties (not buffered until the lock is released, like other state), and sheet writes
+// are flushed before the cursor records them: the record of a step is never ahead of the sheets,
+// even when an execution is killed rather than failing with an exception.
+//
 // Only this job and a citizen's deletion (which first settles a batch in flight, under the same
 // lock) delete rows of `Sesi` and `Pesan`; the product only appends below. Sessions still open
 // (a citizen state points at them) and their messages are never moved, and the states of the
@@ -210,7 +215,7 @@ export function runArchive(ctx: Ctx, limits: ArchiveLimits = ARCHIVE_LIMITS): Ar
   for (;;) {
     if (cursor.phase === 'scan') {
       if (batches >= limits.maxBatches || windows >= limits.maxWindows || now() - started > limits.budgetMs) {
-        saveCursor(ctx, cursor);
+        saveCursor(cursor);
         return result(false);
       }
       open = open ?? openSessionIds(ctx);
@@ -279,7 +284,7 @@ function loadCursor(): Cursor | null {
   return c && c.v === 1 ? c : null;
 }
 
-function saveCursor(_ctx: Ctx, c: Cursor): void {
+function saveCursor(c: Cursor): void {
   durable.set(ARCHIVE_CURSOR_KEY, JSON.stringify(c));
 }
 
@@ -363,7 +368,7 @@ function scan(
     attempts: 0,
   };
   c.phase = 'copy';
-  saveCursor(ctx, c); // the plan is durable before anything is written to the archive
+  saveCursor(c); // the plan is durable before anything is written to the archive
   memory.batchId = c.batch.id;
   memory.source = rows;
   memory.archived = undefined;
@@ -411,7 +416,7 @@ function abandonBatch(ctx: Ctx, c: Cursor, memory: Memory): void {
   if (target) deleteRowsBottomUp(target.sheet, findBatch(target, b.id).rows);
   c.batch = null;
   c.phase = 'scan';
-  saveCursor(ctx, c);
+  saveCursor(c);
   memory.batchId = undefined;
 }
 
@@ -426,7 +431,7 @@ function copy(ctx: Ctx, c: Cursor, memory: Memory): void {
     const lastPlanned = b.blocks[b.blocks.length - 1];
     abandonBatch(ctx, c, memory);
     c.scanRow = lastPlanned.start + lastPlanned.count;
-    saveCursor(ctx, c);
+    saveCursor(c);
     return;
   }
   const source = plannedSource(c, src, memory);
@@ -448,7 +453,7 @@ function copy(ctx: Ctx, c: Cursor, memory: Memory): void {
   target.sheet.getRange(start, 1, rows.length, target.headers.length).setValues(rows);
   SpreadsheetApp.flush();
   c.phase = 'verify';
-  saveCursor(ctx, c);
+  saveCursor(c);
 }
 
 /**
@@ -480,7 +485,7 @@ function verify(ctx: Ctx, c: Cursor, memory: Memory): void {
     c.phase = 'copy';
     ctx.log('PERINGATAN', 'arsip', ctx.t('archiveVerifyRetry', { id: b.id }));
   }
-  saveCursor(ctx, c);
+  saveCursor(c);
 }
 
 // ---- delete -------------------------------------------------------------------------------------
@@ -494,7 +499,7 @@ function remove(ctx: Ctx, c: Cursor, memory: Memory): void {
     ctx.log('GALAT', 'arsip', ctx.t('archiveMissing', { id: b.id, year: b.year }));
     c.batch = null;
     c.phase = 'scan';
-    saveCursor(ctx, c);
+    saveCursor(c);
     return;
   }
   const archived =
@@ -516,7 +521,7 @@ function remove(ctx: Ctx, c: Cursor, memory: Memory): void {
   c.scanRow = b.nextScan;
   c.batch = null;
   c.phase = 'scan';
-  saveCursor(ctx, c);
+  saveCursor(c);
   memory.batchId = undefined;
 }
 
