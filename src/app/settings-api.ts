@@ -49,7 +49,8 @@ export function validateSettings(ctx: Ctx, input: SettingsInput): FieldError[] {
     errors.push({ field: 'provider', message: render('settingsProviderInvalid') });
   }
   if (input.provider === 'cloud') {
-    if (!/^\d{5,30}$/.test(input.phoneNumberId.trim())) {
+    const unchanged = input.phoneNumberId.trim() === (ctx.props.get(SECRET.phoneNumberId) ?? '');
+    if (!unchanged && !/^\d{5,30}$/.test(input.phoneNumberId.trim())) {
       errors.push({ field: 'phoneNumberId', message: render('settingsPhoneNumberIdInvalid') });
     }
     if (!input.accessToken.trim() && !ctx.props.get(SECRET.accessToken)) {

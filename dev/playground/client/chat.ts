@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // /chat — a citizen's phone. Pick a person (several at once), type a message or tap a list row or
 // a button of the bot's last messages: the page builds the Cloud API webhook Meta would post and
 // sends it to /exec?key=…; the conversation comes from GET /_dev/conversation/<number>.

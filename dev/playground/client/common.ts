@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // Shared by the playground pages: JSON calls to the dev API, the emulated clock in the header, and
 // time formatting in WIB. Every text from the product or a citizen is set with textContent only.
 

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // / — what the playground is, the emulated clock (advance, set, follow real time), tick, reset,
 // the .xlsx download, the webhook defaults, the mails held back and the latest executions.
 

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // /sheets — every sheet of the emulated spreadsheet as staff see it in Google Sheets: a tab per
 // sheet, column letters, row numbers, the header row, the values as displayed, the report charts
 // drawn as simple SVG bars; refreshed every two seconds.

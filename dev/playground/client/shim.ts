@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // google.script.run / google.script.host for build/*.html served by the playground. Each server
 // call `google.script.run.<fn>(...args)` is POSTed to /_dev/run/<fn> and executed by the bundle
 // (one execution, as the spreadsheet's editor); handlers are called asynchronously as on Google.

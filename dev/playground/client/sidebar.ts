@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // /sidebar — build/Sidebar.html in a 300 px frame (served from /ui/Sidebar with a google.script.run
 // shim), and the other pages of build/ (dialogs such as Settings) in a modal frame.
 
