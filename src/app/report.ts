@@ -417,7 +417,12 @@ export function reportPdf(sheet: Sheet, name: string): Blob {
     }
     return temp.getAs('application/pdf').setName(`${name}.pdf`);
   } finally {
-    if (typeof DriveApp !== 'undefined') DriveApp.getFileById(temp.getId()).setTrashed(true);
+    // Cleaning up must never cost the finished PDF: a failure here leaves a temporary file only.
+    try {
+      if (typeof DriveApp !== 'undefined') DriveApp.getFileById(temp.getId()).setTrashed(true);
+    } catch (err) {
+      console.warn(`reportPdf: temporary spreadsheet ${temp.getId()} not trashed: ${String(err)}`);
+    }
   }
 }
 

@@ -75,7 +75,7 @@ export class Db {
     }
     const pkey = pointerKey(def.name);
     let next = ownedPointer ? Number(this.props.get(pkey) ?? '0') : 0;
-    if (!(next >= 2)) next = table.sheet.getLastRow() + 1;
+    if (!(next >= 2)) next = ownedPointer ? this.lastDataRow(key) + 1 : table.sheet.getLastRow() + 1;
     // The grid size is remembered with the pointer, so an append needs no metadata read.
     const mkey = maxRowsKey(def.name);
     let max = ownedPointer ? Number(this.props.get(mkey) ?? '0') : 0;
@@ -103,7 +103,7 @@ export class Db {
     if (!sheet) throw new MissingSheetError(def.name);
     const pkey = pointerKey(def.name);
     const stored = Number(this.props.get(pkey) ?? '0');
-    const actual = sheet.getLastRow() + 1;
+    const actual = this.lastDataRow(key) + 1;
     const pointer = Math.max(stored, actual, 2);
     if (pointer !== stored) this.props.set(pkey, String(pointer));
     this.props.set(maxRowsKey(def.name), String(sheet.getMaxRows()));
