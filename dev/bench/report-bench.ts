@@ -6,6 +6,7 @@
 //   npx tsx dev/bench/report-bench.ts [sizes…]      e.g. 1000 10000 100000
 
 import { LocalApp } from '../runtime/local-app';
+import { TOPICS as DOMAIN_TOPICS } from '../../src/domain/menu';
 import { estimate } from './cost-model';
 
 export interface ReportBenchRow {
@@ -42,19 +43,7 @@ const DAY = 24 * 60 * MINUTE;
 /** Monday 16 November 2026 00:00 WIB: the reported week is 2026-W47. */
 const WEEK_START = Date.parse('2026-11-16T00:00:00+07:00');
 const REPORT_AT = '2026-11-23T07:05:00+07:00';
-const TOPICS: Record<string, string[]> = {
-  Koperasi: ['Keanggotaan', 'SHU', 'Rapat anggota', 'Lainnya'],
-  UKM: [
-    'Modal',
-    'Izin usaha',
-    'Sertifikasi',
-    'Bahan',
-    'Pengemasan',
-    'Pasar/Promosi usaha',
-    'Pelatihan',
-    'Lainnya',
-  ],
-};
+const TOPICS: Record<string, readonly string[]> = DOMAIN_TOPICS;
 
 /** A small deterministic generator, so every run builds the same sheets. */
 function random(seed: number): () => number {

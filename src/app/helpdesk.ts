@@ -5,7 +5,6 @@
 import type { InboundMessage, Outbound } from '../channels/types';
 import type { ServiceHours } from '../domain/hours';
 import { isWithinServiceHours, outOfHoursVars, parseWorkDays } from '../domain/hours';
-import type { MenuState } from '../domain/menu';
 import { initialMenu, isEndCommand, menuChoices, menuInput, menuText } from '../domain/menu';
 import { parseRating, ratingChoices, ratingLabel } from '../domain/rating';
 import { formatSessionId } from '../domain/session';
@@ -175,22 +174,31 @@ function overrides(ctx: Ctx): Partial<Record<MessageKey, string>> {
   return ctx.config.texts as Partial<Record<MessageKey, string>>;
 }
 
-function sendMenu(ctx: Ctx, state: UserState, text: string, turn: Turn, menu: MenuState = state.menu): void {
+/** A question with choices: numbered text always, plus an interactive list/buttons where possible. */
+function sendChoices(
+  ctx: Ctx,
+  state: UserState,
+  text: string,
+  turn: Turn,
+  choices: { id: string; title: string }[],
+  ui: { buttonLabel: string; sectionTitle: string; kind: string },
+): void {
   const to = addressOf(state);
   const out: Outbound = isMenuCapable(providerName(ctx))
-    ? {
-        kind: 'menu',
-        to,
-        text,
-        choices: menuChoices(menu),
-        buttonLabel: ctx.t('menuListButton'),
-        sectionTitle: 'HALO KOP-UKM',
-      }
+    ? { kind: 'menu', to, text, choices, buttonLabel: ui.buttonLabel, sectionTitle: ui.sectionTitle }
     : { kind: 'text', to, text };
   turn.send(out, {
     sessionId: state.sessionId,
     phone: state.phone || state.userId,
     sender: 'bot',
+    kind: ui.kind,
+  });
+}
+
+function sendMenu(ctx: Ctx, state: UserState, text: string, turn: Turn): void {
+  sendChoices(ctx, state, text, turn, menuChoices(state.menu), {
+    buttonLabel: ctx.t('menuListButton'),
+    sectionTitle: 'HALO KOP-UKM',
     kind: 'menu',
   });
 }
@@ -404,21 +412,9 @@ function ratingLines(): string {
 }
 
 function sendRatingQuestion(ctx: Ctx, state: UserState, text: string, turn: Turn): void {
-  const to = addressOf(state);
-  const out: Outbound = isMenuCapable(providerName(ctx))
-    ? {
-        kind: 'menu',
-        to,
-        text,
-        choices: ratingChoices(),
-        buttonLabel: ctx.t('ratingListButton'),
-        sectionTitle: 'Penilaian',
-      }
-    : { kind: 'text', to, text };
-  turn.send(out, {
-    sessionId: state.sessionId,
-    phone: state.phone || state.userId,
-    sender: 'bot',
+  sendChoices(ctx, state, text, turn, ratingChoices(), {
+    buttonLabel: ctx.t('ratingListButton'),
+    sectionTitle: 'Penilaian',
     kind: 'penilaian',
   });
 }

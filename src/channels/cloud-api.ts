@@ -30,6 +30,7 @@ import {
   str,
   truncate,
   uniqueWithin,
+  networkFailure,
 } from './util';
 
 /** Meta's documented limits (characters; measured here in UTF-16 code units). */
@@ -465,15 +466,7 @@ export function buildCloudRequests(out: Outbound, cfg: ProviderConfig): HttpRequ
  * (131047 outside the 24-hour window, 131026, 131049, 131051, 100, 190, 131030 …) is not.
  */
 export function parseCloudSendResponse(status: number, body: string): SendResult {
-  if (!status) {
-    return {
-      ok: false,
-      messageId: '',
-      errorCode: 0,
-      errorMessage: 'network error',
-      retryable: true,
-    };
-  }
+  if (!status) return networkFailure();
   const parsed = parseJson(body || '');
   const root = parsed.ok ? rec(parsed.value) : {};
   const httpRetryable = status === 429 || status >= 500;

@@ -20,7 +20,19 @@ import type {
   SendResult,
   StatusEvent,
 } from './types';
-import { arr, clip, digits, fnv1a, isRecord, num, parseJson, rec, splitText, str } from './util';
+import {
+  arr,
+  clip,
+  digits,
+  fnv1a,
+  isRecord,
+  networkFailure,
+  num,
+  parseJson,
+  rec,
+  splitText,
+  str,
+} from './util';
 
 export const FONNTE_API_BASE = 'https://api.fonnte.com';
 export const FONNTE_COUNTRY_CODE = '62';
@@ -306,15 +318,7 @@ export function buildFonnteRequests(out: Outbound, cfg: ProviderConfig): HttpReq
  * anything unknown, so that the app logs it instead of retrying blindly.
  */
 export function parseFonnteSendResponse(status: number, body: string): SendResult {
-  if (!status) {
-    return {
-      ok: false,
-      messageId: '',
-      errorCode: 0,
-      errorMessage: 'network error',
-      retryable: true,
-    };
-  }
+  if (!status) return networkFailure();
   const parsed = parseJson(body || '');
   const root = parsed.ok ? rec(parsed.value) : {};
   if (status >= 200 && status < 300 && root.status === true) {

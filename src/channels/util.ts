@@ -148,3 +148,14 @@ export function fnv1a(s: string): string {
   }
   return ('0000000' + h.toString(16)).slice(-8);
 }
+
+/** The result of a send whose request never got an answer (status 0): always retryable. */
+export function networkFailure(): {
+  ok: false;
+  messageId: '';
+  errorCode: 0;
+  errorMessage: string;
+  retryable: true;
+} {
+  return { ok: false, messageId: '', errorCode: 0, errorMessage: 'network error', retryable: true };
+}

@@ -1,3 +1,5 @@
+import { GROUP_NAMES } from '../domain/types';
+
 // The spreadsheet as a database: every sheet and column of DESIGN.md §2, with the exact Indonesian
 // names staff see. Code refers to columns by `key`; the sheet is read by header text, so staff
 // may reorder columns or add their own.
@@ -21,17 +23,7 @@ export interface SheetDef {
   readonly systemOwned?: boolean;
 }
 
-const GROUPS = [
-  'Konsultasi Koperasi',
-  'Konsultasi UKM',
-  'Pengaduan Koperasi',
-  'Pengaduan UKM',
-  'Broadcast',
-  'Pelaporan',
-  'Pelaksana',
-  'Humas',
-  'Pubdisdok',
-] as const;
+const GROUPS = GROUP_NAMES;
 
 export const CHANNELS = [
   'WhatsApp',
