@@ -537,7 +537,6 @@ export const MESSAGES = {
     'Maaf, panel HALO KOP-UKM hanya dapat digunakan oleh anggota tim yang dapat menyunting spreadsheet ini.',
   apiUnknown: 'Permintaan "{name}" tidak dikenal.',
   apiFailed: 'Permintaan gagal diproses: {reason}',
-  featurePending: 'Fitur ini belum tersedia pada versi ini.',
 
   // ---- Sidebar: inbox, conversation, records, kit (issue 5) ----
   sidebarSessionUnknown: 'Sesi {sessionId} tidak ditemukan.',
