@@ -5,6 +5,7 @@
 
 import { maskPhone } from '../domain/phone';
 import { minutesLeft, parseSessionId } from '../domain/session';
+import { zoneLabel } from '../domain/time';
 import type { ClosedBy } from '../domain/types';
 import { groupFor, isClosedBy } from '../domain/types';
 import { CLOSED_BY_LABELS, MEDIA_LABELS, render } from '../messages/id';
@@ -60,6 +61,20 @@ interface Tracker {
 }
 
 const iso = (ms: number | null | undefined): string => (ms ? new Date(ms).toISOString() : '');
+
+/** Longest WhatsApp user id shown whole in the list; longer ones keep their start and end. */
+const USER_ID_SHOWN = 12;
+
+/** A WhatsApp user id (username users have no number) shortened for the list: `US.a1b2…9f0e`. */
+export function shortUserId(id: string): string {
+  const text = String(id ?? '').trim();
+  return text.length <= USER_ID_SHOWN ? text : `${text.slice(0, 6)}…${text.slice(-4)}`;
+}
+
+/** How the inbox shows who wrote: the number masked, else the user id shortened. */
+export function listedAddress(state: Pick<UserState, 'phone' | 'userId'>): string {
+  return state.phone ? maskPhone(state.phone) : shortUserId(state.userId);
+}
 
 /** Who wrote a logged message, as the conversation shows it; null for copies sent to officers. */
 export function authorOf(rec: MessageRec): TranscriptEntry['from'] | null {
@@ -141,7 +156,7 @@ export function listInbox(ctx: Ctx, group: string): InboxView {
       return {
         sessionId: u.sessionId,
         name: u.name,
-        phone: maskPhone(u.phone || u.userId),
+        phone: listedAddress(u),
         jenis: u.jenis,
         bidang: u.bidang,
         topic: u.topic,
@@ -171,14 +186,15 @@ export function listInbox(ctx: Ctx, group: string): InboxView {
     .map((u) => ({
       sessionId: u.sessionId,
       name: u.name,
-      phone: maskPhone(u.phone || u.userId),
+      phone: listedAddress(u),
       jenis: u.jenis,
       bidang: u.bidang,
       topic: u.topic,
       group: groupOf(u),
       endedAt: iso(u.endedAt),
     }));
-  return { sessions: items, recent, now: iso(ctx.now) };
+  const offset = ctx.offset;
+  return { sessions: items, recent, now: iso(ctx.now), offset, zone: zoneLabel(offset) };
 }
 
 /** A session id as typed or stored, upper-cased; '' when it is not one. */

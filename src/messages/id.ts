@@ -559,6 +559,35 @@ export const MESSAGES = {
     'misalnya 6281234567890.',
   kitNumberInvalid: 'Nomor Layanan WhatsApp "{value}" tidak valid. Contoh yang benar: 6281234567890.',
 
+  // ---- Sidebar: capacity, speakers, citizen data (issues 7 and 8) ----
+  sidebarCapacityMeter: 'Kapasitas spreadsheet: {rate} dari {max} sel',
+  sidebarCapacityCells: '{total} sel terpakai · diukur {time}',
+  sidebarCapacityOk: 'Aman. Belum ada yang perlu dilakukan.',
+  sidebarCapacityWarning:
+    'Waspada: lebih dari 70 % terpakai. Jalankan menu HALO KOP-UKM ▸ Arsipkan data lama dalam minggu ini, ' +
+    'atau kurangi "Retensi Data (bulan)" di Pengaturan.',
+  sidebarCapacityCritical:
+    'Kritis: lebih dari 85 % terpakai. Segera jalankan menu HALO KOP-UKM ▸ Arsipkan data lama. Bila batas ' +
+    'tercapai, pesan WhatsApp baru tidak dapat dicatat lagi.',
+  sidebarCapacityFailed: 'Kapasitas spreadsheet gagal diukur: {reason}',
+  sidebarSpeakersNext: 'Publikasi berikutnya',
+  sidebarSpeakersPublication: '{contentId} · terbit {date} · tema {theme}',
+  sidebarSpeakersCurrent: 'Narasumber di kalender: {name}',
+  sidebarSpeakersNoCurrent: 'Belum ada narasumber di kalender.',
+  sidebarSpeakersNone:
+    'Tidak ada narasumber bertema {theme} yang belum tampil dalam 90 hari. Tambahkan di lembar Narasumber.',
+  sidebarSpeakersLast: 'Terakhir tampil {date}',
+  sidebarSpeakersNever: 'Belum pernah tampil',
+  sidebarSpeakersContact: 'Status kontak: {label}',
+  sidebarSpeakersFailed: 'Saran narasumber gagal dimuat: {reason}',
+  sidebarPrivacySearching: 'Mencari data warga…',
+  sidebarPrivacyFound: 'Data tersimpan untuk {value}: {total} baris.',
+  sidebarPrivacyConfirm:
+    'Penghapusan tidak dapat dibatalkan. Ketik ulang nomor atau ID pengguna yang dicari untuk mengonfirmasi.',
+  sidebarPrivacyMismatch: 'Tidak sama dengan nomor atau ID pengguna yang dicari. Ketik ulang.',
+  sidebarPrivacyDeleting: 'Menghapus data warga…',
+  sidebarPrivacyFailed: 'Data warga gagal diproses: {reason}',
+
   // ---- Sheets menu (add-on) ----
   addonOpenSidebar: 'Buka panel',
   addonSetup: 'Siapkan spreadsheet',

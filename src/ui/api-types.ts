@@ -38,7 +38,10 @@ export interface SaveResult {
 export interface InboxItem {
   sessionId: string;
   name: string;
-  /** Masked number (`0812****7890`): the list never shows full numbers. */
+  /**
+   * Masked number (`0812****7890`): the list never shows full numbers. A citizen known only by a
+   * WhatsApp user id (username, no number) shows the id shortened (`US.a1b2…9f0e`).
+   */
   phone: string;
   jenis: string;
   bidang: string;
@@ -75,6 +78,10 @@ export interface InboxView {
   sessions: InboxItem[];
   recent: RecentItem[];
   now: string;
+  /** UTC offset in minutes of the service's zone (Pengaturan → Zona Waktu): the sidebar shows times in it. */
+  offset: number;
+  /** Its label: `WIB`, `WITA`, `WIT`, or `UTC+…`. */
+  zone: string;
 }
 
 export type InboxGroup = 'Konsultasi Koperasi' | 'Konsultasi UKM' | 'Pengaduan Koperasi' | 'Pengaduan UKM';

@@ -1,9 +1,11 @@
-// Aksi: the weekly report now (of a chosen week), planning content, the settings dialog, and
-// setting up the spreadsheet.
+// Aksi: the spreadsheet's capacity, the weekly report now (of a chosen week), planning content,
+// the settings dialog, setting up the spreadsheet, and a citizen's data (privacy.ts).
 
 import { render } from '../../../messages/id';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
+import { loadCapacity } from './capacity';
+import { initPrivacy } from './privacy';
 import { busyButton, errorText, setStatus } from './util';
 
 let weeksLoaded = false;
@@ -23,14 +25,16 @@ async function loadWeeks(): Promise<void> {
   }
 }
 
-/** Loads the weeks the first time the tab is shown. */
+/** Shows the capacity each time the tab is shown; loads the weeks the first time. */
 export function showActions(): void {
+  void loadCapacity();
   if (weeksLoaded) return;
   weeksLoaded = true;
   void loadWeeks();
 }
 
 export function initActions(): void {
+  initPrivacy();
   const status = byId('actions-status');
   const report = byId<HTMLButtonElement>('action-report');
   report.addEventListener('click', () => {

@@ -18,12 +18,14 @@ import type {
 } from '../../api-types';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
+import { fillPublications, initSpeakers } from './speakers';
 import {
   busyButton,
   clearFieldErrors,
   errorText,
   longTime,
-  OFFSET,
+  offset,
+  onZoneChange,
   setStatus,
   showFieldErrors,
   todayLocal,
@@ -109,7 +111,7 @@ function initMetrics(): void {
     const { req, bad } = metricsInput();
     void submit(
       'metrics',
-      () => (bad.length > 0 ? bad : validateMetrics(req, Date.now(), OFFSET)),
+      () => (bad.length > 0 ? bad : validateMetrics(req, Date.now(), offset())),
       () => call('content.metrics.add', req),
       'Metrik tersimpan di lembar Metrik.',
       () => {
@@ -134,7 +136,7 @@ function initQa(): void {
     };
     void submit(
       'qa',
-      () => validateQa(req, Date.now(), OFFSET),
+      () => validateQa(req, Date.now(), offset()),
       () => call('content.qa.add', req),
       'Tanya jawab tersimpan.',
       () => {
@@ -157,7 +159,7 @@ function initEvaluation(): void {
     };
     void submit(
       'evaluation',
-      () => validateEvaluation(req, Date.now(), OFFSET),
+      () => validateEvaluation(req, Date.now(), offset()),
       () => call('content.evaluation.add', req),
       'Catatan evaluasi tersimpan.',
       () => {
@@ -222,6 +224,7 @@ async function loadContentIds(): Promise<void> {
     for (const c of items) {
       list.appendChild(h('option', { value: c.id, label: `${c.publishDate} · ${c.topic || c.theme}` }));
     }
+    fillPublications(items);
   } catch {
     // the picker is a convenience: ids can be typed
   }
@@ -239,6 +242,14 @@ export function initContent(): void {
   initMetrics();
   initQa();
   initEvaluation();
+  initSpeakers(loadContentIds);
+  // Date fields still showing "today" follow the service's zone once the server tells it.
+  onZoneChange((previous) => {
+    for (const id of ['metrics-date', 'evaluation-date']) {
+      const input = byId<HTMLInputElement>(id);
+      if (input.value === todayLocal(Date.now(), previous)) input.value = todayLocal();
+    }
+  });
   byId('tasks-team').addEventListener('change', () => void loadTasks());
   byId('tasks-refresh').addEventListener('click', () => void loadTasks());
 }

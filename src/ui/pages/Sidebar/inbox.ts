@@ -5,7 +5,7 @@ import type { InboxGroup, InboxItem, InboxView, RecentItem } from '../../api-typ
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import { setTabBadge } from './tabs';
-import { errorText, poll, setStatus, shortTime } from './util';
+import { errorText, poll, setStatus, setZone, shortTime, zone } from './util';
 
 const REFRESH_MS = 10000;
 const GROUP_KEY = 'halo.inboxGroup';
@@ -88,7 +88,7 @@ function render(view: InboxView): void {
   clear(recent);
   if (view.recent.length === 0) recent.appendChild(h('li', { class: 'empty', text: 'Belum ada.' }));
   for (const item of view.recent) recent.appendChild(recentCard(item));
-  byId('inbox-updated').textContent = `Diperbarui ${shortTime(view.now)}`;
+  byId('inbox-updated').textContent = `Diperbarui ${shortTime(view.now)} ${zone()}`;
   const unread = view.sessions.reduce((n, s) => n + s.unread, 0);
   const waiting = view.sessions.filter((s) => s.waiting).length;
   setTabBadge('inbox', unread || waiting, `${unread} pesan belum dibalas, ${waiting} sesi menunggu`);
@@ -98,6 +98,7 @@ async function load(): Promise<void> {
   const status = byId('inbox-status');
   try {
     const view = await call('inbox.list', { group: group() as InboxGroup | '' });
+    setZone(view.offset, view.zone);
     render(view);
     setStatus(status, '');
   } catch (err) {
