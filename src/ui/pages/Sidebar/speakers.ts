@@ -25,13 +25,15 @@ function speakerItem(s: SpeakerItem): HTMLLIElement {
     { class: 'task speaker' },
     h('div', { class: 'name', text: s.name }),
     h('div', { class: 'meta', text: [s.organisation, s.position].filter(Boolean).join(' · ') }),
-    h(
-      'div',
-      { class: 'meta' },
-      s.lastFeatured
+    h('div', {
+      class: 'meta',
+      text: s.lastFeatured
         ? render('sidebarSpeakersLast', { date: dayText(s.lastFeatured) })
         : render('sidebarSpeakersNever'),
-      ' · ',
+    }),
+    h(
+      'div',
+      {},
       h('span', { class: contactTone(status), text: render('sidebarSpeakersContact', { label: status }) }),
     ),
   );
