@@ -9,6 +9,7 @@ import { SIDEBAR_HANDLERS } from './api-sidebar';
 import { CONTENT_HANDLERS } from './content-api';
 import { Ctx } from './context';
 import { apiReportRun, apiReportWeeks } from './report-job';
+import { archiveNow } from './archive';
 import { capacityNow } from './capacity';
 import { apiPrivacyDelete, apiPrivacyFind } from './privacy';
 import { withScriptLock } from '../platform/lock';
@@ -25,6 +26,7 @@ const handlers: Handlers = {
   'report.run': (ctx, req) => apiReportRun(ctx, req),
   'report.weeks': (ctx) => apiReportWeeks(ctx),
   'capacity.get': (ctx) => capacityNow(ctx, withScriptLock),
+  'admin.archiveNow': () => ({ message: archiveNow() }),
   'privacy.find': (ctx, req) => apiPrivacyFind(ctx, req.query),
   'privacy.delete': (ctx, req) => apiPrivacyDelete(ctx, req.query, req.confirm),
   'admin.setup': () => {

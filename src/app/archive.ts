@@ -735,7 +735,8 @@ function archiveRow(
 // ---- Job and menu -------------------------------------------------------------------------------
 
 /** Menu ▸ Arsipkan data lama: one run now (the rest continues at the next ticks). */
-export function menuArchiveNow(): void {
+/** One archive step now (menu and sidebar): the Indonesian sentence saying how far it got. */
+export function archiveNow(): string {
   const result = withScriptLock(() => {
     const ctx = new Ctx();
     const r = runArchive(ctx);
@@ -749,7 +750,11 @@ export function menuArchiveNow(): void {
     : result.total.messages + result.total.sessions > 0
       ? 'archiveMenuDone'
       : 'archiveMenuNothing';
-  SpreadsheetApp.getUi().alert(render(key, vars));
+  return render(key, vars);
+}
+
+export function menuArchiveNow(): void {
+  SpreadsheetApp.getUi().alert(archiveNow());
 }
 
 /** When the next monthly cycle starts: the 1st of next month, 02:00 local time. */

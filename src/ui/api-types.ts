@@ -439,6 +439,7 @@ export interface ApiMap {
   'report.run': { req: { week?: string }; res: ReportRunView };
   'report.weeks': { req: NoRequest; res: ReportWeeksView };
   'capacity.get': { req: NoRequest; res: CapacityView };
+  'admin.archiveNow': { req: NoRequest; res: { message: string } };
   'privacy.find': { req: PrivacyQuery; res: PrivacyResult };
   'privacy.delete': { req: PrivacyQuery & { confirm: boolean }; res: PrivacyResult };
 }

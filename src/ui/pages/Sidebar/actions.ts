@@ -55,6 +55,16 @@ export function initActions(): void {
       .then((res) => setStatus(status, res.message, res.noTopic > 0 ? 'bad' : 'ok'))
       .catch((err) => setStatus(status, errorText(err), 'bad'));
   });
+  const archive = byId<HTMLButtonElement>('action-archive');
+  archive.addEventListener('click', () => {
+    setStatus(status, 'Mengarsipkan data lama…');
+    busyButton(archive, () => call('admin.archiveNow', {}))
+      .then((res) => {
+        setStatus(status, res.message, 'ok');
+        return loadCapacity();
+      })
+      .catch((err) => setStatus(status, errorText(err), 'bad'));
+  });
   const settings = byId<HTMLButtonElement>('action-settings');
   settings.addEventListener('click', () => {
     setStatus(status, 'Membuka pengaturan…');
