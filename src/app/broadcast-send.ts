@@ -74,6 +74,7 @@ interface LogColumns {
   status: number;
   error: number;
   id: number;
+  messageId: number;
 }
 
 function logColumns(ctx: Ctx): LogColumns {
@@ -86,6 +87,7 @@ function logColumns(ctx: Ctx): LogColumns {
     status: t.col('status'),
     error: t.col('error'),
     id: t.col('broadcastId'),
+    messageId: t.col('messageId'),
   };
 }
 
@@ -289,6 +291,8 @@ export function runBroadcastBatch(ctx: Ctx): JobResult {
     used++;
     if (cls === 'sent') {
       record(i, viaTemplate ? LOG_STATUS.sentTemplate : LOG_STATUS.sent, '');
+      // The id links a later failed status webhook (131047, 131026 …) back to this row.
+      if (cols.messageId && result.messageId) row[cols.messageId - 1] = result.messageId;
       run.sent++;
       if (viaTemplate) run.templated++;
       run.throttles = 0;

@@ -4,6 +4,7 @@
 
 import { providerFor } from '../channels';
 import type { ParsedWebhook, ProviderName, StatusEvent } from '../channels/types';
+import { LOG_STATUS } from '../domain/broadcast';
 import { render } from '../messages/id';
 import { withScriptLock } from '../platform/lock';
 import { SECRET } from '../store/settings';
@@ -182,24 +183,32 @@ export function processBacklog(ctx: Ctx): number {
   return n;
 }
 
-/** A failed status (131047, 131026 …) is recorded on the message it belongs to. */
+/**
+ * A failed status (131047, 131026 …) is recorded on the message it belongs to: a row of `Pesan`,
+ * or of `Log Siaran` for a broadcast.
+ */
 function recordFailedStatus(ctx: Ctx, s: StatusEvent): void {
   const error = s.errors.map((x) => `${x.code} ${x.title}`.trim()).join('; ') || 'gagal';
-  let row = sentRow(ctx, s.id);
-  if (row === null) {
-    const table = ctx.db.table('messages');
-    const col = table.col('messageId');
-    const cell = col
-      ? table.sheet
-          .getRange(2, col, Math.max(table.sheet.getMaxRows() - 1, 1), 1)
-          .createTextFinder(s.id)
-          .matchEntireCell(true)
-          .findNext()
-      : null;
-    row = cell ? cell.getRow() : null;
-  }
+  const row = sentRow(ctx, s.id) ?? findById(ctx, 'messages', s.id);
   if (row) ctx.db.update('messages', row, { sendStatus: `gagal: ${error}` });
+  else {
+    const broadcastRow = findById(ctx, 'broadcastLog', s.id);
+    if (broadcastRow) ctx.db.update('broadcastLog', broadcastRow, { status: LOG_STATUS.failed, error });
+  }
   ctx.log('PERINGATAN', 'status', `Pesan ${s.id} gagal terkirim: ${error}`);
+}
+
+/** The row whose `ID Pesan` is `id` (one TextFinder search), or null. */
+function findById(ctx: Ctx, key: 'messages' | 'broadcastLog', id: string): number | null {
+  const table = ctx.db.table(key);
+  const col = table.col('messageId');
+  if (!col) return null;
+  const cell = table.sheet
+    .getRange(2, col, Math.max(table.sheet.getMaxRows() - 1, 1), 1)
+    .createTextFinder(id)
+    .matchEntireCell(true)
+    .findNext();
+  return cell ? cell.getRow() : null;
 }
 
 function logErrors(ctx: Ctx, parsed: ParsedWebhook): void {

@@ -212,6 +212,7 @@ export const SHEETS = {
       c('status', 'Status', 'text'),
       c('error', 'Kesalahan', 'text'),
       c('broadcastId', 'ID Siaran', 'text'),
+      c('messageId', 'ID Pesan', 'text', { system: true }),
     ],
   },
   weekly: {

@@ -10,6 +10,7 @@ import type { LocalApp } from '../../dev/runtime/local-app';
 import { BUILD_DIR } from '../../dev/runtime/local-app';
 import type { FakeResponse, FetchLike, OutboundMessage } from '../../dev/runtime/whatsapp';
 import type { BroadcastStartResult, BroadcastStatusView, BroadcastTopicItem } from '../../src/ui/api-types';
+import { cloudStatus } from '../../dev/runtime/whatsapp';
 import { Citizen, createApp } from '../support/app';
 
 const START = '2026-11-23T09:00:00+07:00';
@@ -455,5 +456,27 @@ describe('an execution killed in the middle of a send', () => {
     // The outcomes of sends 51–69, made before the crash, were not lost.
     const sentRows = logRows(app).filter((r) => String(r['Status']).startsWith('terkirim'));
     expect(sentRows).toHaveLength(149);
+  });
+});
+
+describe('a failure reported later by a status webhook', () => {
+  it('lands on the subscriber’s Log Siaran row (131047: outside the 24-hour window)', () => {
+    const app = createApp({ now: START });
+    settings(app, { 'Nama Template Siaran': 'info_halo' });
+    const [first, second] = subscribers(app, 2, () => true);
+    api<BroadcastStartResult>(app, 'broadcast.start', { topic: TOPIC, body: BODY });
+    app.advanceMinutes(1);
+    app.tick();
+    const sent = app.messagesTo(first).find((m) => m.text.includes(TOPIC))!;
+    expect(sent.messageId).not.toBe('');
+    const status = cloudStatus(sent.messageId, 'failed', first, app.now(), [
+      { code: 131047, title: 'Re-engagement message' },
+    ]);
+    app.post({ key: 'playground' }, JSON.stringify(status), 'application/json');
+    const rows = logRows(app);
+    const failed = rows.find((r) => r['Nomor'] === first)!;
+    expect(failed['Status']).toBe('gagal');
+    expect(String(failed['Kesalahan'])).toContain('131047');
+    expect(rows.find((r) => r['Nomor'] === second)!['Status']).toMatch(/^terkirim/);
   });
 });
