@@ -27,6 +27,7 @@ import {
   quotaLeft,
   quotaResumeAt,
   recipientKey,
+  parseTemplateShape,
   templateParams,
   throttlePauseMs,
   TIME_BUDGET_MS,
@@ -209,6 +210,7 @@ export function runBroadcastBatch(ctx: Ctx): JobResult {
   const provider = providerName(ctx);
   const template = templateName(ctx);
   const language = setting(ctx.config, 'broadcastTemplateLanguage') || 'id';
+  const shape = parseTemplateShape(setting(ctx.config, 'broadcastTemplateVariables'));
   const text = ctx.t('broadcastText', { topic: message.topic, body: message.body });
 
   const cols = logColumns(ctx);
@@ -256,7 +258,7 @@ export function runBroadcastBatch(ctx: Ctx): JobResult {
         to: address,
         name: template,
         language,
-        params: templateParams(message.topic, message.body),
+        params: templateParams(message.topic, message.body, shape),
       };
     } else {
       out = { kind: 'text', to: address, text };

@@ -149,7 +149,18 @@ export function templateParam(text: string, maxLength = 1000): string {
 }
 
 /** The two body parameters of the broadcast template: {{1}} topic, {{2}} text. */
-export function templateParams(topic: string, body: string): string[] {
+/** How many body variables the approved template has: {{1}} topic and {{2}} text, or fewer. */
+export type TemplateShape = 2 | 1 | 0;
+
+/** Reads the `Variabel Template Siaran` setting: 2 (topik + isi, default), 1 (isi) or 0. */
+export function parseTemplateShape(text: string): TemplateShape {
+  const t = String(text).trim();
+  return t === '0' ? 0 : t === '1' ? 1 : 2;
+}
+
+export function templateParams(topic: string, body: string, shape: TemplateShape = 2): string[] {
+  if (shape === 0) return [];
+  if (shape === 1) return [templateParam(`${topic}: ${body}`, 1000)];
   return [templateParam(topic, 200), templateParam(body, 900)];
 }
 

@@ -25,6 +25,7 @@ export const SETTING = {
   reminderHour: 'Jam Pengingat Tugas',
   broadcastTemplate: 'Nama Template Siaran',
   broadcastTemplateLanguage: 'Bahasa Template Siaran',
+  broadcastTemplateVariables: 'Variabel Template Siaran',
   broadcastDailyLimit: 'Batas Siaran per Hari',
   serviceNumber: 'Nomor Layanan WhatsApp',
   waGreeting: 'Salam Pembuka wa.me',
@@ -86,6 +87,12 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     description: 'Nama template WhatsApp yang disetujui Meta untuk siaran di luar jendela 24 jam.',
   },
   { key: SETTING.broadcastTemplateLanguage, defaultValue: 'id', description: 'Kode bahasa template siaran.' },
+  {
+    key: SETTING.broadcastTemplateVariables,
+    defaultValue: '2',
+    description:
+      'Jumlah variabel isi template siaran: 2 ({{1}} topik, {{2}} isi), 1 ({{1}} topik dan isi), atau 0.',
+  },
   {
     key: SETTING.broadcastDailyLimit,
     defaultValue: '250',

@@ -2,6 +2,7 @@ import {
   batchSize,
   classifySend,
   outsideWindow,
+  parseTemplateShape,
   percentDone,
   quotaAfter,
   quotaLeft,
@@ -174,5 +175,17 @@ describe('template parameters and recipients', () => {
     expect(remaining(counts)).toBe(100);
     expect(percentDone(counts)).toBe(50);
     expect(percentDone({ ...counts, total: 0, sent: 0, failed: 0, skipped: 0, uncertain: 0 })).toBe(100);
+  });
+});
+
+describe('template variables (setting Variabel Template Siaran)', () => {
+  it('fills {{1}} topic and {{2}} text by default, one combined variable, or none', () => {
+    expect(templateParams('NIB gratis', 'Daftar di OSS')).toEqual(['NIB gratis', 'Daftar di OSS']);
+    expect(templateParams('NIB gratis', 'Daftar di OSS', parseTemplateShape('1'))).toEqual([
+      'NIB gratis: Daftar di OSS',
+    ]);
+    expect(templateParams('NIB gratis', 'Daftar di OSS', parseTemplateShape('0'))).toEqual([]);
+    expect(parseTemplateShape('')).toBe(2);
+    expect(parseTemplateShape('tiga')).toBe(2);
   });
 });
