@@ -59,7 +59,7 @@ import { withScriptLock } from '../platform/lock';
 import { asText, cellText, cellTime } from '../store/cells';
 import { SHEETS } from '../store/schema';
 import { SETTING } from '../store/settings';
-import { normaliseHeader } from '../store/table';
+import { headerRow, normaliseHeader } from '../store/table';
 import { deleteProductRows, deleteRowsBottomUp, repairSessionRows } from './archive-rows';
 import { checkCapacity } from './capacity';
 import { forgetConfig, setting } from './config';
@@ -619,14 +619,7 @@ function writeArchiveSetting(ctx: Ctx, files: Record<string, string>): void {
 function archiveSheetOf(archive: Spreadsheet, key: ArchivedKey): ArchiveSheet | null {
   const sheet = archive.getSheetByName(SHEETS[key].name);
   if (!sheet) return null;
-  const width = sheet.getLastColumn();
-  const headers =
-    width < 1
-      ? []
-      : sheet
-          .getRange(1, 1, 1, width)
-          .getValues()[0]
-          .map((h) => String(h));
+  const headers = headerRow(sheet);
   return headers.includes(BATCH_HEADER) ? { sheet, headers } : null;
 }
 
@@ -640,14 +633,8 @@ function ensureArchiveSheet(archive: Spreadsheet, key: ArchivedKey, source: stri
     const blank = sheets.length === 1 && !ours.includes(sheets[0].getName()) && sheets[0].getLastRow() === 0;
     sheet = blank ? sheets[0].setName(name) : archive.insertSheet(name);
   }
-  const width = sheet.getLastColumn();
-  const headers =
-    width < 1
-      ? []
-      : sheet
-          .getRange(1, 1, 1, width)
-          .getValues()[0]
-          .map((h) => String(h));
+  const headers = headerRow(sheet);
+  const fresh = headers.length === 0;
   const known = new Set(headers.map(normaliseHeader));
   const missing = [...source, BATCH_HEADER].filter((h) => !known.has(normaliseHeader(h)));
   if (missing.length > 0) {
@@ -657,7 +644,7 @@ function ensureArchiveSheet(archive: Spreadsheet, key: ArchivedKey, source: stri
       sheet.insertColumnsAfter(sheet.getMaxColumns(), need - sheet.getMaxColumns());
     sheet.getRange(1, start, 1, missing.length).setValues([missing.map(asText)]);
     headers.push(...missing);
-    if (width < 1) {
+    if (fresh) {
       sheet.setFrozenRows(1);
       sheet.getRange(1, 1, 1, headers.length).setFontWeight('bold');
       // The archive counts against its own 10-million-cell limit: no empty columns.

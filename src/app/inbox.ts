@@ -216,30 +216,14 @@ export function findSessionRow(ctx: Ctx, id: string, hint = 0): { row: number; r
     const rec = table.readRow(hint);
     if (cellText(rec.id).toUpperCase() === id) return { row: hint, rec };
   }
-  const col = table.col('id');
-  if (!col) return null;
-  const cell = table.sheet
-    .getRange(2, col, Math.max(table.sheet.getMaxRows() - 1, 1), 1)
-    .createTextFinder(id)
-    .matchEntireCell(true)
-    .findNext();
-  if (!cell) return null;
-  return { row: cell.getRow(), rec: table.readRow(cell.getRow()) };
+  const row = table.findRow('id', id);
+  return row ? { row, rec: table.readRow(row) } : null;
 }
 
 /** Rows of one session in `Pesan`, found with a TextFinder and read in as few blocks as possible. */
 export function readTranscript(ctx: Ctx, id: string): TranscriptEntry[] {
   const table = ctx.db.table('messages');
-  const col = table.col('sessionId');
-  if (!col) return [];
-  const rows = table.sheet
-    .getRange(2, col, Math.max(table.sheet.getMaxRows() - 1, 1), 1)
-    .createTextFinder(id)
-    .matchEntireCell(true)
-    .findAll()
-    .map((r) => r.getRow())
-    .sort((a, b) => a - b)
-    .slice(-MAX_TRANSCRIPT);
+  const rows = table.findRows('sessionId', id).slice(-MAX_TRANSCRIPT);
   const wanted = new Set(rows);
   const out: TranscriptEntry[] = [];
   const prefix = officerPrefix(ctx);

@@ -139,14 +139,6 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
 /** The session of a message the product sent earlier, found in `Pesan` by its id. */
 function sessionOfLoggedMessage(ctx: Ctx, messageId: string): string {
   const table = ctx.db.table('messages');
-  const col = table.col('messageId');
-  const sessionCol = table.col('sessionId');
-  if (!col || !sessionCol) return '';
-  const found = table.sheet
-    .getRange(2, col, Math.max(table.sheet.getMaxRows() - 1, 1), 1)
-    .createTextFinder(messageId)
-    .matchEntireCell(true)
-    .findNext();
-  if (!found) return '';
-  return String(table.sheet.getRange(found.getRow(), sessionCol).getValue());
+  const row = table.findRow('messageId', messageId);
+  return row ? String(table.readRow(row).sessionId) : '';
 }

@@ -181,17 +181,9 @@ export function markTaskDone(
       return key ? cellText(rec.key) === key : cellText(rec.task).trim() === task && task !== '';
     };
     if (!matches(row)) {
-      const col = table.col('key');
-      const cell =
-        key && col
-          ? table.sheet
-              .getRange(2, col, Math.max(table.sheet.getMaxRows() - 1, 1), 1)
-              .createTextFinder(key)
-              .matchEntireCell(true)
-              .findNext()
-          : null;
-      if (!cell) return { ok: false, error: render('sidebarTaskNotFound') };
-      row = cell.getRow();
+      const found = table.findRow('key', key);
+      if (!found) return { ok: false, error: render('sidebarTaskNotFound') };
+      row = found;
     }
     ctx.db.update('tasks', row, { status: 'Selesai', doneAt: new Date(ctx.now) });
     return { ok: true };

@@ -16,17 +16,9 @@ export interface Subscriber {
 /** Finds a subscriber's row by number or user id (one TextFinder search). */
 export function findSubscriber(ctx: Ctx, address: string): Subscriber | null {
   const table = ctx.db.table('subscribers');
-  const col = table.col('phone');
-  if (!col || !address) return null;
-  const rows = Math.max(table.sheet.getMaxRows() - 1, 1);
-  const cell = table.sheet
-    .getRange(2, col, rows, 1)
-    .createTextFinder(address)
-    .matchEntireCell(true)
-    .findNext();
-  if (!cell) return null;
-  const rec = table.readRow(cell.getRow());
-  return { row: cell.getRow(), status: String(rec.status) };
+  const row = table.findRow('phone', address);
+  if (!row) return null;
+  return { row, status: String(table.readRow(row).status) };
 }
 
 export function handleSubscriptionCommand(

@@ -200,15 +200,7 @@ function recordFailedStatus(ctx: Ctx, s: StatusEvent): void {
 
 /** The row whose `ID Pesan` is `id` (one TextFinder search), or null. */
 function findById(ctx: Ctx, key: 'messages' | 'broadcastLog', id: string): number | null {
-  const table = ctx.db.table(key);
-  const col = table.col('messageId');
-  if (!col) return null;
-  const cell = table.sheet
-    .getRange(2, col, Math.max(table.sheet.getMaxRows() - 1, 1), 1)
-    .createTextFinder(id)
-    .matchEntireCell(true)
-    .findNext();
-  return cell ? cell.getRow() : null;
+  return ctx.db.table(key).findRow('messageId', id);
 }
 
 function logErrors(ctx: Ctx, parsed: ParsedWebhook): void {

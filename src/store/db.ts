@@ -6,7 +6,7 @@ import type { Props } from '../platform/props';
 import type { RecordOf, SheetKey } from './schema';
 import { SHEETS } from './schema';
 import type { Changes } from './table';
-import { Table } from './table';
+import { headerRow, Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -39,14 +39,7 @@ export class Db {
     if (!sheet) throw new MissingSheetError(name);
     let headers = this.cache.getJson<string[]>(headerKey(name));
     if (!headers) {
-      const width = sheet.getLastColumn();
-      headers =
-        width < 1
-          ? []
-          : sheet
-              .getRange(1, 1, 1, width)
-              .getValues()[0]
-              .map((h) => String(h));
+      headers = headerRow(sheet);
       this.cache.putJson(headerKey(name), headers, HEADER_CACHE_SECONDS);
     }
     const table = new Table(key, sheet, headers);

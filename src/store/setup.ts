@@ -5,7 +5,7 @@ import { asText } from './cells';
 import type { ColumnDef, SheetDef, SheetKey } from './schema';
 import { SHEET_ORDER, SHEETS } from './schema';
 import { SETTING_DEFS } from './settings';
-import { normaliseHeader } from './table';
+import { headerRow, normaliseHeader } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -39,8 +39,7 @@ function setupSheet(ss: Spreadsheet, key: SheetKey, report: SetupReport): void {
     sheet = ss.insertSheet(def.name);
     report.createdSheets.push(def.name);
   }
-  const width = sheet.getLastColumn();
-  const headers = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0].map(String) : [];
+  const headers = headerRow(sheet);
   const present = new Set(headers.map(normaliseHeader));
   const missing = def.columns.filter((c) => !present.has(normaliseHeader(c.header)));
   if (missing.length > 0) {

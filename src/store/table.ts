@@ -80,6 +80,19 @@ export class Table<K extends SheetKey> {
     return values.map((v, i) => ({ row: startRow + i, rec: this.toRecord(v) }));
   }
 
+  /** The first row whose `key` column is exactly `value`, or null (one search). */
+  findRow(key: keyof RecordOf<K> & string, value: string): number | null {
+    const col = this.col(key);
+    if (!col || !value) return null;
+    return findRowsIn(this.sheet, col, value, false)[0] ?? null;
+  }
+
+  /** Every row whose `key` column is exactly `value`, ascending (one search). */
+  findRows(key: keyof RecordOf<K> & string, value: string): number[] {
+    const col = this.col(key);
+    return col && value ? findRowsIn(this.sheet, col, value) : [];
+  }
+
   readRow(row: number): RecordOf<K> {
     return this.readBlock(row, 1)[0].rec;
   }
@@ -131,6 +144,33 @@ export class Table<K extends SheetKey> {
     }
     flush();
   }
+}
+
+/** A sheet's header row as strings ([] for an empty sheet). */
+export function headerRow(sheet: Sheet): string[] {
+  const width = sheet.getLastColumn();
+  return width < 1
+    ? []
+    : sheet
+        .getRange(1, 1, 1, width)
+        .getValues()[0]
+        .map((h) => String(h));
+}
+
+/** Rows (ascending) whose cell in column `col` is exactly `value`: one TextFinder search. */
+export function findRowsIn(sheet: Sheet, col: number, value: string, all = true): number[] {
+  const finder = sheet
+    .getRange(2, col, Math.max(sheet.getMaxRows() - 1, 1), 1)
+    .createTextFinder(value)
+    .matchEntireCell(true);
+  if (!all) {
+    const cell = finder.findNext();
+    return cell ? [cell.getRow()] : [];
+  }
+  return finder
+    .findAll()
+    .map((r) => r.getRow())
+    .sort((a, b) => a - b);
 }
 
 export function normaliseHeader(h: unknown): string {
