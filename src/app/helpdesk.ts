@@ -2,6 +2,7 @@
 // menu, connects to the responsible group, chats for at most 30 minutes, and rates the service.
 // Every function here runs inside the script lock, called by the webhook or the scheduler.
 
+import { isMenuCapable } from '../channels';
 import type { InboundMessage, Outbound } from '../channels/types';
 import type { ServiceHours } from '../domain/hours';
 import { isWithinServiceHours, outOfHoursVars, parseWorkDays } from '../domain/hours';
@@ -13,9 +14,8 @@ import type { ClosedBy } from '../domain/types';
 import { groupFor } from '../domain/types';
 import type { MessageKey } from '../messages/id';
 import { CLOSED_BY_LABELS, MEDIA_LABELS } from '../messages/id';
-import { activeOfficers, setting, settingNumber } from './config';
+import { activeOfficers, officerByPhone, setting, settingNumber } from './config';
 import type { Ctx } from './context';
-import { isMenuCapable } from '../channels';
 import { providerName } from './sender';
 import type { UserState } from './state';
 import {
@@ -30,7 +30,6 @@ import {
   expirySchedule,
 } from './state';
 import { inboundBody, Turn } from './turn';
-import { officerByPhone } from './config';
 import { handleOfficerMessage } from './officer';
 import { handleSubscriptionCommand } from './subscription';
 
@@ -57,11 +56,12 @@ export function addressOf(state: Pick<UserState, 'phone' | 'userId'>): string {
   return state.phone || state.userId;
 }
 
-/** True when this delivery was already handled (Meta re-delivers; Fonnte has no ids). */
+/** Cache key remembering an inbound message id for de-duplication. */
 export function seenKey(m: InboundMessage): string {
   return `seen:${m.id}`.slice(0, 240);
 }
 
+/** True when this delivery was already handled (Meta re-delivers; Fonnte has no ids). */
 export function seenBefore(ctx: Ctx, m: InboundMessage, state: UserState | null): boolean {
   if (state && state.lastIds.includes(m.id)) return true;
   const key = seenKey(m);
