@@ -6,9 +6,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Dialog, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { SCREENSHOTS, startPlayground, type StartedPlayground } from './support/playground';
+import { appendRows, devJson, openSidebar, say, sheetRecords, watchDialogs } from './support/sidebar';
 
 jest.setTimeout(120000);
 
@@ -18,34 +19,6 @@ let context: BrowserContext;
 let dataDir: string;
 let sidebarPage: Page;
 const dialogs: string[] = [];
-
-async function devJson<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${playground.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function sheetRecords(name: string): Promise<Record<string, unknown>[]> {
-  const s = await devJson<{ headers: string[]; rows: unknown[][] }>(
-    `/_dev/sheets/${encodeURIComponent(name)}`,
-  );
-  return s.rows.map((r) => Object.fromEntries(s.headers.map((h, i) => [h, r[i]])));
-}
-
-async function appendRows(sheet: string, rows: Record<string, unknown>[]): Promise<void> {
-  await devJson(`/_dev/sheets/${encodeURIComponent(sheet)}/rows`, { rows });
-}
-
-function watchDialogs(page: Page): void {
-  page.on('dialog', (d: Dialog) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-}
 
 /**
  * A screenshot of part of the sidebar, as wide as the sidebar (300 px). The frame is made as tall
@@ -69,13 +42,6 @@ async function fitsWidth(frame: Frame): Promise<boolean> {
   return frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 }
 
-/** The citizen's phone on /chat: sends a message and waits until the bot has answered it. */
-async function say(chat: Page, text: string, expectReply: RegExp | string): Promise<void> {
-  await chat.fill('#text', text);
-  await chat.press('#text', 'Enter');
-  await chat.locator('#messages').getByText(expectReply).last().waitFor();
-}
-
 async function connect(chat: Page, phone: string): Promise<string> {
   await chat.click(`.person[data-phone="${phone}"]`);
   await say(chat, 'halo', /Ketik \*?1\*?/);
@@ -87,20 +53,12 @@ async function connect(chat: Page, phone: string): Promise<string> {
   return ids![ids!.length - 1];
 }
 
-async function openSidebar(): Promise<{ page: Page; frame: Frame }> {
-  const page = await context.newPage();
-  watchDialogs(page);
-  await page.goto(`${playground.url}/sidebar`);
-  const handle = await page.waitForSelector('#frame');
-  await page.waitForFunction(() => {
-    const f = document.querySelector<HTMLIFrameElement>('#frame');
-    return !!f && !!f.contentDocument && !!f.contentDocument.querySelector('#panel-inbox');
-  });
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error('no sidebar frame');
-  expect(await frame.evaluate(() => window.innerWidth)).toBe(300);
-  sidebarPage = page;
-  return { page, frame };
+/** The sidebar, at its real width (300 px); its page is the one `shot` resizes. */
+async function openAdminSidebar(): Promise<{ page: Page; frame: Frame }> {
+  const sidebar = await openSidebar(context, playground, dialogs);
+  expect(await sidebar.frame.evaluate(() => window.innerWidth)).toBe(300);
+  sidebarPage = sidebar.page;
+  return sidebar;
 }
 
 beforeAll(async () => {
@@ -108,7 +66,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'halo-sidebar-admin-'));
   playground = await startPlayground({ dataDir });
   // A Monday morning within service hours.
-  await devJson('/_dev/clock', { set: '2026-11-23T09:00:00+07:00' });
+  await devJson(playground, '/_dev/clock', { set: '2026-11-23T09:00:00+07:00' });
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
 });
@@ -124,7 +82,7 @@ describe('staff sidebar: capacity, speakers, citizen data', () => {
   let chat: Page;
 
   it('shows in Aksi how full the spreadsheet is, as a percentage of 10 million cells', async () => {
-    sidebar = await openSidebar();
+    sidebar = await openAdminSidebar();
     const { frame } = sidebar;
     await frame.click('#tab-actions');
     const label = frame.locator('#capacity-label', { hasText: 'dari 10 juta sel' });
@@ -143,11 +101,11 @@ describe('staff sidebar: capacity, speakers, citizen data', () => {
 
   it('suggests speakers of each publication’s theme after the content is planned', async () => {
     const { frame } = sidebar;
-    await appendRows('Bank Topik', [
+    await appendRows(playground, 'Bank Topik', [
       { Topik: 'Rapat Anggota Tahunan', Tema: 'Koperasi', Status: 'Tersedia' },
       { Topik: 'Mendaftar NIB lewat OSS', Tema: 'UKM', Status: 'Tersedia' },
     ]);
-    await appendRows('Narasumber', [
+    await appendRows(playground, 'Narasumber', [
       { Nama: 'Bu Ani', Organisasi: 'KSP Sejahtera', Jenis: 'Koperasi', Jabatan: 'Ketua' },
       {
         Nama: 'Pak Cecep',
@@ -177,7 +135,7 @@ describe('staff sidebar: capacity, speakers, citizen data', () => {
     // The team plans the content from Aksi (the rotation the daily tick also runs).
     await frame.click('#action-plan');
     await frame.locator('#actions-status', { hasText: /\d/ }).waitFor();
-    const calendar = await sheetRecords('Kalender Konten');
+    const calendar = await sheetRecords(playground, 'Kalender Konten');
     expect(calendar.map((r) => [r['ID Konten'], r['Tema']])).toEqual([
       ['KONTEN-2026-W48', 'Koperasi'],
       ['KONTEN-2026-W49', 'UKM'],
@@ -213,7 +171,7 @@ describe('staff sidebar: capacity, speakers, citizen data', () => {
 
   it('finds a citizen’s data by number and deletes it only after the number is typed again', async () => {
     chat = await context.newPage();
-    watchDialogs(chat);
+    watchDialogs(chat, dialogs);
     await chat.goto(`${playground.url}/chat`);
     await chat.locator('#who-name').filter({ hasText: /\S/ }).waitFor();
     const siti = await connect(chat, '6281234500001');
@@ -251,7 +209,7 @@ describe('staff sidebar: capacity, speakers, citizen data', () => {
     await frame.click('#privacy-delete-yes');
     await frame.locator('#err-privacy-confirm-query', { hasText: 'Tidak sama' }).waitFor();
     await shot(frame, '#privacy', '5-data-warga-konfirmasi');
-    expect((await sheetRecords('Sesi')).some((r) => r['ID'] === siti)).toBe(true);
+    expect((await sheetRecords(playground, 'Sesi')).some((r) => r['ID'] === siti)).toBe(true);
 
     // The same number in another format confirms.
     await frame.fill('#privacy-confirm-query', '+62 812 3450 0001');
@@ -260,10 +218,10 @@ describe('staff sidebar: capacity, speakers, citizen data', () => {
     expect(await frame.locator('#privacy-result').isHidden()).toBe(true);
     await shot(frame, '#privacy', '6-data-warga-dihapus');
 
-    const sesi = await sheetRecords('Sesi');
+    const sesi = await sheetRecords(playground, 'Sesi');
     expect(sesi.some((r) => r['ID'] === siti)).toBe(false);
     expect(sesi.some((r) => String(r['Nomor'] ?? '').includes('81234500001'))).toBe(false);
-    expect((await sheetRecords('Pesan')).some((r) => r['ID Sesi'] === siti)).toBe(false);
+    expect((await sheetRecords(playground, 'Pesan')).some((r) => r['ID Sesi'] === siti)).toBe(false);
     // Budi's data is untouched.
     expect(sesi.some((r) => r['ID'] === budi)).toBe(true);
 
@@ -280,12 +238,12 @@ describe('staff sidebar: capacity, speakers, citizen data', () => {
     const { frame } = sidebar;
     const updated = frame.locator('#inbox-updated');
     await updated.getByText(/ 09\.\d\d WIB$/).waitFor();
-    await appendRows('Pengaturan', [{ Kunci: 'Zona Waktu', Nilai: 'Asia/Makassar' }]);
+    await appendRows(playground, 'Pengaturan', [{ Kunci: 'Zona Waktu', Nilai: 'Asia/Makassar' }]);
     await frame.click('#inbox-refresh');
     await updated.getByText(/ 10\.\d\d WITA$/).waitFor();
     await frame.click('#tab-manual');
     expect(await frame.locator('label[for="manual-at"]').innerText()).toContain('(WITA;');
-    await appendRows('Pengaturan', [{ Kunci: 'Zona Waktu', Nilai: 'Asia/Jakarta' }]);
+    await appendRows(playground, 'Pengaturan', [{ Kunci: 'Zona Waktu', Nilai: 'Asia/Jakarta' }]);
     await frame.click('#tab-inbox');
     await frame.click('#inbox-refresh');
     await updated.getByText(/ 09\.\d\d WIB$/).waitFor();
@@ -300,7 +258,7 @@ describe('staff sidebar: capacity, speakers, citizen data', () => {
       big.insertRowsAfter(big.maxRows, Math.ceil((share * 10_000_000 - ss.totalCells()) / 26));
     growTo(0.75);
     // A measurement is reused for an hour: an hour later the sidebar measures again.
-    await devJson('/_dev/clock', { advanceMinutes: 61 });
+    await devJson(playground, '/_dev/clock', { advanceMinutes: 61 });
     await frame.click('#tab-actions');
     await frame.locator('#capacity[data-level="warning"]').waitFor();
     expect(await frame.locator('#capacity-label').innerText()).toMatch(/: 7\d(,\d)? % dari 10 juta sel$/);
@@ -311,7 +269,7 @@ describe('staff sidebar: capacity, speakers, citizen data', () => {
     await shot(frame, '#capacity', '7-kapasitas-waspada');
 
     growTo(0.88);
-    await devJson('/_dev/clock', { advanceMinutes: 61 });
+    await devJson(playground, '/_dev/clock', { advanceMinutes: 61 });
     await frame.click('#tab-inbox');
     await frame.click('#tab-actions');
     await frame.locator('#capacity[data-level="critical"]').waitFor();

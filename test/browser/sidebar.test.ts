@@ -5,9 +5,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Dialog, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { SCREENSHOTS, startPlayground, type StartedPlayground } from './support/playground';
+import { appendRows, devJson, openSidebar, say, sheetRecords, watchDialogs } from './support/sidebar';
 
 jest.setTimeout(120000);
 
@@ -25,57 +26,12 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `sidebar-${name}.png`), fullPage: true });
 }
 
-async function devJson<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${playground.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function sheetRecords(name: string): Promise<Record<string, unknown>[]> {
-  const s = await devJson<{ headers: string[]; rows: unknown[][] }>(
-    `/_dev/sheets/${encodeURIComponent(name)}`,
-  );
-  return s.rows.map((r) => Object.fromEntries(s.headers.map((h, i) => [h, r[i]])));
-}
-
-function watchDialogs(page: Page): void {
-  page.on('dialog', (d: Dialog) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-}
-
-/** The citizen's phone on /chat: sends a message and waits until the bot has answered it. */
-async function say(chat: Page, text: string, expectReply: RegExp | string): Promise<void> {
-  await chat.fill('#text', text);
-  await chat.press('#text', 'Enter');
-  await chat.locator('#messages').getByText(expectReply).last().waitFor();
-}
-
-async function openSidebar(): Promise<{ page: Page; frame: Frame }> {
-  const page = await context.newPage();
-  watchDialogs(page);
-  await page.goto(`${playground.url}/sidebar`);
-  const handle = await page.waitForSelector('#frame');
-  await page.waitForFunction(() => {
-    const f = document.querySelector<HTMLIFrameElement>('#frame');
-    return !!f && !!f.contentDocument && !!f.contentDocument.querySelector('#panel-inbox');
-  });
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error('no sidebar frame');
-  return { page, frame };
-}
-
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'halo-sidebar-'));
   playground = await startPlayground({ dataDir });
   // A Monday morning within service hours, so the 30 minutes run from the connection.
-  await devJson('/_dev/clock', { set: '2026-11-23T09:00:00+07:00' });
+  await devJson(playground, '/_dev/clock', { set: '2026-11-23T09:00:00+07:00' });
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
 });
@@ -93,7 +49,7 @@ describe('staff sidebar on the playground', () => {
 
   it('shows a session started on /chat in the inbox with a masked number', async () => {
     chat = await context.newPage();
-    watchDialogs(chat);
+    watchDialogs(chat, dialogs);
     await chat.goto(`${playground.url}/chat`);
     await chat.locator('#who-name').filter({ hasText: /\S/ }).waitFor();
     await say(chat, 'halo', /Ketik \*?1\*?/);
@@ -103,7 +59,7 @@ describe('staff sidebar on the playground', () => {
     const connected = await chat.locator('#messages').innerText();
     sessionId = /HK-\d{4}-\d{4,}/.exec(connected)![0];
 
-    sidebar = await openSidebar();
+    sidebar = await openSidebar(context, playground, dialogs);
     const { frame, page } = sidebar;
     const card = frame.locator(`.card[data-session="${sessionId}"]`).first();
     await card.waitFor();
@@ -142,7 +98,7 @@ describe('staff sidebar on the playground', () => {
       .locator('#messages')
       .getByText('KUR dapat diajukan melalui bank penyalur')
       .waitFor({ timeout: 15000 });
-    const sesi = (await sheetRecords('Sesi')).find((r) => r['ID'] === sessionId)!;
+    const sesi = (await sheetRecords(playground, 'Sesi')).find((r) => r['ID'] === sessionId)!;
     expect(sesi['Status']).toBe('Aktif');
     expect(sesi['Respons Pertama']).not.toBe('');
     await page.bringToFront();
@@ -158,7 +114,7 @@ describe('staff sidebar on the playground', () => {
     await frame.locator('#chat-state', { hasText: 'ditutup oleh petugas' }).waitFor();
     expect(await frame.locator('#reply-send').isDisabled()).toBe(true);
     await shot(page, '5-sesi-ditutup');
-    const sesi = (await sheetRecords('Sesi')).find((r) => r['ID'] === sessionId)!;
+    const sesi = (await sheetRecords(playground, 'Sesi')).find((r) => r['ID'] === sessionId)!;
     expect(sesi['Ditutup Oleh']).toBe('petugas');
 
     await frame.click('#chat-back');
@@ -185,7 +141,7 @@ describe('staff sidebar on the playground', () => {
     await status.waitFor();
     const id = /HK-\d{4}-\d{4,}/.exec(await status.innerText())![0];
     await shot(page, '8-catat-manual-tersimpan');
-    const row = (await sheetRecords('Sesi')).find((r) => r['ID'] === id)!;
+    const row = (await sheetRecords(playground, 'Sesi')).find((r) => r['ID'] === id)!;
     expect(row).toMatchObject({
       Kanal: 'Telepon',
       Jenis: 'Pengaduan',
@@ -212,7 +168,7 @@ describe('staff sidebar on the playground', () => {
     await shot(page, '9-konten-metrik');
     await frame.click('#metrics-save');
     await frame.locator('#metrics-status', { hasText: 'Metrik tersimpan' }).waitFor();
-    const rows = await sheetRecords('Metrik');
+    const rows = await sheetRecords(playground, 'Metrik');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       Platform: 'Instagram',
@@ -239,7 +195,7 @@ describe('staff sidebar on the playground', () => {
     await shot(page, '11-siaran-konfirmasi');
     await frame.click('#broadcast-start');
     await frame.locator('#broadcast-status', { hasText: 'Siaran dimulai' }).waitFor();
-    await devJson('/_dev/tick', {});
+    await devJson(playground, '/_dev/tick', {});
     await frame.click('#tab-inbox');
     await frame.click('#tab-broadcast');
     await frame.locator('#broadcast-now', { hasText: 'terkirim 1' }).waitFor();
@@ -256,7 +212,7 @@ describe('staff sidebar on the playground', () => {
     await frame.click('#action-report');
     await frame.locator('#actions-status', { hasText: '2026-W47' }).waitFor({ timeout: 60000 });
     await shot(page, '13-aksi-laporan');
-    const sheets = await devJson<{ name: string }[]>('/_dev/sheets');
+    const sheets = await devJson<{ name: string }[]>(playground, '/_dev/sheets');
     expect(sheets.map((s) => s.name)).toContain('Laporan 2026-W47');
   });
 
@@ -266,9 +222,7 @@ describe('staff sidebar on the playground', () => {
     await frame.locator('#kit-status', { hasText: 'Nomor Layanan WhatsApp' }).waitFor();
     await shot(page, '10-kit-belum-diatur');
     // Staff fill in the service number in Pengaturan; the kit then shows the link and its QR code.
-    await devJson('/_dev/sheets/Pengaturan/rows', {
-      rows: [{ Kunci: 'Nomor Layanan WhatsApp', Nilai: 6281100000000 }],
-    });
+    await appendRows(playground, 'Pengaturan', [{ Kunci: 'Nomor Layanan WhatsApp', Nilai: 6281100000000 }]);
     await frame.click('#tab-actions');
     await frame.click('#tab-kit');
     await frame.locator('#kit-qr-image svg path').waitFor();
