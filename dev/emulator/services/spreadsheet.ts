@@ -428,6 +428,27 @@ instrument(SpreadsheetFacade, 'SpreadsheetApp.Spreadsheet');
 
 // ---- Sheet -------------------------------------------------------------------------------------
 
+/** A new protection of a sheet or range: only the owner edits, no description, not warning-only. */
+function addProtection(
+  ctx: Ctx,
+  sheet: SheetModel,
+  type: ProtectionSpec['type'],
+  range: ProtectionSpec['range'],
+): ProtectionFacade {
+  const spec: ProtectionSpec = {
+    id: sheet.parent.nextObjectId++,
+    type,
+    range,
+    description: '',
+    warningOnly: false,
+    editors: [sheet.parent.owner],
+    unprotected: [],
+    domainEdit: false,
+  };
+  sheet.protections.push(spec);
+  return new ProtectionFacade(ctx, sheet, spec.id);
+}
+
 export class SheetFacade
   extends Facade
   implements
@@ -631,18 +652,7 @@ export class SheetFacade
   protect(): ProtectionFacade {
     const existing = this._sheet.protections.find((p) => p.type === 'SHEET');
     if (existing) return new ProtectionFacade(this._ctx, this._sheet, existing.id);
-    const spec: ProtectionSpec = {
-      id: this._sheet.parent.nextObjectId++,
-      type: 'SHEET',
-      range: null,
-      description: '',
-      warningOnly: false,
-      editors: [this._sheet.parent.owner],
-      unprotected: [],
-      domainEdit: false,
-    };
-    this._sheet.protections.push(spec);
-    return new ProtectionFacade(this._ctx, this._sheet, spec.id);
+    return addProtection(this._ctx, this._sheet, 'SHEET', null);
   }
 
   getProtections(type: string): ProtectionFacade[] {
@@ -987,18 +997,7 @@ export class RangeFacade
   }
 
   protect(): ProtectionFacade {
-    const spec: ProtectionSpec = {
-      id: this._sheet.parent.nextObjectId++,
-      type: 'RANGE',
-      range: { ...this._rect },
-      description: '',
-      warningOnly: false,
-      editors: [this._sheet.parent.owner],
-      unprotected: [],
-      domainEdit: false,
-    };
-    this._sheet.protections.push(spec);
-    return new ProtectionFacade(this._ctx, this._sheet, spec.id);
+    return addProtection(this._ctx, this._sheet, 'RANGE', { ...this._rect });
   }
 
   getRow(): number {
