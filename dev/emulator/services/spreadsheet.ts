@@ -1988,7 +1988,8 @@ export class UiFacade extends Facade {
     this._show('modelessDialog', userInterface, String(title), 'SpreadsheetApp.Ui.showModelessDialog');
   }
 
-  alert(a: string, b?: string, c?: string): string {
+  /** Records an alert or prompt: (prompt), (prompt, buttons) or (title, prompt, buttons). */
+  private _ask(kind: 'alert' | 'prompt', a: string, b?: string, c?: string): UiRecord {
     const ui = this._ctx.emu.ui;
     const [title, prompt, buttons] =
       b === undefined ? ['', a, 'OK'] : c === undefined ? ['', a, String(b)] : [a, b, c];
@@ -1997,22 +1998,17 @@ export class UiFacade extends Facade {
       title: String(title),
       prompt: String(prompt),
       buttons: String(buttons),
-      kind: 'alert',
+      kind,
     });
-    return ui.alertResponse;
+    return ui;
+  }
+
+  alert(a: string, b?: string, c?: string): string {
+    return this._ask('alert', a, b, c).alertResponse;
   }
 
   prompt(a: string, b?: string, c?: string): PromptResponseFacade {
-    const ui = this._ctx.emu.ui;
-    const [title, prompt, buttons] =
-      b === undefined ? ['', a, 'OK'] : c === undefined ? ['', a, String(b)] : [a, b, c];
-    ui.alerts.push({
-      at: this._ctx.emu.clock.now(),
-      title: String(title),
-      prompt: String(prompt),
-      buttons: String(buttons),
-      kind: 'prompt',
-    });
+    const ui = this._ask('prompt', a, b, c);
     return new PromptResponseFacade(this._ctx, ui.promptResponseText, ui.alertResponse);
   }
 }
