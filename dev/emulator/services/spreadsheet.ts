@@ -542,12 +542,25 @@ export class SheetFacade
     return this._sheet.maxCols;
   }
 
-  insertRowsAfter(afterPosition: number, howMany: number): SheetFacade {
-    const after = toInt(afterPosition);
+  /** The insert… methods: `position` must be a row (column) of the sheet and `howMany` at least 1. */
+  private _insert(
+    axis: 'rows' | 'columns',
+    side: 'before' | 'after',
+    position: number,
+    howMany: number,
+  ): SheetFacade {
+    const at = toInt(position);
     const n = toInt(howMany);
-    if (!(after >= 1 && after <= this._sheet.maxRows) || !(n >= 1)) throw new GasError(MSG.outsideSheet);
-    this._sheet.insertRowsAfter(after, n);
+    const max = axis === 'rows' ? this._sheet.maxRows : this._sheet.maxCols;
+    if (!(at >= 1 && at <= max) || !(n >= 1)) throw new GasError(MSG.outsideSheet);
+    const after = side === 'after' ? at : at - 1;
+    if (axis === 'rows') this._sheet.insertRowsAfter(after, n);
+    else this._sheet.insertColumnsAfter(after, n);
     return this;
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): SheetFacade {
+    return this._insert('rows', 'after', afterPosition, howMany);
   }
 
   insertRowAfter(afterPosition: number): SheetFacade {
@@ -555,11 +568,7 @@ export class SheetFacade
   }
 
   insertRowsBefore(beforePosition: number, howMany: number): SheetFacade {
-    const before = toInt(beforePosition);
-    const n = toInt(howMany);
-    if (!(before >= 1 && before <= this._sheet.maxRows) || !(n >= 1)) throw new GasError(MSG.outsideSheet);
-    this._sheet.insertRowsAfter(before - 1, n);
-    return this;
+    return this._insert('rows', 'before', beforePosition, howMany);
   }
 
   insertRowBefore(beforePosition: number): SheetFacade {
@@ -567,11 +576,7 @@ export class SheetFacade
   }
 
   insertColumnsAfter(afterPosition: number, howMany: number): SheetFacade {
-    const after = toInt(afterPosition);
-    const n = toInt(howMany);
-    if (!(after >= 1 && after <= this._sheet.maxCols) || !(n >= 1)) throw new GasError(MSG.outsideSheet);
-    this._sheet.insertColumnsAfter(after, n);
-    return this;
+    return this._insert('columns', 'after', afterPosition, howMany);
   }
 
   insertColumnAfter(afterPosition: number): SheetFacade {
@@ -579,11 +584,7 @@ export class SheetFacade
   }
 
   insertColumnsBefore(beforePosition: number, howMany: number): SheetFacade {
-    const before = toInt(beforePosition);
-    const n = toInt(howMany);
-    if (!(before >= 1 && before <= this._sheet.maxCols) || !(n >= 1)) throw new GasError(MSG.outsideSheet);
-    this._sheet.insertColumnsAfter(before - 1, n);
-    return this;
+    return this._insert('columns', 'before', beforePosition, howMany);
   }
 
   insertColumnBefore(beforePosition: number): SheetFacade {
