@@ -45,6 +45,17 @@ export interface GridRect {
   nc: number;
 }
 
+/** The rows of `rect`, each cell given by `fn(row, column)` (1-based sheet coordinates). */
+export function grid<T>(rect: GridRect, fn: (r: number, c: number) => T): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rect.nr; i++) {
+    const row: T[] = [];
+    for (let j = 0; j < rect.nc; j++) row.push(fn(rect.r + i, rect.c + j));
+    out.push(row);
+  }
+  return out;
+}
+
 export interface ProtectionSpec {
   id: number;
   type: 'SHEET' | 'RANGE';
@@ -478,26 +489,12 @@ export class SheetModel {
   /** Values of `a1` (default: the data range), as getValues would return them. */
   getValues(a1?: string): HostValue[][] {
     const rect = this.hostRect(a1);
-    if (!rect) return [];
-    const out: HostValue[][] = [];
-    for (let r = rect.r; r < rect.r + rect.nr; r++) {
-      const row: HostValue[] = [];
-      for (let c = rect.c; c < rect.c + rect.nc; c++) row.push(this.value(r, c));
-      out.push(row);
-    }
-    return out;
+    return rect ? grid(rect, (r, c) => this.value(r, c)) : [];
   }
 
   getDisplayValues(a1?: string): string[][] {
     const rect = this.hostRect(a1);
-    if (!rect) return [];
-    const out: string[][] = [];
-    for (let r = rect.r; r < rect.r + rect.nr; r++) {
-      const row: string[] = [];
-      for (let c = rect.c; c < rect.c + rect.nc; c++) row.push(this.displayValue(r, c));
-      out.push(row);
-    }
-    return out;
+    return rect ? grid(rect, (r, c) => this.displayValue(r, c)) : [];
   }
 
   /** Writes rows starting at the top-left cell of `a1`, parsing strings as typed input. */

@@ -12,6 +12,7 @@ import {
   type ChartSpec,
   DEFAULT_COLS,
   DEFAULT_ROWS,
+  grid,
   type GridRect,
   type HostValue,
   interpretInput,
@@ -151,16 +152,6 @@ function check2D(values: unknown, rect: GridRect, method: string): unknown[][] {
 
 function eachCell(rect: GridRect, fn: (r: number, c: number, i: number, j: number) => void): void {
   for (let i = 0; i < rect.nr; i++) for (let j = 0; j < rect.nc; j++) fn(rect.r + i, rect.c + j, i, j);
-}
-
-function grid<T>(rect: GridRect, fn: (r: number, c: number) => T): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rect.nr; i++) {
-    const row: T[] = [];
-    for (let j = 0; j < rect.nc; j++) row.push(fn(rect.r + i, rect.c + j));
-    out.push(row);
-  }
-  return out;
 }
 
 function rectOfRange(range: unknown, method: string): { sheet: SheetModel; rect: GridRect } {
