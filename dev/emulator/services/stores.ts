@@ -13,6 +13,10 @@ export const CACHE_MAX_ITEMS = 1000;
 
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
+/** The scopes of the user's and the document's properties, cache and lock ('script' is the third). */
+const userScope = (ctx: Ctx): string => `user:${ctx.activeUser || ctx.emu.userEmail}`;
+const documentScope = (ctx: Ctx): string => `document:${ctx.emu.spreadsheet.id}`;
+
 // ---- Properties --------------------------------------------------------------------------------
 
 export class PropertiesServiceFacade extends Facade {
@@ -21,11 +25,11 @@ export class PropertiesServiceFacade extends Facade {
   }
 
   getUserProperties(): PropertiesFacade {
-    return new PropertiesFacade(this._ctx, `user:${this._ctx.activeUser || this._ctx.emu.userEmail}`);
+    return new PropertiesFacade(this._ctx, userScope(this._ctx));
   }
 
   getDocumentProperties(): PropertiesFacade {
-    return new PropertiesFacade(this._ctx, `document:${this._ctx.emu.spreadsheet.id}`);
+    return new PropertiesFacade(this._ctx, documentScope(this._ctx));
   }
 }
 instrument(PropertiesServiceFacade, 'PropertiesService');
@@ -127,11 +131,11 @@ export class CacheServiceFacade extends Facade {
   }
 
   getUserCache(): CacheFacade {
-    return new CacheFacade(this._ctx, `user:${this._ctx.activeUser || this._ctx.emu.userEmail}`);
+    return new CacheFacade(this._ctx, userScope(this._ctx));
   }
 
   getDocumentCache(): CacheFacade {
-    return new CacheFacade(this._ctx, `document:${this._ctx.emu.spreadsheet.id}`);
+    return new CacheFacade(this._ctx, documentScope(this._ctx));
   }
 }
 instrument(CacheServiceFacade, 'CacheService');
@@ -282,13 +286,13 @@ export class LockServiceFacade extends Facade {
   }
 
   getUserLock(): LockFacade {
-    return new LockFacade(this._ctx, `user:${this._ctx.activeUser || this._ctx.emu.userEmail}`);
+    return new LockFacade(this._ctx, userScope(this._ctx));
   }
 
   /** null in a web app (no containing document in that context), as on Google. */
   getDocumentLock(): LockFacade | null {
     if (this._ctx.kind === 'webApp') return null;
-    return new LockFacade(this._ctx, `document:${this._ctx.emu.spreadsheet.id}`);
+    return new LockFacade(this._ctx, documentScope(this._ctx));
   }
 }
 instrument(LockServiceFacade, 'LockService');
