@@ -2,7 +2,7 @@
 // page draws as SVG bars: the first column of the first range gives the labels, every other column
 // (of that range or the next ones) a series; a text first row names the series.
 
-import type { ChartSpec, SheetModel, SpreadsheetModel } from '../emulator/model';
+import { type ChartSpec, grid, type SheetModel, type SpreadsheetModel } from '../emulator/model';
 
 export interface ChartView {
   id: number;
@@ -17,13 +17,7 @@ type Grid = unknown[][];
 function rangeValues(ss: SpreadsheetModel, r: ChartSpec['ranges'][number]): Grid {
   const sheet = ss.getSheetById(r.sheetId);
   if (!sheet) return [];
-  const out: Grid = [];
-  for (let i = 0; i < r.nr; i++) {
-    const row: unknown[] = [];
-    for (let j = 0; j < r.nc; j++) row.push(sheet.value(r.r + i, r.c + j));
-    out.push(row);
-  }
-  return out;
+  return grid(r, (row, col) => sheet.value(row, col));
 }
 
 function label(v: unknown): string {
