@@ -37,10 +37,6 @@ class ParseError extends Error {}
 const isErr = (v: unknown): v is FError => typeof v === 'object' && v !== null && 'error' in v;
 const isDateV = (v: FValue): v is FDate => typeof v === 'object' && v !== null && 'date' in v;
 
-export function isFormulaError(v: unknown): v is FError {
-  return typeof v === 'object' && v !== null && 'error' in v;
-}
-
 type Tok =
   | { k: 'num'; v: number }
   | { k: 'str'; v: string }
