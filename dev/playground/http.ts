@@ -274,14 +274,7 @@ export async function startPlaygroundServer(opts: ServerOptions): Promise<Runnin
     if (method === 'GET' && sheetPath) {
       const model = sheetModel(sheetPath[1]);
       if (url.searchParams.get('display')) {
-        const rows: string[][] = [];
-        const last = model.lastRow();
-        const width = model.lastColumn();
-        for (let r = 1; r <= last; r++) {
-          const row: string[] = [];
-          for (let c = 1; c <= width; c++) row.push(model.displayValue(r, c));
-          rows.push(row);
-        }
+        const rows = model.getDisplayValues();
         return json(res, { headers: rows[0] ?? [], rows: rows.slice(1) });
       }
       const s = pg.engine.sheet(sheetPath[1]);
