@@ -2,6 +2,7 @@
 // sheet, column letters, row numbers, the header row, the values as displayed, the report charts
 // drawn as simple SVG bars; refreshed every two seconds.
 
+import type { ChartView } from '../charts';
 import { byId, clear, getJson, h, startHeader } from './common';
 
 interface SheetInfo {
@@ -15,14 +16,6 @@ interface SheetInfo {
 interface SheetData {
   headers: string[];
   rows: unknown[][];
-}
-
-export interface ChartView {
-  id: number;
-  type: string;
-  title: string;
-  labels: string[];
-  series: { name: string; values: number[] }[];
 }
 
 let sheets: SheetInfo[] = [];
