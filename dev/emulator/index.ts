@@ -129,12 +129,10 @@ export interface EmulatorJSON {
   executions: ExecutionCalls[];
 }
 
-interface Usage {
+/** What was spent of each quota on `day`. */
+interface Usage extends Quotas {
   /** Quota day (America/Los_Angeles date). */
   day: string;
-  email: number;
-  urlfetch: number;
-  properties: number;
 }
 
 /** The global MimeType enum (Base): names → MIME strings. */
