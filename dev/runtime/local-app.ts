@@ -166,7 +166,12 @@ export class LocalApp {
     name: string,
     req: unknown = {},
     activeUser = this.emu.userEmail,
-  ): ExecResult<{ ok: boolean; data?: T; error?: string }> {
+  ): ExecResult<{
+    ok: boolean;
+    data?: T;
+    error?: string;
+    clock?: { now: string; offset: number; zone: string };
+  }> {
     return this.execAs({ kind: 'editor', activeUser }, 'api', name, req);
   }
 

@@ -3,7 +3,8 @@
 // Indonesian message — never an exception the client cannot show.
 
 import { render } from '../messages/id';
-import type { ApiMap, ApiName, ApiResponse } from '../ui/api-types';
+import { JAKARTA_OFFSET, zoneLabel } from '../domain/time';
+import type { ApiMap, ApiName, ApiResponse, ServerClock } from '../ui/api-types';
 import { runSetup } from './admin';
 import { SIDEBAR_HANDLERS } from './api-sidebar';
 import { CONTENT_HANDLERS } from './content-api';
@@ -44,16 +45,29 @@ export function isEditor(ctx: Ctx): boolean {
   return ctx.ss.getEditors().some((u) => u.getEmail().toLowerCase() === email);
 }
 
-export function api(name: string, req: unknown): ApiResponse<unknown> {
+/** The server's clock for the pages; the zone falls back to WIB when the settings cannot be read. */
+function serverClock(ctx: Ctx): ServerClock {
+  let offset = JAKARTA_OFFSET;
   try {
-    const ctx = new Ctx();
+    offset = ctx.offset;
+  } catch {
+    // settings unreadable: the answer still carries the time
+  }
+  return { now: new Date(ctx.now).toISOString(), offset, zone: zoneLabel(offset) };
+}
+
+export function api(name: string, req: unknown): ApiResponse<unknown> {
+  let ctx: Ctx | null = null;
+  try {
+    ctx = new Ctx();
     if (!isEditor(ctx)) return { ok: false, error: render('apiForbidden') };
     const handler = (handlers as Record<string, Handler<ApiName> | undefined>)[name];
-    if (!handler) return { ok: false, error: render('apiUnknown', { name }) };
+    if (!handler) return { ok: false, error: render('apiUnknown', { name }), clock: serverClock(ctx) };
     const data = handler(ctx, (req ?? {}) as never);
-    return { ok: true, data: JSON.parse(JSON.stringify(data ?? null)) };
+    return { ok: true, data: JSON.parse(JSON.stringify(data ?? null)), clock: serverClock(ctx) };
   } catch (err) {
     console.error(`api ${name}: ${String(err)}`);
-    return { ok: false, error: render('apiFailed', { reason: String((err as Error).message ?? err) }) };
+    const error = render('apiFailed', { reason: String((err as Error).message ?? err) });
+    return ctx ? { ok: false, error, clock: serverClock(ctx) } : { ok: false, error };
   }
 }

@@ -446,5 +446,19 @@ export interface ApiMap {
 
 export type ApiName = keyof ApiMap;
 
-/** What every server call answers: the result, or an Indonesian error message. */
-export type ApiResponse<T> = { ok: true; data: T } | { ok: false; error: string };
+/**
+ * The server's clock, carried by every answer of an editor's call: the pages compute "today",
+ * "sisa N menit" and "Diperbarui …" from it, never from the browser's own clock.
+ */
+export interface ServerClock {
+  /** The server's time when it answered (ISO). */
+  now: string;
+  /** UTC offset in minutes of the service's zone (Pengaturan → Zona Waktu). */
+  offset: number;
+  /** Its label: `WIB`, `WITA`, `WIT`, or `UTC+…`. */
+  zone: string;
+}
+
+/** What every server call answers: the result, or an Indonesian error message; with the server's clock. */
+export type ApiResponse<T> =
+  { ok: true; data: T; clock?: ServerClock } | { ok: false; error: string; clock?: ServerClock };

@@ -33,6 +33,20 @@ function sessionRow(app: LocalApp, id: string): Record<string, unknown> {
   return row;
 }
 
+describe('server clock for the pages', () => {
+  it('every answer carries the emulated time and the service zone, for forms and labels', () => {
+    const app = officerApp('2028-02-29T23:50:00+07:00');
+    const ok = app.api<InboxView>('inbox.list', {}, OFFICER).result;
+    expect(ok.ok).toBe(true);
+    expect(ok.clock).toEqual({ now: '2028-02-29T16:50:00.000Z', offset: 420, zone: 'WIB' });
+    const unknown = app.api('no.such', {}, OFFICER).result;
+    expect(unknown.ok).toBe(false);
+    expect(unknown.clock?.now).toBe('2028-02-29T16:50:00.000Z');
+    const stranger = app.api('inbox.list', {}, 'orang@luar.example').result;
+    expect(stranger).toEqual({ ok: false, error: expect.any(String) });
+  });
+});
+
 describe('sidebar inbox', () => {
   it('lists a connected citizen with a masked number, topic and unread count', () => {
     const app = officerApp();

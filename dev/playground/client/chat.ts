@@ -59,10 +59,13 @@ function saveCitizens(): void {
   localStorage.setItem(STORE_KEY, JSON.stringify(citizens));
 }
 
-/** The emulated time now, from the latest state plus the real time since it was read. */
-let stateAt = { emulated: Date.now(), real: Date.now() };
+/**
+ * The emulated time now: the latest state's clock plus the time elapsed since it was read, measured
+ * by the page's monotonic timer (the browser's own date is never read).
+ */
+let stateAt: { emulated: number; mono: number } | null = null;
 onState((s) => {
-  stateAt = { emulated: Date.parse(s.now), real: Date.now() };
+  stateAt = { emulated: Date.parse(s.now), mono: performance.now() };
   byId('hours-note').hidden = inDefaultHours(stateAt.emulated);
   const next = s.officers
     .filter((o) => normalisePhone(o.whatsapp))
@@ -72,8 +75,10 @@ onState((s) => {
     renderPeople();
   }
 });
-function emulatedNow(): number {
-  return stateAt.emulated + (Date.now() - stateAt.real);
+async function emulatedNow(): Promise<number> {
+  if (!stateAt) await refreshState();
+  if (!stateAt) throw new Error('jam emulator belum diketahui');
+  return stateAt.emulated + (performance.now() - stateAt.mono);
 }
 
 function personButton(c: Citizen): HTMLLIElement {
@@ -157,18 +162,20 @@ async function send(build: (phoneNumberId: string) => Record<string, unknown>): 
   }
 }
 
-function sendText(text: string): Promise<void> {
+async function sendText(text: string): Promise<void> {
   const who = selected;
-  return send((pnid) => textWebhook(who, text, emulatedNow(), pnid));
+  const now = await emulatedNow();
+  return send((pnid) => textWebhook(who, text, now, pnid));
 }
 
-function sendChoice(
+async function sendChoice(
   kind: 'list_reply' | 'button_reply',
   choice: ChoiceView,
   contextId: string | undefined,
 ): Promise<void> {
   const who = selected;
-  return send((pnid) => choiceWebhook(who, kind, choice, emulatedNow(), pnid, contextId ?? ''));
+  const now = await emulatedNow();
+  return send((pnid) => choiceWebhook(who, kind, choice, now, pnid, contextId ?? ''));
 }
 
 function choiceButton(
@@ -293,7 +300,7 @@ function init(): void {
     select(existing ?? citizens[citizens.length - 1]);
   });
   byId('to-workday').addEventListener('click', async () => {
-    await postJson('/_dev/clock', { set: new Date(nextWorkdayNine(emulatedNow())).toISOString() });
+    await postJson('/_dev/clock', { set: new Date(nextWorkdayNine(await emulatedNow())).toISOString() });
     await refreshState();
   });
   setInterval(() => void refresh(), 1200);

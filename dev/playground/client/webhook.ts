@@ -21,7 +21,7 @@ const WABA_ID = '102290129340398';
 let counter = 0;
 
 /** A fresh inbound message id in Meta's style. */
-export function newInboundId(now: number = Date.now()): string {
+export function newInboundId(now: number): string {
   counter += 1;
   const raw =
     `HALO${now.toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 10)}`.toUpperCase();

@@ -1,7 +1,9 @@
 // The one typed bridge between a page and the server: `google.script.run.api(name, request)`
-// wrapped in a promise. Dates cross as ISO strings; errors arrive as Indonesian messages.
+// wrapped in a promise. Dates cross as ISO strings; errors arrive as Indonesian messages; every
+// answer carries the server's clock, which the pages use instead of the browser's.
 
 import type { ApiMap, ApiName, ApiResponse } from '../api-types';
+import { adoptClock } from './clock';
 
 interface ScriptRunner {
   withSuccessHandler(fn: (value: unknown) => void): ScriptRunner;
@@ -18,6 +20,7 @@ export function call<K extends ApiName>(name: K, req: ApiMap[K]['req']): Promise
     google.script.run
       .withSuccessHandler((value) => {
         const res = value as ApiResponse<ApiMap[K]['res']>;
+        if (res) adoptClock(res.clock);
         if (res && res.ok) resolve(res.data);
         else reject(new ApiError(res && !res.ok ? res.error : 'Tidak ada jawaban dari server.'));
       })

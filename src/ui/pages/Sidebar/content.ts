@@ -26,10 +26,12 @@ import {
   longTime,
   offset,
   onZoneChange,
+  serverNow,
   setStatus,
   showFieldErrors,
   todayLocal,
   value,
+  whenClockKnown,
 } from './util';
 
 let loaded = false;
@@ -103,15 +105,23 @@ function showRate(): void {
   el.textContent = `Tingkat keterlibatan: ${rate}% dari tayangan.`;
 }
 
+/** A date field showing the server's today as soon as the server has told the time. */
+function defaultToday(id: string): void {
+  whenClockKnown(() => {
+    const input = byId<HTMLInputElement>(id);
+    if (!input.value) input.value = todayLocal();
+  });
+}
+
 function initMetrics(): void {
-  byId<HTMLInputElement>('metrics-date').value = todayLocal();
+  defaultToday('metrics-date');
   byId('metrics-form').addEventListener('input', showRate);
   byId('metrics-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const { req, bad } = metricsInput();
     void submit(
       'metrics',
-      () => (bad.length > 0 ? bad : validateMetrics(req, Date.now(), offset())),
+      () => (bad.length > 0 ? bad : validateMetrics(req, serverNow(), offset())),
       () => call('content.metrics.add', req),
       'Metrik tersimpan di lembar Metrik.',
       () => {
@@ -136,7 +146,7 @@ function initQa(): void {
     };
     void submit(
       'qa',
-      () => validateQa(req, Date.now(), offset()),
+      () => validateQa(req, serverNow(), offset()),
       () => call('content.qa.add', req),
       'Tanya jawab tersimpan.',
       () => {
@@ -148,7 +158,7 @@ function initQa(): void {
 }
 
 function initEvaluation(): void {
-  byId<HTMLInputElement>('evaluation-date').value = todayLocal();
+  defaultToday('evaluation-date');
   byId('evaluation-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const req: EvaluationInput = {
@@ -159,7 +169,7 @@ function initEvaluation(): void {
     };
     void submit(
       'evaluation',
-      () => validateEvaluation(req, Date.now(), offset()),
+      () => validateEvaluation(req, serverNow(), offset()),
       () => call('content.evaluation.add', req),
       'Catatan evaluasi tersimpan.',
       () => {
@@ -247,7 +257,7 @@ export function initContent(): void {
   onZoneChange((previous) => {
     for (const id of ['metrics-date', 'evaluation-date']) {
       const input = byId<HTMLInputElement>(id);
-      if (input.value === todayLocal(Date.now(), previous)) input.value = todayLocal();
+      if (input.value === todayLocal(serverNow(), previous)) input.value = todayLocal();
     }
   });
   byId('tasks-team').addEventListener('change', () => void loadTasks());

@@ -7,7 +7,16 @@ import { isBidang } from '../../../domain/types';
 import type { ManualChannel, ManualLogInput } from '../../api-types';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
-import { busyButton, clearFieldErrors, errorText, offset, setStatus, showFieldErrors, value } from './util';
+import {
+  busyButton,
+  clearFieldErrors,
+  errorText,
+  offset,
+  serverNow,
+  setStatus,
+  showFieldErrors,
+  value,
+} from './util';
 
 function fillTopics(): void {
   const select = byId<HTMLSelectElement>('manual-topic');
@@ -42,7 +51,7 @@ async function save(form: HTMLFormElement): Promise<void> {
   const status = byId('manual-status');
   clearFieldErrors(form);
   const req = input();
-  const errors = validateManual(req, Date.now(), offset());
+  const errors = validateManual(req, serverNow(), offset());
   if (errors.length > 0) {
     showFieldErrors('manual', errors);
     setStatus(status, 'Periksa isian yang ditandai.', 'bad');

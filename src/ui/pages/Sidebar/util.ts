@@ -1,42 +1,11 @@
 // Small helpers of the sidebar: statuses, field errors, times in the service's zone, polling.
 
-import { formatLocal, JAKARTA_OFFSET } from '../../../domain/time';
+import { formatLocal } from '../../../domain/time';
+import { offset as zoneOffsetNow, serverNow } from '../../client/clock';
 import type { FieldError } from '../../api-types';
 
-/**
- * The service's zone (Pengaturan → Zona Waktu) for display and form dates: WIB until the server
- * says otherwise (every `inbox.list` answer carries it).
- */
-let zoneOffset = JAKARTA_OFFSET;
-let zoneName = 'WIB';
-const zoneListeners: ((previous: number) => void)[] = [];
-
-/** UTC offset in minutes of the service's zone. */
-export function offset(): number {
-  return zoneOffset;
-}
-
-/** `WIB`, `WITA`, `WIT` or `UTC+…`. */
-export function zone(): string {
-  return zoneName;
-}
-
-/** Calls `fn` with the previous offset whenever the zone changes. */
-export function onZoneChange(fn: (previous: number) => void): void {
-  zoneListeners.push(fn);
-}
-
-/** Adopts the zone the server reports; labels marked `.zone-label` follow it. */
-export function setZone(minutes: unknown, label: unknown): void {
-  if (typeof minutes !== 'number' || !Number.isInteger(minutes) || Math.abs(minutes) > 840) return;
-  const name = typeof label === 'string' && label ? label : zoneName;
-  if (minutes === zoneOffset && name === zoneName) return;
-  const previous = zoneOffset;
-  zoneOffset = minutes;
-  zoneName = name;
-  document.querySelectorAll<HTMLElement>('.zone-label').forEach((el) => (el.textContent = name));
-  for (const fn of zoneListeners) fn(previous);
-}
+// The zone and "now" come from the server's clock (every bridge answer carries it).
+export { offset, onZoneChange, serverNow, setZone, whenClockKnown, zone } from '../../client/clock';
 
 export type Tone = 'ok' | 'bad' | '';
 
@@ -52,11 +21,11 @@ export function errorText(err: unknown): string {
 }
 
 /** `10.32` today, `04/05 10.32` another day (service's zone). */
-export function shortTime(iso: string, now: number = Date.now()): string {
+export function shortTime(iso: string, now: number = serverNow()): string {
   if (!iso) return '';
   const ms = Date.parse(iso);
   if (isNaN(ms)) return '';
-  const o = zoneOffset;
+  const o = zoneOffsetNow();
   const sameDay = formatLocal(ms, o, 'yyyy-MM-dd') === formatLocal(now, o, 'yyyy-MM-dd');
   return formatLocal(ms, o, sameDay ? 'HH.mm' : 'dd/MM HH.mm');
 }
@@ -64,7 +33,7 @@ export function shortTime(iso: string, now: number = Date.now()): string {
 /** `04/05/2026 10.32` (service's zone). */
 export function longTime(iso: string): string {
   const ms = Date.parse(iso);
-  return isNaN(ms) ? '' : formatLocal(ms, zoneOffset, 'dd/MM/yyyy HH.mm');
+  return isNaN(ms) ? '' : formatLocal(ms, zoneOffsetNow(), 'dd/MM/yyyy HH.mm');
 }
 
 /** `04/05/2026` of a `yyyy-mm-dd` date (no zone: it is a calendar date). */
@@ -73,9 +42,9 @@ export function dayText(ymd: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : ymd;
 }
 
-/** Today in the service's zone as `yyyy-mm-dd` (for date inputs). */
-export function todayLocal(now: number = Date.now(), minutes: number = zoneOffset): string {
-  return formatLocal(now, minutes, 'yyyy-MM-dd');
+/** Today on the server's clock in the service's zone as `yyyy-mm-dd` (for date inputs); '' before it is known. */
+export function todayLocal(now: number = serverNow(), minutes: number = zoneOffsetNow()): string {
+  return isNaN(now) ? '' : formatLocal(now, minutes, 'yyyy-MM-dd');
 }
 
 /** Clears the errors of a form whose fields are `<prefix>-<field>` with `err-<prefix>-<field>`. */
