@@ -37,7 +37,9 @@ describe('pages never read the browser clock', () => {
   });
 
   it.each(FORBIDDEN)('no %s in src/ui or dev/playground/client', (pattern) => {
-    const hits = sources.filter((f) => pattern.test(code(readFileSync(f, 'utf8')))).map((f) => relative(ROOT, f));
+    const hits = sources
+      .filter((f) => pattern.test(code(readFileSync(f, 'utf8'))))
+      .map((f) => relative(ROOT, f));
     expect(hits).toEqual([]);
   });
 
