@@ -4,9 +4,9 @@
  * Writes that only change cells or formats are buffered in the execution (Ctx.defer) and applied
  * at the next read, at flush() and at the end of the execution.
  */
-import { parseA1 } from '../a1';
-import { describeTypes, GasError, MSG } from '../errors';
-import { type Ctx, Facade, instrument } from '../execution';
+import { parseA1 } from '../../a1';
+import { describeTypes, GasError, MSG } from '../../errors';
+import { type Ctx, Facade, instrument } from '../../execution';
 import {
   type Cell,
   type ChartSpec,
@@ -21,11 +21,11 @@ import {
   type SheetModel,
   type SpreadsheetModel,
   type ValidationSpec,
-} from '../model';
-import { isDate, isPlainObject } from '../realm';
-import { assertTimeZone, DEFAULT_NUMBER_FORMAT } from '../time';
-import { BlobFacade, minimalPdf, UserFacade } from './base';
-import { HtmlOutputFacade } from './content';
+} from '../../model';
+import { isDate, isPlainObject } from '../../realm';
+import { assertTimeZone, DEFAULT_NUMBER_FORMAT } from '../../time';
+import { BlobFacade, minimalPdf, UserFacade } from '../base';
+import { HtmlOutputFacade } from '../content';
 
 export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
 

@@ -1,0 +1,2 @@
+/** SpreadsheetApp and Charts: the service objects a script receives. */
+export * from './spreadsheet';
