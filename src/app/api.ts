@@ -3,7 +3,7 @@
 // Indonesian message — never an exception the client cannot show.
 
 import { render } from '../messages/id';
-import type { ApiMap, ApiName, ApiResponse } from '../ui/api-types';
+import type { ApiMap, ApiName, ApiResponse } from '../api/types';
 import { runSetup } from './admin';
 import { SIDEBAR_HANDLERS } from './api-sidebar';
 import { CONTENT_HANDLERS } from './content-api';

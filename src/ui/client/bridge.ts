@@ -1,7 +1,7 @@
 // The one typed bridge between a page and the server: `google.script.run.api(name, request)`
 // wrapped in a promise. Dates cross as ISO strings; errors arrive as Indonesian messages.
 
-import type { ApiMap, ApiName, ApiResponse } from '../api-types';
+import type { ApiMap, ApiName, ApiResponse } from '../../api/types';
 
 interface ScriptRunner {
   withSuccessHandler(fn: (value: unknown) => void): ScriptRunner;
