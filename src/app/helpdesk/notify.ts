@@ -7,8 +7,8 @@ import { formatLocal } from '../../domain/time';
 import { groupFor } from '../../domain/types';
 import { activeOfficers, setting } from '../config';
 import type { Ctx } from '../context';
-import type { UserState } from '../state';
-import { inboundBody, type Turn } from '../turn';
+import type { UserState } from './state';
+import { inboundBody, type Turn } from '../messaging/turn';
 import { sendMail } from '../../platform/mail';
 
 /** How long a notification's message id leads back to its session (6 hours). */
