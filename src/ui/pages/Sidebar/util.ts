@@ -1,7 +1,7 @@
 // Small helpers of the sidebar: statuses, field errors, times in the service's zone, polling.
 
-import { formatLocal, JAKARTA_OFFSET } from '../../../domain/time';
 import type { FieldError } from '../../../api/types';
+import { formatLocal, JAKARTA_OFFSET } from '../../../domain/time';
 
 /**
  * The service's zone (Pengaturan → Zona Waktu) for display and form dates: WIB until the server
