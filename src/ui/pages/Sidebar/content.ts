@@ -6,8 +6,7 @@ import {
   validateEvaluation,
   validateMetrics,
   validateQa,
-} from '../../../app/records-validate';
-import { render } from '../../../messages/id';
+} from '../../../api/forms';
 import type {
   EvaluationInput,
   FieldError,
@@ -15,7 +14,8 @@ import type {
   QaInput,
   RecordResult,
   TaskItem,
-} from '../../api-types';
+} from '../../../api/types';
+import { render } from '../../../messages/id';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import { fillPublications, initSpeakers } from './speakers';
