@@ -156,7 +156,9 @@ const ACTIONS: Readonly<Record<string, CaseAction>> = {
 };
 
 export type CaseCommand =
-  { kind: 'update'; id: string; action: CaseAction; text: string } | { kind: 'usage' };
+  | { kind: 'update'; id: string; action: CaseAction; text: string }
+  | { kind: 'followUp'; id: string }
+  | { kind: 'usage' };
 
 /**
  * An officer's `/kasus <ID> proses|selesai|tolak|kategori <text>`; null when the message is not
@@ -167,7 +169,11 @@ export function parseCaseCommand(message: string): CaseCommand | null {
   if (!m) return null;
   const parts = /^(\S+)\s+(\S+)\s*([\s\S]*)$/.exec(m[1].trim());
   if (!parts || !CASE_ID.test(parts[1])) return { kind: 'usage' };
-  const action = ACTIONS[parts[2].toLowerCase()];
+  const verb = parts[2].toLowerCase();
+  if (/^(tindak-?lanjut|tl)$/.test(verb) || (verb === 'tindak' && /^lanjut\b/i.test(parts[3]))) {
+    return { kind: 'followUp', id: parts[1].toUpperCase() };
+  }
+  const action = ACTIONS[verb];
   if (!action) return { kind: 'usage' };
   return { kind: 'update', id: parts[1].toUpperCase(), action, text: parts[3].trim() };
 }

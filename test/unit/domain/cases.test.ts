@@ -115,6 +115,14 @@ describe('commands', () => {
     expect(parseCaseCommand('/kasus HK-2611-0042 kategori tidak berkadar')).toMatchObject({
       action: 'kategori',
     });
+    expect(parseCaseCommand('/kasus HK-2611-0042 tindak lanjut')).toEqual({
+      kind: 'followUp',
+      id: 'HK-2611-0042',
+    });
+    expect(parseCaseCommand('/kasus HK-2611-0042 tindaklanjut')).toEqual({
+      kind: 'followUp',
+      id: 'HK-2611-0042',
+    });
     expect(parseCaseCommand('/kasus')).toEqual({ kind: 'usage' });
     expect(parseCaseCommand('/kasus 42 proses x')).toEqual({ kind: 'usage' });
     expect(parseCaseCommand('/kasus HK-2611-0042 hapus')).toEqual({ kind: 'usage' });

@@ -1,0 +1,189 @@
+// Complaints followed to their resolution (issue 14): a case opened at the chat's end, updated
+// from an officer's phone and from the sidebar, the citizen told and able to ask its status, the
+// morning reminders, and the week's figures.
+import type { LocalApp } from '../../dev/runtime/local-app';
+import { cloudStatus } from '../../dev/runtime/whatsapp';
+import { Citizen, createApp, KEY, postJson } from '../support/app';
+
+const FRIDAY = '2026-11-20T09:00:00+07:00';
+const RINA = '6281111111104'; // Pengaduan UKM
+const DEDI = '6281111111103'; // Pengaduan Koperasi
+
+function settings(app: LocalApp, values: Record<string, string>): void {
+  app.appendRows(
+    'Pengaturan',
+    Object.entries(values).map(([Kunci, Nilai]) => ({ Kunci, Nilai })),
+  );
+}
+
+const sesi = (app: LocalApp, id: string) => app.records('Sesi').find((r) => r.ID === id)!;
+const followUps = (app: LocalApp) => app.records('Tindak Lanjut');
+const ymd = (d: unknown) => {
+  const t = (d as Date).getTime() + 7 * 3600_000;
+  return new Date(t).toISOString().slice(0, 10);
+};
+
+/** A complaint (Pengaduan UKM, topic Modal) from menu to the end of its chat; returns its id. */
+function fileComplaint(app: LocalApp, citizen: Citizen): string {
+  const id = citizen.connect('2', '2', '1');
+  citizen.say('SHU kami tidak dibayar dua tahun');
+  lastEnded = citizen
+    .say('selesai')
+    .map((r) => r.text)
+    .join('\n');
+  return id;
+}
+let lastEnded = '';
+
+describe('a case from a complaint', () => {
+  it('a Friday complaint before a holiday: deadline, two updates by phone, STATUS, rating', () => {
+    const app = createApp({ now: FRIDAY });
+    app.appendRows('Hari Libur', [{ Tanggal: '2026-11-23', Keterangan: 'Cuti bersama' }]);
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const rina = new Citizen(app, RINA, 'Rina Aduan');
+    const id = fileComplaint(app, ani);
+    const ended = lastEnded;
+    const row = sesi(app, id);
+    // Normatif (default): 5 working days after Friday 20 Nov, Monday 23 Nov a holiday → Mon 30 Nov.
+    expect(row['Status Kasus']).toBe('Diterima');
+    expect(row['Kategori Kasus']).toBe('Normatif');
+    expect(ymd(row['Batas Kasus'])).toBe('2026-11-30');
+    expect(ended).toContain(id);
+    expect(ended).toContain('30 November 2026');
+    ani.say('4'); // the chat's rating
+    rina.replies();
+
+    // Friday afternoon, inside the citizen's 24-hour window: the update goes as text.
+    app.setNow('2026-11-20T15:00:00+07:00');
+    const [ack1] = rina.say(`/kasus ${id} proses Sedang kami konfirmasi ke pengurus koperasi`);
+    expect(ack1.text).toContain('Diproses');
+    const [update1] = ani.replies();
+    expect(update1.text).toContain('Diproses');
+    expect(update1.text).toContain('Sedang kami konfirmasi ke pengurus koperasi');
+
+    // Wednesday: the citizen asks (which opens the window again), the officer resolves it.
+    app.setNow('2026-11-25T09:00:00+07:00');
+    const [status] = ani.say(`STATUS ${id}`);
+    expect(status.text).toContain('Diproses');
+    expect(status.text).toContain('Sedang kami konfirmasi');
+    expect(status.text).toContain('30 November 2026');
+
+    app.setNow('2026-11-26T08:00:00+07:00');
+    const [ack2] = rina.say(`/kasus ${id} selesai SHU dibayar melalui RAT luar biasa`);
+    expect(ack2.text).toContain('Selesai');
+    const [update2] = ani.replies();
+    expect(update2.text).toContain('Selesai');
+    expect(update2.text).toContain('SHU dibayar');
+    expect(update2.text).toContain(`NILAI ${id}`);
+    const [thanks] = ani.say(`NILAI ${id} 4`);
+    expect(thanks.text).toContain('Sangat membantu');
+
+    const done = sesi(app, id);
+    expect(done['Status Kasus']).toBe('Selesai');
+    expect(done['Kasus Selesai']).toBeInstanceOf(Date);
+    expect(done['Penilaian Kasus']).toBe(4);
+    expect(done['Penilaian']).toBe(4);
+    const rows = followUps(app);
+    expect(rows.map((r) => r.Status)).toEqual(['Diproses', 'Selesai']);
+    expect(rows.every((r) => r['Dikirim ke Warga'] === 'terkirim')).toBe(true);
+    expect(rows[0].Petugas).toBe('Rina Aduan');
+    // A resolved case cannot be rejected afterwards.
+    expect(rina.say(`/kasus ${id} tolak bukan wewenang`)[0].text).toContain('sudah Selesai');
+  });
+
+  it('STATUS answers own cases only: a foreign ID reads like an unknown one', () => {
+    const app = createApp();
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const budi = new Citizen(app, '6281234500000', 'Budi');
+    const id = fileComplaint(app, ani);
+    ani.replies();
+    const own = ani.say(`cek ${id}`)[0].text;
+    expect(own).toContain('Diterima');
+    const foreign = budi.say(`STATUS ${id}`)[0].text;
+    const unknown = budi.say('STATUS HK-2611-9999')[0].text;
+    expect(foreign).not.toContain('Diterima');
+    expect(foreign.replace(id, 'X')).toBe(unknown.replace('HK-2611-9999', 'X'));
+  });
+
+  it('phone commands: other groups, unknown cases, bad usage, category', () => {
+    const app = createApp();
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const rina = new Citizen(app, RINA, 'Rina Aduan');
+    const dedi = new Citizen(app, DEDI, 'Dedi Aduan');
+    const id = fileComplaint(app, ani);
+    rina.replies();
+    dedi.replies();
+    expect(dedi.say(`/kasus ${id} proses coba`)[0].text).toContain('bukan milik grup Anda');
+    expect(rina.say('/kasus HK-2611-9999 proses x')[0].text).toContain('tidak ditemukan');
+    expect(rina.say('/kasus proses')[0].text).toContain('/kasus <ID> proses');
+    expect(rina.say(`/kasus ${id} selesai`)[0].text).toContain('jawaban untuk warga');
+    const [cat] = rina.say(`/kasus ${id} kategori ringan`);
+    expect(cat.text).toContain('Ringan');
+    expect(sesi(app, id)['Kategori Kasus']).toBe('Ringan');
+    expect(ymd(sesi(app, id)['Batas Kasus'])).toBe('2026-11-25');
+    expect(ani.replies()).toHaveLength(0); // a category change is not sent to the citizen
+    expect(followUps(app)).toHaveLength(1);
+    expect(sesi(app, id)['Status Kasus']).toBe('Diterima');
+  });
+
+  it('hostile text in a /kasus note is stored and sent as text', () => {
+    const app = createApp();
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const rina = new Citizen(app, RINA, 'Rina Aduan');
+    const id = fileComplaint(app, ani);
+    ani.replies();
+    const hostile = '=HYPERLINK("http://x.example","klik") <img src=x onerror=alert(1)>';
+    rina.say(`/kasus ${id} proses ${hostile}`);
+    expect(followUps(app)[0].Catatan).toBe(hostile);
+    expect(ani.replies()[0].text).toContain(hostile);
+  });
+
+  it('outside the 24-hour window: the template; a refusal (131047) is recorded on the row', () => {
+    const app = createApp();
+    settings(app, { 'Nama Template Kasus': 'kabar_kasus' });
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const rina = new Citizen(app, RINA, 'Rina Aduan');
+    const id = fileComplaint(app, ani);
+    ani.replies();
+    app.setNow('2026-11-26T10:00:00+07:00');
+    rina.say(`/kasus ${id} proses Berkas\nsedang diperiksa`);
+    const [sent] = ani.replies();
+    expect(sent.type).toBe('template');
+    expect(followUps(app)[0]['Dikirim ke Warga']).toBe('terkirim (template)');
+    const status = cloudStatus(sent.messageId, 'failed', ani.address, app.now(), [
+      { code: 131047, title: 'Re-engagement message' },
+    ]);
+    postJson(app, status, KEY);
+    expect(String(followUps(app)[0]['Dikirim ke Warga'])).toContain('131047');
+  });
+
+  it('outside the window without a template: nothing is sent, and the row says why', () => {
+    const app = createApp();
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const rina = new Citizen(app, RINA, 'Rina Aduan');
+    const id = fileComplaint(app, ani);
+    ani.replies();
+    app.setNow('2026-11-26T10:00:00+07:00');
+    rina.replies();
+    const [ack] = rina.say(`/kasus ${id} proses Berkas sedang diperiksa`);
+    expect(ani.replies()).toHaveLength(0);
+    expect(String(followUps(app)[0]['Dikirim ke Warga'])).toContain('jendela 24 jam');
+    expect(ack.text).toContain('jendela 24 jam');
+  });
+
+  it('a Konsultasi marked "perlu tindak lanjut" becomes a case when its chat ends', () => {
+    const app = createApp();
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const budi = new Citizen(app, '6281111111101', 'Budi Koperasi');
+    const id = ani.connect('1', '1', '2');
+    budi.replies();
+    expect(budi.say(`/kasus ${id} tindak lanjut`)[0].text).toContain('perlu tindak lanjut');
+    ani.say('selesai');
+    expect(sesi(app, id)['Status Kasus']).toBe('Diterima');
+    // A Konsultasi not marked is no case.
+    const cici = new Citizen(app, '6281234511111', 'Cici');
+    const other = cici.connect('1', '1', '2');
+    cici.say('selesai');
+    expect(sesi(app, other)['Status Kasus']).toBe('');
+  });
+});
