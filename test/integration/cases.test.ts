@@ -24,7 +24,7 @@ const ymd = (d: unknown) => {
 };
 
 /** A complaint (Pengaduan UKM, topic Modal) from menu to the end of its chat; returns its id. */
-function fileComplaint(app: LocalApp, citizen: Citizen): string {
+function fileComplaint(_app: LocalApp, citizen: Citizen): string {
   const id = citizen.connect('2', '2', '1');
   citizen.say('SHU kami tidak dibayar dua tahun');
   lastEnded = citizen
@@ -185,5 +185,121 @@ describe('a case from a complaint', () => {
     const other = cici.connect('1', '1', '2');
     cici.say('selesai');
     expect(sesi(app, other)['Status Kasus']).toBe('');
+  });
+});
+
+function api<T>(app: LocalApp, name: string, req: unknown = {}, user?: string): T {
+  const { result } = app.api<T>(name, req, user);
+  if (!result.ok) throw new Error(`${name}: ${result.error}`);
+  return result.data as T;
+}
+
+interface CasesView {
+  cases: { sessionId: string; daysLeft: number; status: string; category: string; lastNote: string }[];
+  groups: string[];
+}
+
+describe('the sidebar Kasus tab (api)', () => {
+  it('lists the open cases of the officer’s groups, overdue first; updates like /kasus', () => {
+    const app = createApp({ now: '2026-11-13T09:00:00+07:00' }); // Friday
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const old = fileComplaint(app, ani); // Pengaduan UKM, due Fri 20 Nov
+    ani.say('4');
+    app.setNow('2026-11-23T09:00:00+07:00');
+    const budi = new Citizen(app, '6281234500000', 'Budi');
+    const fresh = fileComplaint(app, budi);
+    const cici = new Citizen(app, '6281234511111', 'Cici');
+    cici.connect('2', '1', '2'); // Pengaduan Koperasi: not Rina's
+    cici.say('selesai');
+    app.setNow('2026-11-23T15:00:00+07:00');
+    const rina = 'rina@diskopukm.example';
+    app.emu.spreadsheet.editors.push(rina);
+    const view = api<CasesView>(app, 'cases.list', {}, rina);
+    expect(view.groups).toEqual(['Pengaduan UKM']);
+    expect(view.cases.map((c) => [c.sessionId, c.daysLeft])).toEqual([
+      [old, -1],
+      [fresh, 5],
+    ]);
+    // An editor in no group sees every group's cases.
+    expect(api<CasesView>(app, 'cases.list').cases).toHaveLength(3);
+    const res = api<{ ok: boolean; message: string }>(
+      app,
+      'cases.update',
+      { sessionId: fresh, action: 'proses', text: 'Kami hubungi <b>koperasinya</b>', toCitizen: true },
+      rina,
+    );
+    expect(res.ok).toBe(true);
+    expect(budi.replies().pop()!.text).toContain('Kami hubungi <b>koperasinya</b>');
+    const refused = api<{ ok: boolean; message: string }>(
+      app,
+      'cases.update',
+      { sessionId: old, action: 'selesai', text: '', toCitizen: true },
+      rina,
+    );
+    expect(refused.ok).toBe(false);
+    const internal = api<{ ok: boolean }>(
+      app,
+      'cases.update',
+      { sessionId: old, action: 'tolak', text: 'Bukan wewenang dinas', toCitizen: false },
+      rina,
+    );
+    expect(internal.ok).toBe(true);
+    expect(ani.replies()).toHaveLength(0);
+    expect(followUps(app).find((r) => r['ID Sesi'] === old)!['Dikirim ke Warga']).toBe('tidak dikirim');
+    const after = api<CasesView>(app, 'cases.list', {}, rina);
+    expect(after.cases.map((c) => c.sessionId)).toEqual([fresh]);
+    expect(after.cases[0].lastNote).toBe('Kami hubungi <b>koperasinya</b>');
+    // Rejected: no resolving it afterwards.
+    const again = api<{ ok: boolean; message: string }>(
+      app,
+      'cases.update',
+      { sessionId: old, action: 'selesai', text: 'x', toCitizen: true },
+      rina,
+    );
+    expect(again).toMatchObject({ ok: false });
+    expect(again.message).toContain('Ditolak');
+  });
+});
+
+describe('morning reminders', () => {
+  it('emails each group its cases due within one working day and overdue; escalates once', () => {
+    const app = createApp({ now: '2026-11-02T09:00:00+07:00' }); // Monday
+    settings(app, { 'Notifikasi Petugas': 'whatsapp+email' });
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const late = fileComplaint(app, ani); // Normatif: due Mon 9 Nov
+    const rina = new Citizen(app, RINA, 'Rina Aduan');
+    app.setNow('2026-11-13T09:00:00+07:00'); // Friday
+    const budi = new Citizen(app, '6281234500000', 'Budi');
+    const soon = fileComplaint(app, budi);
+    rina.say(`/kasus ${soon} kategori ringan`); // due Tue 17 Nov
+    rina.replies();
+    const mails = () => app.emu.mailLog.filter((m) => /Kasus Pengaduan UKM/.test(m.subject));
+    // Monday 16 Nov 07:00: `late` is 5 working days overdue (= its duration): escalated.
+    app.setNow('2026-11-16T07:00:00+07:00');
+    app.tick();
+    const [mail] = mails();
+    expect(mail.to).toContain('rina@diskopukm.example');
+    expect(mail.subject).toContain('1 jatuh tempo, 1 terlambat');
+    expect(mail.body).toContain(`${late} (UKM, Normatif)`);
+    expect(mail.body).toContain('terlambat 5 hari kerja');
+    expect(mail.body).toContain('sisa 1 hari kerja');
+    expect(
+      rina
+        .replies()
+        .map((r) => r.text)
+        .join('\n'),
+    ).toContain(soon);
+    const escalations = app.emu.mailLog.filter((m) => /Eskalasi kasus/.test(m.subject));
+    expect(escalations).toHaveLength(1);
+    expect(escalations[0].to).toContain('lapor@diskopukm.example');
+    expect(escalations[0].subject).toContain(late);
+    // Not twice the same day; the next morning again, but no second escalation.
+    app.advanceMinutes(90);
+    app.tick();
+    expect(mails()).toHaveLength(1);
+    app.setNow('2026-11-17T07:00:00+07:00');
+    app.tick();
+    expect(mails()).toHaveLength(2);
+    expect(app.emu.mailLog.filter((m) => /Eskalasi kasus/.test(m.subject))).toHaveLength(1);
   });
 });
