@@ -303,3 +303,44 @@ describe('morning reminders', () => {
     expect(app.emu.mailLog.filter((m) => /Eskalasi kasus/.test(m.subject))).toHaveLength(1);
   });
 });
+
+describe('results in the weekly report', () => {
+  it('counts opened, resolved, on time, median days, open and overdue for a hand-built week', () => {
+    // Week 2026-W48 (Mon 23 – Sun 29 Nov), Monday 23 Nov a holiday.
+    const app = createApp({ now: '2026-11-20T09:00:00+07:00' });
+    app.appendRows('Hari Libur', [{ Tanggal: '2026-11-23', Keterangan: 'Cuti bersama' }]);
+    const rina = new Citizen(app, RINA, 'Rina Aduan');
+    // The done-when case: filed Friday before the holiday (due Mon 30 Nov), updated twice, resolved Thu.
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const friday = fileComplaint(app, ani);
+    app.setNow('2026-11-24T09:00:00+07:00');
+    const budi = new Citizen(app, '6281234500000', 'Budi');
+    const light = fileComplaint(app, budi); // made Ringan: due Thu 26 Nov, resolved Fri 27: late
+    rina.say(`/kasus ${light} kategori ringan`);
+    const cici = new Citizen(app, '6281234511111', 'Cici');
+    const open = fileComplaint(app, cici); // open at the week's end, due Tue 1 Dec
+    app.setNow('2026-11-25T10:00:00+07:00');
+    rina.say(`/kasus ${friday} proses Sedang diperiksa`);
+    app.setNow('2026-11-26T10:00:00+07:00');
+    rina.say(`/kasus ${friday} selesai SHU dibayar`);
+    app.setNow('2026-11-27T10:00:00+07:00');
+    rina.say(`/kasus ${light} selesai Sudah dijelaskan`);
+    expect(open).toMatch(/HK-/);
+    app.setNow('2026-11-30T09:00:00+07:00');
+    const run = app.api<{ week: string }>('report.run', { week: '2026-W48' }).result;
+    expect(run.ok).toBe(true);
+    const row = app.records('Rekap Mingguan').find((r) => r.Minggu === '2026-W48')!;
+    expect(row).toMatchObject({
+      'Kasus Dibuka': 2,
+      'Kasus Diselesaikan': 2,
+      'Kasus Tepat Waktu (%)': 50,
+      'Kasus Terbuka': 1,
+      'Kasus Terlambat': 0,
+    });
+    // Friday → Thursday: Tue, Wed, Thu = 3; Tuesday → Friday: Wed, Thu, Fri = 3.
+    expect(row['Median Hari Kerja Penyelesaian']).toBe(3);
+    const mail = app.emu.mailLog.find((m) => m.subject.includes('2026-W48'))!;
+    expect(mail.body).toContain('Kasus pengaduan: 2 dibuka, 2 diselesaikan (50 % tepat waktu');
+    expect(mail.body).toContain('UKM 2/2/1/0');
+  });
+});

@@ -27,6 +27,8 @@ const SAMPLE: Record<string, string | number> = {
   note: 'Sedang dikonfirmasi',
   overdue: 1,
   left: 'sisa 2 hari kerja',
+  opened: 3,
+  resolved: 2,
   bidang: 'UKM',
   body: 'Isi siaran',
   by: 'humas@example.org',
