@@ -34,12 +34,9 @@ export function groupsOfUser(ctx: Ctx): GroupName[] | null {
 export function openCases(ctx: Ctx): CaseRow[] {
   const sessions = ctx.db.tableIfExists('sessions');
   if (!sessions || !sessions.col('caseStatus')) return [];
-  const rows = [
-    ...sessions.findRows('caseStatus', CASE_STATUS.received),
-    ...sessions.findRows('caseStatus', CASE_STATUS.inProgress),
-  ].sort((a, b) => a - b);
+  const rows = sessions.findRowsAny('caseStatus', [CASE_STATUS.received, CASE_STATUS.inProgress]);
   return sessions
-    .readRows([...new Set(rows)])
+    .readRows(rows)
     .map(({ row, rec }) => caseOf(row, rec, ctx.offset))
     .filter((c): c is CaseRow => c !== null);
 }

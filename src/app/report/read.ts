@@ -198,9 +198,7 @@ export function computeWeeklyReport(ctx: Ctx, week: ReportWeek): ReportData {
 function weekCases(ctx: Ctx, week: ReportWeek): CaseFigures | undefined {
   const sessions = ctx.db.tableIfExists('sessions');
   if (!sessions || !sessions.col('caseStatus')) return undefined;
-  const rows = [...new Set(CASE_STATUSES.flatMap((s) => sessions.findRows('caseStatus', s)))].sort(
-    (a, b) => a - b,
-  );
+  const rows = sessions.findRowsAny('caseStatus', CASE_STATUSES);
   const facts: CaseFact[] = sessions.readRows(rows).map(({ rec }) => ({
     bidang: cellText(rec.bidang),
     category: cellText(rec.caseCategory),
