@@ -395,7 +395,47 @@ export interface PrivacyResult {
   deleted: boolean;
 }
 
+/** One open case in the sidebar's Kasus tab (issue 14). */
+export interface CaseItem {
+  sessionId: string;
+  name: string;
+  jenis: string;
+  bidang: string;
+  topic: string;
+  group: string;
+  status: string;
+  category: string;
+  /** `yyyy-mm-dd`. */
+  deadline: string;
+  /** Working days left: 0 on the deadline's day, negative when overdue. */
+  daysLeft: number;
+  lastNote: string;
+}
+
+export interface CasesView {
+  /** Open cases of the officer's groups (every group for an editor without one), overdue first. */
+  cases: CaseItem[];
+  groups: string[];
+  categories: string[];
+}
+
+export interface CaseUpdateRequest {
+  sessionId: string;
+  action: 'proses' | 'selesai' | 'tolak' | 'kategori';
+  text: string;
+  toCitizen: boolean;
+}
+
+export interface CaseActionResult {
+  ok: boolean;
+  /** Indonesian message: the outcome, or why nothing changed. */
+  message: string;
+}
+
 export interface ApiMap {
+  'cases.list': { req: NoRequest; res: CasesView };
+  'cases.update': { req: CaseUpdateRequest; res: CaseActionResult };
+  'cases.followUp': { req: { sessionId: string }; res: CaseActionResult };
   'settings.get': { req: Record<string, never>; res: SettingsView };
   'settings.save': { req: SettingsInput; res: SaveResult };
   'admin.setup': { req: Record<string, never>; res: { createdSheets: string[]; addedColumns: string[] } };

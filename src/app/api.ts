@@ -8,6 +8,7 @@ import { render } from '../messages/id';
 import { activeUserEmail } from '../platform/user';
 import * as admin from './admin';
 import * as broadcast from './broadcast';
+import * as cases from './cases';
 import * as content from './content';
 import { Ctx } from './context';
 import * as data from './data';
@@ -20,6 +21,7 @@ type Handlers = { [K in ApiName]: Handler<K> };
 /** Every feature's sidebar handlers: each API name is answered by the feature that owns it. */
 const handlers: Handlers = {
   ...inbox.HANDLERS,
+  ...cases.HANDLERS,
   ...content.HANDLERS,
   ...broadcast.HANDLERS,
   ...report.HANDLERS,

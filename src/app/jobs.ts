@@ -2,6 +2,7 @@
 // in this order of features.
 
 import * as broadcast from './broadcast';
+import * as cases from './cases';
 import * as content from './content';
 import * as data from './data';
 import * as helpdesk from './helpdesk';
@@ -12,6 +13,7 @@ export const JOBS: readonly Job[] = [
   ...helpdesk.JOBS,
   ...report.JOBS,
   ...content.JOBS,
+  ...cases.JOBS,
   ...broadcast.JOBS,
   ...data.JOBS,
 ];

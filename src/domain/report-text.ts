@@ -3,6 +3,7 @@
  * short summary at the top of the email — the numbers a head of office reads first.
  */
 import { type MessageKey, type MessageOverrides, render } from '../messages/id';
+import type { CaseFigures } from './cases';
 import type { TrendRow, WeeklyReport } from './report';
 import { formatDateLongId, formatTimeId, localDateKey, localMinuteOfDay, zoneLabel } from './time';
 
@@ -88,6 +89,24 @@ export function summaryLines(report: WeeklyReport, overrides?: MessageOverrides)
       ? t('reportLineIkm', { value: idNumber(r.ikm, 2), grade: r.band.grade, label: r.band.label })
       : t('reportLineIkmNone'),
   );
+  if (report.cases) {
+    const k = report.cases;
+    lines.push(
+      t('reportLineCases', {
+        opened: k.opened,
+        resolved: k.resolved,
+        rate: k.onTimePct === null ? '-' : `${idNumber(k.onTimePct, 1)} %`,
+        median: k.medianDaysToResolve === null ? '-' : idNumber(k.medianDaysToResolve, 1),
+        open: k.openAtEnd,
+        overdue: k.overdueAtEnd,
+      }),
+    );
+    const part = (m: CaseFigures['byBidang']): string =>
+      Object.entries(m)
+        .map(([name, f]) => `${name} ${f.opened}/${f.resolved}/${f.openAtEnd}/${f.overdueAtEnd}`)
+        .join('; ') || '-';
+    lines.push(t('reportLineCasesBy', { bidang: part(k.byBidang), category: part(k.byCategory) }));
+  }
   const c = report.content.total;
   lines.push(
     t('reportLineContent', {

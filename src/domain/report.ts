@@ -23,6 +23,7 @@
  * - Trend: the four weeks before, from `Rekap Mingguan`; change = this week against their mean.
  */
 import { TOPIK } from '../messages/id';
+import type { CaseFigures } from './cases';
 import { type IkmBand, round2, summarizeRatings } from './ikm';
 import { type Rating, RATINGS } from './rating';
 import { inWeek, type ReportWeek, shiftWeek } from './report-week';
@@ -126,6 +127,13 @@ export interface RecapFigures {
   questions: number;
   tasksLate: number;
   tasksMissing: number;
+  /** Complaint cases (issue 14); `casesOnTimePct` 0–100. */
+  casesOpened: number;
+  casesResolved: number;
+  casesOnTimePct: number | null;
+  casesMedianDays: number | null;
+  casesOpen: number;
+  casesOverdue: number;
 }
 
 export interface ReportInput {
@@ -136,6 +144,8 @@ export interface ReportInput {
   tasks?: readonly ReportTask[];
   /** Earlier `Rekap Mingguan` rows (any weeks; the four before `week` are used). */
   history?: readonly Partial<RecapFigures>[];
+  /** The week's complaint cases (domain/cases.ts `caseFigures`). */
+  cases?: CaseFigures;
 }
 
 // ---- Outputs ---------------------------------------------------------------------------------
@@ -268,6 +278,8 @@ export interface WeeklyReport {
   tasks: { due: number; onTime: number; late: TaskLine[]; notDone: TaskLine[] };
   trend: { weeks: string[]; rows: TrendRow[] };
   recap: RecapFigures;
+  /** Complaint cases; null when the sheet has none of their columns. */
+  cases: CaseFigures | null;
 }
 
 // ---- Helpers ---------------------------------------------------------------------------------
@@ -614,6 +626,12 @@ export function weeklyReport(input: ReportInput): WeeklyReport {
     questions: content.total.questions,
     tasksLate: tasks.late.length,
     tasksMissing: tasks.notDone.length,
+    casesOpened: input.cases?.opened ?? 0,
+    casesResolved: input.cases?.resolved ?? 0,
+    casesOnTimePct: input.cases?.onTimePct ?? null,
+    casesMedianDays: input.cases?.medianDaysToResolve ?? null,
+    casesOpen: input.cases?.openAtEnd ?? 0,
+    casesOverdue: input.cases?.overdueAtEnd ?? 0,
   };
 
   return {
@@ -628,5 +646,6 @@ export function weeklyReport(input: ReportInput): WeeklyReport {
     tasks,
     trend: trendOf(week, recap, input.history ?? []),
     recap,
+    cases: input.cases ?? null,
   };
 }

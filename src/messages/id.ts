@@ -373,6 +373,11 @@ export const MESSAGES = {
   reportIkmNote:
     'Indikatif: dihitung dari satu pertanyaan kepuasan, bukan survei IKM sembilan unsur ' +
     '(PermenPAN-RB Nomor 14 Tahun 2017).',
+  reportLineCases:
+    '• Kasus pengaduan: {opened} dibuka, {resolved} diselesaikan ({rate} tepat waktu, median ' +
+    '{median} hari kerja); {open} masih terbuka, {overdue} terlambat di akhir minggu',
+  reportLineCasesBy:
+    '• Kasus per bidang (dibuka/selesai/terbuka/terlambat): {bidang}. Per kategori: {category}',
   reportLineContent:
     'Konten: {publications} terbitan, {views} tayangan, {likes} suka, {comments} komentar, ' +
     '{liveViewers} penonton live, {questions} pertanyaan',
@@ -655,6 +660,63 @@ export const MESSAGES = {
   privacyDeleted: 'Data {value} telah dihapus ({total} baris).',
   privacyDeletedLog: 'Data warga {value} dihapus atas permintaan (oleh {by}): {lines}.',
   privacyConfirmRequired: 'Penghapusan data warga perlu dikonfirmasi.',
+
+  // ---- Complaint cases (issue 14, DESIGN §8) ----
+  caseUsage:
+    'Perintah kasus: */kasus <ID> proses <catatan>*, */kasus <ID> selesai <jawaban>*, ' +
+    '*/kasus <ID> tolak <alasan>* atau */kasus <ID> kategori ringan|normatif|tidak berkadar|berkadar*. ' +
+    'Contoh: /kasus HK-2611-0042 proses Sedang kami konfirmasi ke pengurus koperasi.',
+  caseUnknown: 'Kasus *{sessionId}* tidak ditemukan.',
+  caseNotYours: 'Kasus *{sessionId}* bukan milik grup Anda ({group}); tidak ada yang diubah.',
+  caseClosed: 'Kasus *{sessionId}* sudah {status}; tidak dapat diubah lagi.',
+  caseNeedsText: 'Tuliskan {what} setelah perintah, misalnya: /kasus {sessionId} {action} <teks>.',
+  caseBadCategory:
+    'Kategori tidak dikenal. Pilih: ringan, normatif, tidak berkadar (pengawasan) atau berkadar (pengawasan).',
+  caseUpdatedOfficer:
+    'Kasus *{sessionId}*: {status} (kategori {category}, batas {deadline}). Kabar ke warga: {sent}.',
+  caseCategoryChanged: 'Kasus *{sessionId}*: kategori {category}, batas baru {deadline}.',
+  caseNoteDefault: 'Pengaduan Anda sedang kami tindak lanjuti.',
+  caseToCitizen:
+    'Kabar pengaduan *{sessionId}* (HALO KOP-UKM)\nStatus: *{status}*\n{note}\n\n' +
+    'Batas penyelesaian: {deadline}. Ketik *STATUS {sessionId}* kapan saja untuk melihat perkembangannya.',
+  caseRatingAsk:
+    'Bagaimana penyelesaian pengaduan ini? Balas *NILAI {sessionId} 1*–*4* (1 Tidak membantu, ' +
+    '2 Kurang membantu, 3 Cukup membantu, 4 Sangat membantu).',
+  caseRatingThanks: 'Terima kasih atas penilaian Anda untuk pengaduan {sessionId}: {label}.',
+  caseOpenedCitizen:
+    'Pengaduan Anda kami catat sebagai kasus *{sessionId}* dengan batas penyelesaian {deadline}. ' +
+    'Ketik *STATUS {sessionId}* kapan saja untuk melihat perkembangannya.',
+  caseStatusAnswer:
+    'Pengaduan *{sessionId}*\nStatus: *{status}*\nKabar terakhir: {note}\nBatas penyelesaian: {deadline}',
+  caseStatusNoUpdate: 'belum ada',
+  caseStatusUnknown:
+    'Nomor pengaduan *{sessionId}* tidak kami temukan untuk nomor WhatsApp ini. Periksa kembali ' +
+    'nomornya (contoh: STATUS HK-2611-0042).',
+  caseSentYes: 'terkirim',
+  caseSentTemplate: 'terkirim (template)',
+  caseSentNo: 'tidak dikirim',
+  caseSentQueued: 'antre: {reason}',
+  caseSentFailed: 'gagal: {reason}',
+  caseNoTemplate: 'gagal: di luar jendela 24 jam dan Nama Template Kasus belum diatur',
+  caseReminderSubject: '[HALO KOP-UKM] Kasus {group}: {due} jatuh tempo, {overdue} terlambat',
+  caseReminderBody:
+    'Yth. Tim {group},\n\nKasus pengaduan yang perlu diselesaikan ({date}):\n\n{lines}\n\n' +
+    'Perbarui kasus dari panel HALO KOP-UKM (tab Kasus) atau dengan WhatsApp: ' +
+    '/kasus <ID> proses|selesai|tolak <catatan>.\n\nPesan ini dikirim otomatis oleh HALO KOP-UKM.',
+  caseReminderLine: '• {sessionId} ({bidang}, {category}) – batas {deadline}: {left}',
+  caseLeftDays: 'sisa {count} hari kerja',
+  caseLeftToday: 'batas hari ini',
+  caseLeftOverdue: 'terlambat {count} hari kerja',
+  caseEscalationSubject: '[HALO KOP-UKM] Eskalasi kasus {sessionId}: terlambat {count} hari kerja',
+  caseEscalationBody:
+    'Yth. Tim Pelaporan,\n\nKasus {sessionId} ({group}, {category}) melewati batas {deadline} ' +
+    'sebanyak {count} hari kerja, sama dengan waktu penyelesaiannya. Status: {status}.\n\n' +
+    'Pesan ini dikirim otomatis oleh HALO KOP-UKM.',
+  caseReminderWa: 'Kasus {group}: {due} jatuh tempo, {overdue} terlambat.\n{lines}',
+  caseFollowUpMarked:
+    'Sesi *{sessionId}* ditandai perlu tindak lanjut: menjadi kasus saat percakapan berakhir.',
+  caseFollowUpOpened: 'Sesi *{sessionId}* kini menjadi kasus dengan batas {deadline}.',
+  caseFollowUpNotConsultation: 'Sesi *{sessionId}* bukan konsultasi atau sudah menjadi kasus.',
 
   // ---- Generic ----
   errorGeneric:

@@ -1,3 +1,4 @@
+import { CASE_CATEGORIES, CASE_STATUSES } from '../domain/cases';
 import {
   BIDANG,
   CHANNELS,
@@ -87,6 +88,26 @@ export const SHEETS = {
       c('note', 'Catatan', 'text'),
       c('userKey', 'ID Pengguna', 'text', { system: true }),
       c('outOfHours', 'Di Luar Jam', 'checkbox', { system: true }),
+      // Complaints followed to their resolution (issue 14): written together when the chat ends.
+      c('caseStatus', 'Status Kasus', 'list', { values: CASE_STATUSES }),
+      c('caseCategory', 'Kategori Kasus', 'list', { values: CASE_CATEGORIES }),
+      c('caseDeadline', 'Batas Kasus', 'date'),
+      c('caseResolvedAt', 'Kasus Selesai', 'datetime'),
+      c('citizenLastAt', 'Pesan Warga Terakhir', 'datetime', { system: true }),
+      c('caseRating', 'Penilaian Kasus', 'number'),
+    ],
+  },
+  followUps: {
+    name: 'Tindak Lanjut',
+    systemOwned: true,
+    columns: [
+      c('at', 'Waktu', 'datetime'),
+      c('sessionId', 'ID Sesi', 'text'),
+      c('officer', 'Petugas', 'text'),
+      c('status', 'Status', 'list', { values: CASE_STATUSES }),
+      c('note', 'Catatan', 'text'),
+      c('sentToCitizen', 'Dikirim ke Warga', 'text'),
+      c('messageId', 'ID Pesan', 'text', { system: true }),
     ],
   },
   messages: {
@@ -248,6 +269,12 @@ export const SHEETS = {
       c('questions', 'Pertanyaan', 'number'),
       c('tasksLate', 'Tugas Terlambat', 'number'),
       c('tasksMissing', 'Tugas Belum Selesai', 'number'),
+      c('casesOpened', 'Kasus Dibuka', 'number'),
+      c('casesResolved', 'Kasus Diselesaikan', 'number'),
+      c('casesOnTimePct', 'Kasus Tepat Waktu (%)', 'number'),
+      c('casesMedianDays', 'Median Hari Kerja Penyelesaian', 'number'),
+      c('casesOpen', 'Kasus Terbuka', 'number'),
+      c('casesOverdue', 'Kasus Terlambat', 'number'),
       c('reportSheet', 'Lembar Laporan', 'text'),
       c('generatedAt', 'Dibuat', 'datetime'),
     ],

@@ -32,6 +32,15 @@ export const SETTING = {
   retentionMonths: 'Retensi Data (bulan)',
   maskArchive: 'Samarkan Nomor di Arsip',
   archiveUrl: 'Arsip',
+  caseDaysLight: 'Batas Kasus Ringan (hari kerja)',
+  caseDaysNormative: 'Batas Kasus Normatif (hari kerja)',
+  caseDaysNoSupervision: 'Batas Kasus Tidak Berkadar Pengawasan (hari kerja)',
+  caseDaysSupervision: 'Batas Kasus Berkadar Pengawasan (hari kerja)',
+  caseDefaultCategory: 'Kategori Kasus Awal',
+  caseTemplate: 'Nama Template Kasus',
+  caseTemplateLanguage: 'Bahasa Template Kasus',
+  caseReminderHour: 'Jam Pengingat Kasus',
+  caseRating: 'Penilaian Saat Kasus Selesai',
 } as const;
 
 export type SettingKey = keyof typeof SETTING;
@@ -119,6 +128,51 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     description: 'Samarkan nomor telepon di arsip (YA/TIDAK).',
   },
   { key: SETTING.archiveUrl, defaultValue: '', description: 'Tautan spreadsheet arsip (diisi otomatis).' },
+  {
+    key: SETTING.caseDaysLight,
+    defaultValue: '2',
+    description: 'Waktu penyelesaian pengaduan ringan (hari kerja; SP4N-LAPOR!: 2).',
+  },
+  {
+    key: SETTING.caseDaysNormative,
+    defaultValue: '5',
+    description: 'Waktu penyelesaian pengaduan normatif (hari kerja; SP4N-LAPOR!: 5).',
+  },
+  {
+    key: SETTING.caseDaysNoSupervision,
+    defaultValue: '14',
+    description: 'Waktu penyelesaian pengaduan tidak berkadar pengawasan (hari kerja; SP4N-LAPOR!: 14).',
+  },
+  {
+    key: SETTING.caseDaysSupervision,
+    defaultValue: '60',
+    description:
+      'Waktu penyelesaian pengaduan berkadar pengawasan / perlu pemeriksaan (hari kerja; SP4N-LAPOR!: 60).',
+  },
+  {
+    key: SETTING.caseDefaultCategory,
+    defaultValue: 'Normatif',
+    description:
+      'Kategori awal kasus baru: Ringan, Normatif, Tidak berkadar pengawasan, Berkadar pengawasan.',
+  },
+  {
+    key: SETTING.caseTemplate,
+    defaultValue: '',
+    description:
+      'Nama template WhatsApp yang disetujui Meta untuk kabar kasus di luar jendela 24 jam ({{1}} ID, {{2}} status, {{3}} catatan).',
+  },
+  { key: SETTING.caseTemplateLanguage, defaultValue: 'id', description: 'Kode bahasa template kasus.' },
+  {
+    key: SETTING.caseReminderHour,
+    defaultValue: '7',
+    description: 'Jam pengingat batas kasus harian untuk grup pengaduan (0-23).',
+  },
+  {
+    key: SETTING.caseRating,
+    defaultValue: 'YA',
+    description:
+      'Minta penilaian warga ketika kasus selesai (YA/TIDAK); dihitung terpisah dari penilaian sesi.',
+  },
 ];
 
 /** Text overrides: a Pengaturan row with key "Teks: <messageKey>" replaces that catalogue text. */

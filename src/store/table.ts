@@ -141,6 +141,22 @@ export class Table<K extends SheetKey> {
     return col && value ? findRowsIn(this.sheet, col, value) : [];
   }
 
+  /** Every row whose `key` column is exactly one of `values`, ascending (one regex search). */
+  findRowsAny(key: keyof RecordOf<K> & string, values: readonly string[]): number[] {
+    const col = this.col(key);
+    const wanted = values.filter((v) => v !== '');
+    if (!col || wanted.length === 0) return [];
+    const pattern = wanted.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    return this.sheet
+      .getRange(2, col, Math.max(this.sheet.getMaxRows() - 1, 1), 1)
+      .createTextFinder(`^(?:${pattern})$`)
+      .useRegularExpression(true)
+      .matchEntireCell(true)
+      .findAll()
+      .map((r) => r.getRow())
+      .sort((a, b) => a - b);
+  }
+
   readRow(row: number): RecordOf<K> {
     return this.readBlock(row, 1)[0].rec;
   }

@@ -81,6 +81,7 @@ describe('scheduler', () => {
       'laporan-mingguan',
       'rotasi-konten',
       'pengingat-tugas',
+      'pengingat-kasus',
       'siaran',
       'kapasitas',
       'arsip',

@@ -10,6 +10,7 @@ import { formatSessionId } from '../../domain/session';
 import { formatLocal } from '../../domain/time';
 import { SESSION_STATUS, WHATSAPP } from '../../domain/types';
 import type { MessageKey } from '../../messages/id';
+import { handleCitizenCaseCommand } from '../cases/citizen';
 import { officerByPhone } from '../config';
 import type { Ctx } from '../context';
 import type { Turn } from '../messaging/turn';
@@ -62,7 +63,7 @@ export function handleInbound(ctx: Ctx, m: InboundMessage, turn: Turn): void {
     state.lastInboundAt = ctx.now;
     if (m.name) state.name = m.name.slice(0, 200);
   }
-  if (handleSubscriptionCommand(ctx, m, state, turn)) {
+  if (handleSubscriptionCommand(ctx, m, state, turn) || handleCitizenCaseCommand(ctx, m, turn)) {
     if (state) saveUser(ctx.props, state);
     return;
   }

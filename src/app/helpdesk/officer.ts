@@ -7,6 +7,7 @@ import type { InboundMessage } from '../../channels/types';
 import { parseSessionId } from '../../domain/session';
 import { SEND_STATUS, SESSION_STATUS } from '../../domain/types';
 import { CLOSED_BY_LABELS } from '../../messages/id';
+import { handleCaseCommand } from '../cases/phone';
 import type { Officer } from '../config';
 import type { Ctx } from '../context';
 import type { SendOutcome } from '../messaging/sender';
@@ -88,6 +89,7 @@ export function officerClose(ctx: Ctx, sessionId: string, officerName: string, t
 
 /** A WhatsApp message from an officer's number. */
 export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessage, turn: Turn): void {
+  if (handleCaseCommand(ctx, officer, m, turn)) return;
   const text = m.text;
   let sessionId = parseSessionId(text) ?? '';
   let body = text;

@@ -5,6 +5,7 @@
 import type { ClosedBy } from '../../domain/types';
 import { SESSION_STATUS } from '../../domain/types';
 import { CLOSED_BY_LABELS } from '../../messages/id';
+import { caseOpening } from '../cases/open';
 import type { Ctx } from '../context';
 import type { Turn } from '../messaging/turn';
 import { sessionMinutes } from './hours';
@@ -34,6 +35,9 @@ export function endSession(ctx: Ctx, state: UserState, closedBy: ClosedBy, turn:
       firstResponseAt: state.firstResponseAt ? new Date(state.firstResponseAt) : '',
     },
   );
+  // A complaint (or a consultation marked for follow-up) becomes a case: one more write.
+  const opening = caseOpening(ctx, state, ctx.now);
+  if (opening) ctx.db.update('sessions', state.row, opening.changes);
   const vars = { sessionId: state.sessionId, minutes: sessionMinutes(ctx) };
   const ended =
     closedBy === 'waktu habis'
@@ -44,7 +48,7 @@ export function endSession(ctx: Ctx, state: UserState, closedBy: ClosedBy, turn:
   sendRatingQuestion(
     ctx,
     state,
-    `${ended}\n\n${ctx.t('ratingQuestion', { ...vars, choices: ratingLines() })}`,
+    `${ended}${opening ? `\n\n${opening.text}` : ''}\n\n${ctx.t('ratingQuestion', { ...vars, choices: ratingLines() })}`,
     turn,
   );
   saveUser(ctx.props, state);

@@ -35,6 +35,8 @@ export interface UserState {
   lastInboundAt: number;
   /** Recent inbound message ids, for de-duplication of re-deliveries. */
   lastIds: string[];
+  /** A `Konsultasi` an officer marked "perlu tindak lanjut": it becomes a case when it ends. */
+  followUp?: boolean;
 }
 
 /** The address to send to: the business-scoped user id for username users, else the number. */

@@ -12,6 +12,7 @@ import { jsonOutput, textOutput } from '../../platform/ui';
 import { headerCacheKey } from '../../store/db';
 import { SHEETS } from '../../store/schema';
 import { SECRET } from '../../store/settings';
+import { recordCaseSendFailure } from '../cases/update';
 import { CONFIG_CACHE_KEY } from '../config';
 import { Ctx } from '../context';
 import { deliver, providerName, sentRow } from '../messaging/sender';
@@ -186,8 +187,10 @@ export function processBacklog(ctx: Ctx): number {
 function recordFailedStatus(ctx: Ctx, s: StatusEvent): void {
   const error = s.errors.map((x) => `${x.code} ${x.title}`.trim()).join('; ') || 'gagal';
   const row = sentRow(ctx, s.id) ?? findById(ctx, 'messages', s.id);
-  if (row) ctx.db.update('messages', row, { sendStatus: `gagal: ${error}` });
-  else {
+  if (row) {
+    ctx.db.update('messages', row, { sendStatus: `gagal: ${error}` });
+    recordCaseSendFailure(ctx, s.id, error);
+  } else {
     const broadcastRow = findById(ctx, 'broadcastLog', s.id);
     if (broadcastRow) ctx.db.update('broadcastLog', broadcastRow, { status: LOG_STATUS.failed, error });
   }

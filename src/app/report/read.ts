@@ -2,6 +2,9 @@
 // the rows of the week, found from the `Mulai` column scanned from the bottom — and the figures are
 // computed by domain/report.ts. `Pesan` is never read: every figure comes from `Sesi`.
 
+import type { CaseFact, CaseFigures } from '../../domain/cases';
+import { CASE_STATUSES, caseFigures } from '../../domain/cases';
+import { parseWorkDays } from '../../domain/hours';
 import {
   type RecapFigures,
   type ReportMetric,
@@ -12,10 +15,11 @@ import {
   type WeeklyReport,
 } from '../../domain/report';
 import type { ReportWeek } from '../../domain/report-week';
-import { DAY_MS, localMs } from '../../domain/time';
+import { DAY_MS, localDateKey, localMs } from '../../domain/time';
 import { cellBool, cellNumber, cellText, cellTime, isDate } from '../../store/cells';
 import type { RecordOf } from '../../store/schema';
 import type { Row, Table } from '../../store/table';
+import { setting } from '../config';
 import type { Ctx } from '../context';
 
 /** `Sesi` is scanned from the bottom in chunks that double: 2,000, 4,000, 8,000 … rows. */
@@ -128,6 +132,12 @@ export const RECAP_NUMBERS: readonly (keyof RecapFigures)[] = [
   'questions',
   'tasksLate',
   'tasksMissing',
+  'casesOpened',
+  'casesResolved',
+  'casesOnTimePct',
+  'casesMedianDays',
+  'casesOpen',
+  'casesOverdue',
 ];
 
 function toRecap(rec: RecordOf<'weekly'>): Partial<RecapFigures> {
@@ -176,6 +186,34 @@ export function computeWeeklyReport(ctx: Ctx, week: ReportWeek): ReportData {
     publications,
     tasks,
     history: recap.rows.map(({ rec }) => toRecap(rec)),
+    cases: weekCases(ctx, week),
   });
   return { report, recap };
+}
+
+/**
+ * The week's case figures: every case is found by its status (one exact-match search per status
+ * on `Status Kasus`, then one read of those rows), never by scanning `Sesi`.
+ */
+function weekCases(ctx: Ctx, week: ReportWeek): CaseFigures | undefined {
+  const sessions = ctx.db.tableIfExists('sessions');
+  if (!sessions || !sessions.col('caseStatus')) return undefined;
+  const rows = sessions.findRowsAny('caseStatus', CASE_STATUSES);
+  const facts: CaseFact[] = sessions.readRows(rows).map(({ rec }) => ({
+    bidang: cellText(rec.bidang),
+    category: cellText(rec.caseCategory),
+    status: cellText(rec.caseStatus),
+    openedAt: cellTime(rec.endedAt) ?? cellTime(rec.startedAt) ?? 0,
+    deadline: ymdOf(cellMoment(rec.caseDeadline, week.offset), week.offset),
+    closedAt: cellTime(rec.caseResolvedAt) ?? 0,
+  }));
+  const hours = {
+    workDays: parseWorkDays(setting(ctx.config, 'workDays')) ?? [1, 2, 3, 4, 5],
+    holidays: ctx.config.holidays,
+  };
+  return caseFigures(facts, week.startMs, week.endMs, week.end, hours, (ms) => localDateKey(ms, week.offset));
+}
+
+function ymdOf(ms: number | null, offset: number): string {
+  return ms === null ? '' : localDateKey(ms, offset);
 }

@@ -390,6 +390,13 @@ describe('weekly report figures (DESIGN §5) on a hand-built week, 2026-W47', ()
 
   it('fills one Rekap Mingguan row', () => {
     expect(W47.recap).toEqual({
+      // No cases given: the case figures are zero (issue 14).
+      casesOpened: 0,
+      casesResolved: 0,
+      casesOnTimePct: null,
+      casesMedianDays: null,
+      casesOpen: 0,
+      casesOverdue: 0,
       week: '2026-W47',
       from: '2026-11-16',
       to: '2026-11-22',

@@ -18,6 +18,17 @@ import {
 
 /** Every placeholder name the catalogue may use, with a sample value. A typo fails the test. */
 const SAMPLE: Record<string, string | number> = {
+  // Complaint cases (issue 14).
+  status: 'Diproses',
+  what: 'jawaban',
+  action: 'selesai',
+  category: 'Normatif',
+  deadline: 'Senin, 30 November 2026',
+  note: 'Sedang dikonfirmasi',
+  overdue: 1,
+  left: 'sisa 2 hari kerja',
+  opened: 3,
+  resolved: 2,
   bidang: 'UKM',
   body: 'Isi siaran',
   by: 'humas@example.org',

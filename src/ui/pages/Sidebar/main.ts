@@ -3,6 +3,7 @@
 
 import { initActions, showActions } from './actions';
 import { initBroadcast, showBroadcast } from './broadcast';
+import { initCases, showCases } from './cases';
 import { initContent, showContent } from './content';
 import { initConversation, openConversation } from './conversation';
 import { initInbox } from './inbox';
@@ -12,6 +13,7 @@ import { initTabs, onShow } from './tabs';
 
 onShow((panel) => {
   if (panel === 'content') showContent();
+  if (panel === 'cases') showCases();
   if (panel === 'kit') showKit();
   if (panel === 'broadcast') showBroadcast();
   if (panel === 'actions') showActions();
@@ -21,6 +23,7 @@ initTabs();
 initConversation();
 initInbox(openConversation);
 initManual();
+initCases();
 initContent();
 initBroadcast();
 initKit();

@@ -1,6 +1,6 @@
 // The sidebar's tabs (WAI-ARIA tabs pattern): click or arrow keys, Home/End; one panel shown.
 
-export type PanelName = 'inbox' | 'chat' | 'manual' | 'content' | 'broadcast' | 'kit' | 'actions';
+export type PanelName = 'inbox' | 'chat' | 'cases' | 'manual' | 'content' | 'broadcast' | 'kit' | 'actions';
 
 const listeners: ((panel: PanelName) => void)[] = [];
 let current: PanelName = 'inbox';
