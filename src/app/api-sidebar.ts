@@ -48,7 +48,7 @@ export function socialisationKit(ctx: Ctx): KitView {
 export const SIDEBAR_HANDLERS: SidebarHandlers = {
   'inbox.list': (ctx, req) => listInbox(ctx, typeof req.group === 'string' ? req.group : ''),
   'session.get': (ctx, req) => getSession(ctx, req.sessionId),
-  'session.reply': (ctx, req) => replyToSession(ctx, req.sessionId, req.text),
+  'session.reply': (ctx, req) => replyToSession(ctx, req.sessionId, req.text, req.force === true),
   'session.close': (ctx, req) => closeSession(ctx, req.sessionId),
   'session.note': (ctx, req) => noteSession(ctx, req.sessionId, req.note),
   'manual.log': (ctx, req) => logManual(ctx, req),

@@ -9,6 +9,7 @@ import { runSetup } from './admin';
 import { SIDEBAR_HANDLERS } from './api-sidebar';
 import { CONTENT_HANDLERS } from './content-api';
 import { Ctx } from './context';
+import { handoverSession, listQuickReplies } from './helpdesk/toolkit-api';
 import { apiReportRun, apiReportWeeks } from './report-job';
 import { archiveNow } from './archive';
 import { capacityNow } from './capacity';
@@ -30,6 +31,8 @@ const handlers: Handlers = {
   'admin.archiveNow': () => ({ message: archiveNow() }),
   'privacy.find': (ctx, req) => apiPrivacyFind(ctx, req.query),
   'privacy.delete': (ctx, req) => apiPrivacyDelete(ctx, req.query, req.confirm),
+  'quickReplies.list': (ctx, req) => listQuickReplies(ctx, req.sessionId, req.query),
+  'session.handover': (ctx, req) => handoverSession(ctx, req.sessionId, req.group),
   'admin.setup': () => {
     const r = runSetup();
     return { createdSheets: r.createdSheets, addedColumns: r.addedColumns };

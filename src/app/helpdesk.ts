@@ -16,7 +16,8 @@ import { serviceHours, sessionMinutes } from './helpdesk/hours';
 import { forwardToOfficers, notifyOfficers } from './helpdesk/notify';
 import { ratingLines, sendMenu, sendRatingQuestion, sendText } from './helpdesk/replies';
 import { endSession } from './helpdesk/session-end';
-import { handleOfficerMessage } from './officer';
+import { handleOfficerCommand } from './helpdesk/officer-commands';
+import { handleOfficerMessage, quotedSessionId } from './officer';
 import type { UserState } from './state';
 import {
   deleteUser,
@@ -52,7 +53,8 @@ export function handleInbound(ctx: Ctx, m: InboundMessage, turn: Turn): void {
   const officer = officerByPhone(ctx.config, m.phone);
   if (officer) {
     if (seenBefore(ctx, m, null)) return;
-    handleOfficerMessage(ctx, officer, m, turn);
+    if (!handleOfficerCommand(ctx, officer, m, turn, () => quotedSessionId(ctx, m)))
+      handleOfficerMessage(ctx, officer, m, turn);
     return;
   }
   let state = loadUser(ctx.props, m.userKey);

@@ -169,6 +169,7 @@ export function listInbox(ctx: Ctx, group: string): InboxView {
         lastActivityAt: iso(last),
         minutesLeft: u.connectedAt ? minutesLeft(u.connectedAt, ctx.now, minutes) : null,
         unread: t ? t.unread : 0,
+        handovers: u.handovers ?? 0,
       };
     });
   // The overnight queue first, oldest first (SOP 000 V.1: answered on the next working morning);
@@ -194,7 +195,14 @@ export function listInbox(ctx: Ctx, group: string): InboxView {
       endedAt: iso(u.endedAt),
     }));
   const offset = ctx.offset;
-  return { sessions: items, recent, now: iso(ctx.now), offset, zone: zoneLabel(offset) };
+  return {
+    sessions: items,
+    recent,
+    now: iso(ctx.now),
+    offset,
+    zone: zoneLabel(offset),
+    me: currentOfficer(ctx),
+  };
 }
 
 /** A session id as typed or stored, upper-cased; '' when it is not one. */
@@ -313,6 +321,8 @@ export function getSession(ctx: Ctx, sessionId: string): SessionView {
     rating: cellNumber(rec.rating),
     ratingLabel: cellText(rec.ratingLabel),
     messages: readTranscript(ctx, id),
+    me: currentOfficer(ctx),
+    handovers: cellNumber(rec.handovers) ?? 0,
   };
 }
 
@@ -343,7 +353,12 @@ function refusal(ctx: Ctx, id: string, error: ReplyError | undefined): string {
 }
 
 /** `session.reply`: sends the officer's answer through the one sender and logs it. */
-export function replyToSession(ctx: Ctx, sessionId: string, text: string): SessionActionResult {
+export function replyToSession(
+  ctx: Ctx,
+  sessionId: string,
+  text: string,
+  force = false,
+): SessionActionResult {
   const body = typeof text === 'string' ? text.replace(/\r\n/g, '\n') : '';
   if (!body.trim()) return { ok: false, error: render('sidebarReplyEmpty') };
   if (body.length > MAX_REPLY) {
@@ -356,6 +371,14 @@ export function replyToSession(ctx: Ctx, sessionId: string, text: string): Sessi
     // officer.ts returns the state of a closed session along with its error: check first.
     const open = openSession(ctx, id);
     if (open.error) return { ok: false, error: refusal(ctx, id, open.error) };
+    const owner = open.state ? open.state.officer : '';
+    if (owner && owner !== officer && !force) {
+      return {
+        ok: false,
+        claimedBy: owner,
+        error: render('sidebarClaimed', { sessionId: id, officer: owner }),
+      };
+    }
     const turn = new Turn(ctx);
     const res = officerReply(ctx, id, officer, body.trim(), turn);
     turn.commit();

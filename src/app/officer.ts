@@ -52,6 +52,11 @@ export function officerReply(
     { kind: 'text', to: addressOf(state), text: ctx.t('officerReplyToCitizen', { name: officerName, text }) },
     { sessionId: state.sessionId, phone: state.phone || state.userId, sender: officerName, kind: 'teks' },
   );
+  if (state.firstResponseAt && !state.officer) {
+    // Claim (issue 15): after a hand-over the first officer of the new group who answers owns it.
+    state.officer = officerName;
+    ctx.db.update('sessions', state.row, { officer: officerName });
+  }
   if (!state.firstResponseAt) {
     state.firstResponseAt = ctx.now;
     state.status = SESSION_STATUS.active;
@@ -95,8 +100,7 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
     body = text.replace(new RegExp(`^\\s*${sessionId}\\s*[:\\-–]?\\s*`, 'i'), '');
     if (body === text) body = text.replace(new RegExp(sessionId, 'i'), '').trim();
   } else if (m.replyToId) {
-    sessionId =
-      ctx.cache.getJson<string>(notificationKey(m.replyToId)) ?? sessionOfLoggedMessage(ctx, m.replyToId);
+    sessionId = quotedSessionId(ctx, m);
   }
   turn.inbound(m, sessionId, officer.name);
   const tell = (
@@ -139,6 +143,12 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
       tell('officerRelaySessionClosed', { closedBy: CLOSED_BY_LABELS.petugas });
     } else tell('officerRelayUnknownSession');
   }
+}
+
+/** The session of the notification an officer's message quotes, or ''. */
+export function quotedSessionId(ctx: Ctx, m: InboundMessage): string {
+  if (!m.replyToId) return '';
+  return ctx.cache.getJson<string>(notificationKey(m.replyToId)) ?? sessionOfLoggedMessage(ctx, m.replyToId);
 }
 
 /** The session of a message the product sent earlier, found in `Pesan` by its id. */

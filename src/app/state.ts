@@ -35,6 +35,8 @@ export interface UserState {
   lastInboundAt: number;
   /** Recent inbound message ids, for de-duplication of re-deliveries. */
   lastIds: string[];
+  /** Hand-overs to another group (issue 15); absent in states saved before. */
+  handovers?: number;
 }
 
 /** The address to send to: the business-scoped user id for username users, else the number. */

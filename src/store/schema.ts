@@ -87,6 +87,7 @@ export const SHEETS = {
       c('note', 'Catatan', 'text'),
       c('userKey', 'ID Pengguna', 'text', { system: true }),
       c('outOfHours', 'Di Luar Jam', 'checkbox', { system: true }),
+      c('handovers', 'Dialihkan', 'number', { system: true }),
     ],
   },
   messages: {
@@ -102,6 +103,16 @@ export const SHEETS = {
       c('messageId', 'ID Pesan', 'text'),
       c('sendStatus', 'Status Kirim', 'text'),
       c('sender', 'Pengirim', 'text'),
+      c('attachment', 'Lampiran', 'text', { system: true }),
+    ],
+  },
+  quickReplies: {
+    name: 'Jawaban Cepat',
+    columns: [
+      c('code', 'Kode', 'text'),
+      c('title', 'Judul', 'text'),
+      c('body', 'Isi', 'text'),
+      c('group', 'Grup', 'list', { values: GROUPS.slice(0, 4) }),
     ],
   },
   holidays: {
