@@ -13,10 +13,10 @@ import type { Ctx } from '../context';
 import { sessionMinutes } from '../helpdesk/hours';
 import { rememberNotification } from '../helpdesk/notify';
 import { sendText } from '../helpdesk/replies';
-import { openSession } from '../officer';
-import type { UserState } from '../state';
-import { saveUser, scheduleExpiry } from '../state';
-import type { Turn } from '../turn';
+import { openSession } from '../helpdesk/officer';
+import type { UserState } from '../helpdesk/state';
+import { saveUser, scheduleExpiry } from '../helpdesk/state';
+import type { Turn } from '../messaging/turn';
 
 export type HandoverError = 'unknown' | 'closed' | 'group' | 'same';
 

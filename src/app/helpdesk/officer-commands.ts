@@ -11,14 +11,14 @@ import { SEND_STATUS } from '../../domain/types';
 import type { Officer } from '../config';
 import type { Ctx } from '../context';
 import { groupList, handOver } from '../handover/handover';
-import { officerReply, openSession } from '../officer';
+import { officerReply, openSession } from './officer';
 import {
   loadQuickReplies,
   quickReplyList,
   quickReplyVars,
   renderQuickReply,
 } from '../quick-replies/quick-replies';
-import type { Turn } from '../turn';
+import type { Turn } from '../messaging/turn';
 
 /** True when the message was one of these commands (handled, the officer told the outcome). */
 export function handleOfficerCommand(

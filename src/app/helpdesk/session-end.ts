@@ -6,9 +6,9 @@ import type { ClosedBy } from '../../domain/types';
 import { SESSION_STATUS } from '../../domain/types';
 import { CLOSED_BY_LABELS } from '../../messages/id';
 import type { Ctx } from '../context';
-import type { UserState } from '../state';
-import { expirySchedule, loadUser, saveUser, unscheduleExpiry } from '../state';
-import type { Turn } from '../turn';
+import type { UserState } from './state';
+import { expirySchedule, loadUser, saveUser, unscheduleExpiry } from './state';
+import type { Turn } from '../messaging/turn';
 import { sessionMinutes } from './hours';
 import { ratingLines, sendRatingQuestion } from './replies';
 

@@ -7,7 +7,7 @@ import { groupFor } from '../../domain/types';
 import { cellText } from '../../store/cells';
 import { MissingSheetError } from '../../store/db';
 import type { Ctx } from '../context';
-import type { UserState } from '../state';
+import type { UserState } from '../helpdesk/state';
 
 /** Every usable row of `Jawaban Cepat` (one read); none when the sheet is missing. */
 export function loadQuickReplies(ctx: Ctx): QuickReply[] {

@@ -89,7 +89,6 @@ const SAMPLE: Record<string, string | number> = {
   range: '16–22 November 2026',
   rate: '80%',
   reason: 'nomor tidak terdaftar',
-  by: 'Budi',
   caption: 'Foto izin',
   code: 'nib',
   fromGroup: 'Konsultasi Koperasi',

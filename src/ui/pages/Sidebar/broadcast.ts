@@ -22,9 +22,9 @@ import {
   showFieldErrors,
   value,
 } from './util';
+import { MAX_BROADCAST_BODY } from '../../../api/forms';
 
 const REFRESH_MS = 10000;
-const MAX_BODY = 3500;
 
 let topics: BroadcastTopicItem[] = [];
 let loaded = false;
@@ -130,7 +130,7 @@ async function loadTopics(): Promise<void> {
 
 function countChars(): void {
   const n = value('broadcast-body-text').length;
-  byId('broadcast-count').textContent = `${n} dari ${MAX_BODY} karakter.`;
+  byId('broadcast-count').textContent = `${n} dari ${MAX_BROADCAST_BODY} karakter.`;
 }
 
 function requestFromForm(): BroadcastStartInput | null {
@@ -141,8 +141,11 @@ function requestFromForm(): BroadcastStartInput | null {
   const errors = [];
   if (!topic) errors.push({ field: 'topic', message: render('fieldRequired', { key: 'Topik' }) });
   if (!body) errors.push({ field: 'body-text', message: render('fieldRequired', { key: 'Isi pesan' }) });
-  else if (body.length > MAX_BODY) {
-    errors.push({ field: 'body-text', message: render('fieldTooLong', { key: 'Isi pesan', max: MAX_BODY }) });
+  else if (body.length > MAX_BROADCAST_BODY) {
+    errors.push({
+      field: 'body-text',
+      message: render('fieldTooLong', { key: 'Isi pesan', max: MAX_BROADCAST_BODY }),
+    });
   }
   if (errors.length > 0) {
     showFieldErrors('broadcast', errors);

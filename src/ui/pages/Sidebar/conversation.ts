@@ -9,9 +9,9 @@ import { byId, clear, h } from '../../client/dom';
 import { refreshInbox } from './inbox';
 import { currentPanel, showPanel } from './tabs';
 import { busyButton, errorText, longTime, poll, setStatus, shortTime } from './util';
+import { MAX_REPLY } from '../../../api/forms';
 
 const REFRESH_MS = 5000;
-const MAX_REPLY = 4096;
 
 let sessionId = '';
 let view: SessionView | null = null;

@@ -1,5 +1,5 @@
 // Narasumber (Konten): for a publication of the calendar — or the next one — the speakers of its
-// theme who have not appeared within 90 days, least recently featured first (server: content.ts).
+// theme who have not appeared within 90 days, least recently featured first (server: app/content/speakers.ts).
 // Names and organisations come from the sheet: text only.
 
 import { render } from '../../../messages/id';
