@@ -2,10 +2,10 @@
 // the weekly report of a chosen week, planning content, one archive step, a citizen's data, help.
 // `onOpen` builds the menu; `onInstall` marks a published add-on first.
 
-import { ENTRY } from '../../entrypoints';
-import { parseCitizenQuery } from '../../domain/retention';
 import type { ReportWeek } from '../../domain/report-week';
 import { previousWeek } from '../../domain/report-week';
+import { parseCitizenQuery } from '../../domain/retention';
+import { ENTRY } from '../../entrypoints';
 import { render } from '../../messages/id';
 import { setScriptProperty } from '../../platform/props';
 import { alert, showDialog, showSidebar, spreadsheetUi } from '../../platform/ui';

@@ -1,12 +1,12 @@
 // The settings dialog: provider, tokens and verify token are kept in Script Properties (never in
 // a sheet); the webhook secret is generated here; entries are checked with clear messages.
 
-import { render } from '../../messages/id';
-import { SECRET } from '../../store/settings';
 import type { FieldError, SaveResult, SettingsInput, SettingsView } from '../../api/types';
+import { render } from '../../messages/id';
+import { uuid, webAppUrl } from '../../platform/script';
+import { SECRET } from '../../store/settings';
 import { forgetConfig, setting } from '../config';
 import type { Ctx } from '../context';
-import { uuid, webAppUrl } from '../../platform/script';
 
 export function generateSecret(): string {
   return (uuid() + uuid()).replace(/-/g, '');

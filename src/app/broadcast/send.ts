@@ -15,6 +15,7 @@
 // - only failures that certainly sent nothing (throttling, account refusals) leave the recipient
 //   queued for a later try; ambiguous ones (time-out, 5xx) are recorded as `tidak pasti`.
 
+import type { BroadcastStatusView } from '../../api/types';
 import type { Outbound } from '../../channels/types';
 import {
   BATCH_MAX,
@@ -23,11 +24,11 @@ import {
   HALT_PAUSE_MS,
   LOG_STATUS,
   outsideWindow,
+  parseTemplateShape,
   quotaAfter,
   quotaLeft,
   quotaResumeAt,
   recipientKey,
-  parseTemplateShape,
   templateParams,
   throttlePauseMs,
   TIME_BUDGET_MS,
@@ -36,15 +37,19 @@ import { formatLocal, localDateKey } from '../../domain/time';
 import type { MessageKey } from '../../messages/id';
 import { now as clockNow } from '../../platform/clock';
 import { withScriptLock } from '../../platform/lock';
+import { activeUserEmail } from '../../platform/user';
 import { asText, cellText } from '../../store/cells';
-import type { BroadcastStatusView } from '../../api/types';
+import { setting } from '../config';
+import type { Ctx } from '../context';
+import { deliver, providerName } from '../messaging/sender';
+import type { Job, JobResult } from '../scheduler/job';
 import {
   BC_MESSAGE_KEY,
   BC_QUOTA_KEY,
   BC_STOPPED_KEY,
   BC_WINDOW_KEY,
-  type BroadcastRun,
   broadcastDue,
+  type BroadcastRun,
   dailyLimit,
   isActive,
   loadQuota,
@@ -56,12 +61,7 @@ import {
   saveRunNow,
   templateName,
 } from './state';
-import { setting } from '../config';
-import type { Ctx } from '../context';
-import { deliver, providerName } from '../messaging/sender';
 import { broadcastStatus } from './status';
-import type { Job, JobResult } from '../scheduler/job';
-import { activeUserEmail } from '../../platform/user';
 
 export const BROADCAST_JOB = 'siaran';
 const DAY = 24 * 3_600_000;

@@ -2,6 +2,7 @@
 // Siaran` (one row each, `menunggu`), with who wrote within the last 24 hours (Cloud API: the rest
 // get the approved template), and the run is queued for the scheduler (send.ts).
 
+import { MAX_BROADCAST_BODY } from '../../api/forms';
 import type { BroadcastStartInput, BroadcastStartResult } from '../../api/types';
 import { LOG_STATUS, outsideWindow, recipientKey, remaining, WINDOW_MS } from '../../domain/broadcast';
 import { sameName } from '../../domain/content';
@@ -28,7 +29,6 @@ import {
   templateName,
 } from './state';
 import { broadcastStatus } from './status';
-import { MAX_BROADCAST_BODY } from '../../api/forms';
 
 export interface Recipient {
   address: string;

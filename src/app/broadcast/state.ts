@@ -10,7 +10,7 @@
 import type { BroadcastState } from '../../api/types';
 import { ACTIVE_BROADCAST_STATES, type QuotaDay, recipientKey } from '../../domain/broadcast';
 import { utf8Length } from '../../platform/cache';
-import { settingNumber, setting } from '../config';
+import { setting, settingNumber } from '../config';
 import type { Ctx } from '../context';
 
 export const BC_STATE_KEY = 'bc:state';

@@ -3,8 +3,8 @@
 
 import {
   type BankTopic,
-  contentSettingsFrom,
   type ContentSettings,
+  contentSettingsFrom,
   type Speaker,
 } from '../../domain/content';
 import { isValidYmd, localDateKey } from '../../domain/time';

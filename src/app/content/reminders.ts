@@ -3,14 +3,14 @@
 // No email when there is nothing; never twice the same day (the day sent is kept in properties).
 
 import { nextReminderAt, reminderDigest, type ReminderTask } from '../../domain/content';
-import { isGroupName, TASK_STATUS } from '../../domain/types';
 import { dayNameOf, formatLocal, localDateKey, localMinuteOfDay } from '../../domain/time';
+import { isGroupName, TASK_STATUS } from '../../domain/types';
+import { sendMail } from '../../platform/mail';
 import { cellText, cellTime } from '../../store/cells';
 import { activeOfficers, settingNumber } from '../config';
 import type { Ctx } from '../context';
 import { serviceHours } from '../helpdesk/hours';
 import type { Job } from '../scheduler/job';
-import { sendMail } from '../../platform/mail';
 
 export const REMINDER_JOB = 'pengingat-tugas';
 /** Local date (`yyyy-mm-dd`) of the last morning the reminders went out. */

@@ -2,22 +2,22 @@
 // not), measured off the hot path — a scheduled job and on demand from the sidebar — and told to
 // the reporting team and `Log Sistem` once each time 70 % or 85 % is crossed.
 
+import type { CapacityView } from '../../api/types';
 import type { CapacityLevel } from '../../domain/retention';
 import {
-  CELL_LIMIT,
   capacityLevel,
   capacityPercent,
   capacityTransition,
+  CELL_LIMIT,
   gridCells,
   isCapacityLevel,
 } from '../../domain/retention';
 import { toIsoLocal } from '../../domain/time';
 import type { MessageKey } from '../../messages/id';
-import type { CapacityView } from '../../api/types';
+import { sendMail } from '../../platform/mail';
 import { activeOfficers, setting } from '../config';
 import type { Ctx } from '../context';
 import type { Job } from '../scheduler/job';
-import { sendMail } from '../../platform/mail';
 
 const HOUR = 3600000;
 export const CAPACITY_KEY = 'kapasitas';

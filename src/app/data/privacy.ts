@@ -6,24 +6,24 @@
 // conversation state in Script Properties and their messages waiting in the retry queue.
 // `Tanya Jawab`, `Metrik`, `Rekap Mingguan` and the report sheets hold no numbers.
 
+import type { PrivacyResult, PrivacySheetHits } from '../../api/types';
+import { normalizePhone } from '../../domain/phone';
 import type { CitizenQuery } from '../../domain/retention';
 import { cellMatchesAddress, formatRowRanges, maskAddress, parseCitizenQuery } from '../../domain/retention';
-import { normalizePhone } from '../../domain/phone';
 import { render } from '../../messages/id';
 import { withScriptLock } from '../../platform/lock';
+import { openSpreadsheet } from '../../platform/spreadsheet';
+import { activeUserEmail } from '../../platform/user';
 import type { SheetKey } from '../../store/schema';
 import { SHEETS } from '../../store/schema';
 import { normaliseHeader } from '../../store/table';
-import type { PrivacyResult, PrivacySheetHits } from '../../api/types';
-import { archiveFiles, settleArchiveBatch } from './archive';
-import { deleteProductRows, deleteRowsBottomUp } from './rows';
 import { Ctx } from '../context';
-import type { QueuedSend } from '../messaging/sender';
-import { OUTBOX_QUEUE_KEY } from '../messaging/sender';
 import type { UserState } from '../helpdesk/state';
 import { allUsers, deleteUser } from '../helpdesk/state';
-import { openSpreadsheet } from '../../platform/spreadsheet';
-import { activeUserEmail } from '../../platform/user';
+import type { QueuedSend } from '../messaging/sender';
+import { OUTBOX_QUEUE_KEY } from '../messaging/sender';
+import { archiveFiles, settleArchiveBatch } from './archive';
+import { deleteProductRows, deleteRowsBottomUp } from './rows';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -8,9 +8,9 @@ import { deletionOrder, shiftRow } from '../../domain/retention';
 import type { SheetKey } from '../../store/schema';
 import { SHEETS } from '../../store/schema';
 import type { Ctx } from '../context';
+import { allUsers, saveUser } from '../helpdesk/state';
 import type { QueuedSend } from '../messaging/sender';
 import { OUTBOX_QUEUE_KEY } from '../messaging/sender';
-import { allUsers, saveUser } from '../helpdesk/state';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -8,12 +8,13 @@ import type { HelpdeskGroup } from '../../domain/handover';
 import { HELPDESK_GROUPS, matchGroup } from '../../domain/handover';
 import { formatLocal } from '../../domain/time';
 import { groupFor } from '../../domain/types';
+import { sendMail } from '../../platform/mail';
 import { activeOfficers, setting } from '../config';
 import type { Ctx } from '../context';
 import { sessionMinutes } from '../helpdesk/hours';
 import { rememberNotification } from '../helpdesk/notify';
-import { sendText } from '../helpdesk/replies';
 import { openSession } from '../helpdesk/officer';
+import { sendText } from '../helpdesk/replies';
 import type { UserState } from '../helpdesk/state';
 import { saveUser, scheduleExpiry } from '../helpdesk/state';
 import type { Turn } from '../messaging/turn';
@@ -114,16 +115,12 @@ function notifyNewGroup(ctx: Ctx, state: UserState, fromGroup: string, by: strin
       if (outcome.messageId) rememberNotification(ctx, outcome.messageId, state.sessionId);
     }
     if (how.includes('email') && officer.email) {
-      try {
-        MailApp.sendEmail({
-          to: officer.email,
-          subject: ctx.t('officerEmailSubject', vars),
-          body: `${ctx.t('officerHandoverNew', vars)}\n\n${vars.spreadsheetUrl}`,
-          name: 'HALO KOP-UKM',
-        });
-      } catch (e) {
-        ctx.log('GALAT', 'email', `Email ke petugas ${officer.name} gagal: ${String(e)}`);
-      }
+      const sent = sendMail({
+        to: officer.email,
+        subject: ctx.t('officerEmailSubject', vars),
+        body: `${ctx.t('officerHandoverNew', vars)}\n\n${vars.spreadsheetUrl}`,
+      });
+      if (!sent.ok) ctx.log('GALAT', 'email', `Email ke petugas ${officer.name} gagal: ${sent.error.text}`);
     }
   }
 }

@@ -12,12 +12,13 @@ import { SESSION_STATUS, WHATSAPP } from '../../domain/types';
 import type { MessageKey } from '../../messages/id';
 import { officerByPhone } from '../config';
 import type { Ctx } from '../context';
+import type { Turn } from '../messaging/turn';
 import { serviceHours, sessionMinutes } from './hours';
 import { forwardToOfficers, notifyOfficers } from './notify';
+import { handleOfficerMessage, quotedSessionId } from './officer';
+import { handleOfficerCommand } from './officer-commands';
 import { ratingLines, sendMenu, sendRatingQuestion, sendText } from './replies';
 import { endSession } from './session-end';
-import { handleOfficerCommand } from './officer-commands';
-import { handleOfficerMessage, quotedSessionId } from './officer';
 import type { UserState } from './state';
 import {
   deleteUser,
@@ -29,7 +30,6 @@ import {
   scheduleExpiry,
 } from './state';
 import { handleSubscriptionCommand } from './subscription';
-import type { Turn } from '../messaging/turn';
 
 const DEDUPE_SECONDS = 6 * 3600;
 const FONNTE_DEDUPE_SECONDS = 120;

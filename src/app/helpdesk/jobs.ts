@@ -1,14 +1,14 @@
 // Scheduler jobs of the help desk: session expiry, send retries, abandoned conversations, and the
 // row pointers of product-owned sheets.
 
-import { expireDueSessions } from './session-end';
-import type { Job } from '../scheduler/job';
-import { EXPIRY_KEY, allUsers, deleteUser, unlinkSession } from './state';
+import { SESSION_STATUS } from '../../domain/types';
+import type { Ctx } from '../context';
 import { OUTBOX_QUEUE_KEY, retryDueSends } from '../messaging/sender';
 import { Turn } from '../messaging/turn';
+import type { Job } from '../scheduler/job';
+import { expireDueSessions } from './session-end';
+import { allUsers, deleteUser, EXPIRY_KEY, unlinkSession } from './state';
 import { BACKLOG_PREFIX, processBacklog } from './webhook';
-import type { Ctx } from '../context';
-import { SESSION_STATUS } from '../../domain/types';
 
 const MINUTE = 60000;
 const HOUR = 60 * MINUTE;

@@ -5,20 +5,20 @@
 import type { InboundMessage } from '../../channels/types';
 import { parseHandoverCommand } from '../../domain/handover';
 import { findQuickReply, parseQuickReplyCommand } from '../../domain/quick-replies';
-import { CLOSED_BY_LABELS } from '../../messages/id';
-import type { MessageKey } from '../../messages/id';
 import { SEND_STATUS } from '../../domain/types';
+import type { MessageKey } from '../../messages/id';
+import { CLOSED_BY_LABELS } from '../../messages/id';
 import type { Officer } from '../config';
 import type { Ctx } from '../context';
 import { groupList, handOver } from '../handover/handover';
-import { officerReply, openSession } from './officer';
+import type { Turn } from '../messaging/turn';
 import {
   loadQuickReplies,
   quickReplyList,
   quickReplyVars,
   renderQuickReply,
 } from '../quick-replies/quick-replies';
-import type { Turn } from '../messaging/turn';
+import { officerReply, openSession } from './officer';
 
 /** True when the message was one of these commands (handled, the officer told the outcome). */
 export function handleOfficerCommand(

@@ -5,17 +5,17 @@
 
 import type { InboundMessage } from '../../channels/types';
 import { parseSessionId } from '../../domain/session';
+import { SEND_STATUS, SESSION_STATUS } from '../../domain/types';
 import { CLOSED_BY_LABELS } from '../../messages/id';
 import type { Officer } from '../config';
 import type { Ctx } from '../context';
+import type { SendOutcome } from '../messaging/sender';
+import type { Turn } from '../messaging/turn';
 import { sessionMinutes } from './hours';
 import { notificationKey } from './notify';
 import { endSession } from './session-end';
-import type { SendOutcome } from '../messaging/sender';
 import type { UserState } from './state';
 import { addressOf, loadUser, saveUser, scheduleExpiry, userOfSession } from './state';
-import type { Turn } from '../messaging/turn';
-import { SEND_STATUS, SESSION_STATUS } from '../../domain/types';
 
 const CLOSE_COMMAND = /^\s*\/?(tutup|tutup sesi|selesai)\s*[.!]?\s*$/i;
 

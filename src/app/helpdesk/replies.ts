@@ -7,9 +7,9 @@ import { menuChoices } from '../../domain/menu';
 import { ratingChoices } from '../../domain/rating';
 import type { Ctx } from '../context';
 import { providerName } from '../messaging/sender';
+import type { Turn } from '../messaging/turn';
 import type { UserState } from './state';
 import { addressOf } from './state';
-import type { Turn } from '../messaging/turn';
 
 /** A question with choices: numbered text always, plus an interactive list/buttons where possible. */
 export function sendChoices(

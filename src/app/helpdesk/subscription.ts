@@ -3,11 +3,11 @@
 
 import type { InboundMessage } from '../../channels/types';
 import { isSubscribeCommand, isUnsubscribeCommand } from '../../domain/menu';
+import { SUBSCRIBER_STATUS } from '../../domain/types';
 import { noteSubscriptionChange } from '../broadcast/state';
 import type { Ctx } from '../context';
-import type { UserState } from './state';
 import type { Turn } from '../messaging/turn';
-import { SUBSCRIBER_STATUS } from '../../domain/types';
+import type { UserState } from './state';
 
 export interface Subscriber {
   row: number;

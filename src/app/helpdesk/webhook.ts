@@ -7,17 +7,17 @@ import type { ParsedWebhook, ProviderName, StatusEvent } from '../../channels/ty
 import { LOG_STATUS } from '../../domain/broadcast';
 import { render } from '../../messages/id';
 import { withScriptLock } from '../../platform/lock';
-import { SECRET } from '../../store/settings';
-import { Ctx } from '../context';
-import { CONFIG_CACHE_KEY } from '../config';
-import { handleInbound, seenKey } from './conversation';
-import { expireDueSessions, nextExpiryAt } from './session-end';
-import { SHEETS } from '../../store/schema';
-import { headerCacheKey } from '../../store/db';
-import { deliver, providerName, sentRow } from '../messaging/sender';
-import { Turn } from '../messaging/turn';
 import { scriptProperty } from '../../platform/props';
 import { jsonOutput, textOutput } from '../../platform/ui';
+import { headerCacheKey } from '../../store/db';
+import { SHEETS } from '../../store/schema';
+import { SECRET } from '../../store/settings';
+import { CONFIG_CACHE_KEY } from '../config';
+import { Ctx } from '../context';
+import { deliver, providerName, sentRow } from '../messaging/sender';
+import { Turn } from '../messaging/turn';
+import { handleInbound, seenKey } from './conversation';
+import { expireDueSessions, nextExpiryAt } from './session-end';
 
 type WebEvent = GoogleAppsScript.Events.DoGet | GoogleAppsScript.Events.DoPost;
 

@@ -4,9 +4,9 @@
 import type { ApiHandlers } from '../../api/handlers';
 import type { Ctx } from '../context';
 import { listInbox } from './list';
-import { handoverSession, listQuickReplies } from './toolkit';
 import { logManual } from './manual';
 import { closeSession, getSession, noteSession, replyToSession } from './session';
+import { handoverSession, listQuickReplies } from './toolkit';
 
 type Names =
   | 'inbox.list'

@@ -2,6 +2,7 @@
 // the officer's reply, close and note. Replies and closes go through helpdesk/officer.ts, the same
 // path as replies relayed from an officer's phone.
 
+import { MAX_NOTE, MAX_REPLY } from '../../api/forms';
 import type { SessionActionResult, SessionView, TranscriptEntry } from '../../api/types';
 import { minutesLeft, parseSessionId } from '../../domain/session';
 import type { ClosedBy } from '../../domain/types';
@@ -18,7 +19,6 @@ import { officerClose, officerReply, openSession } from '../helpdesk/officer';
 import type { UserState } from '../helpdesk/state';
 import { loadUser, userOfSession } from '../helpdesk/state';
 import { Turn } from '../messaging/turn';
-import { MAX_NOTE, MAX_REPLY } from '../../api/forms';
 
 /** Rows of other sessions tolerated between two rows of a transcript before reading separately. */
 const TRANSCRIPT_GAP = 40;

@@ -9,10 +9,10 @@ import { render } from '../../messages/id';
 import { withScriptLock } from '../../platform/lock';
 import type { Ctx } from '../context';
 import { handOver } from '../handover/handover';
-import { currentOfficer, normaliseSessionId } from './session';
 import { openSession } from '../helpdesk/officer';
-import { loadQuickReplies, quickReplyVars, renderQuickReply } from '../quick-replies/quick-replies';
 import { Turn } from '../messaging/turn';
+import { loadQuickReplies, quickReplyVars, renderQuickReply } from '../quick-replies/quick-replies';
+import { currentOfficer, normaliseSessionId } from './session';
 
 const QUICK_REPLY_LIMIT = 50;
 

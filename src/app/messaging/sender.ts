@@ -5,12 +5,12 @@
 
 import { providerFor } from '../../channels';
 import type { Outbound, ProviderConfig, ProviderName, SendResult } from '../../channels/types';
+import type { SendStatus } from '../../domain/types';
+import { DIRECTION, SEND_STATUS } from '../../domain/types';
 import { fetchRequest } from '../../platform/http';
 import { SECRET } from '../../store/settings';
 import { setting } from '../config';
 import type { Ctx } from '../context';
-import { DIRECTION, SEND_STATUS } from '../../domain/types';
-import type { SendStatus } from '../../domain/types';
 
 export const OUTBOX_QUEUE_KEY = 'q:outbox';
 export const MAX_SEND_ATTEMPTS = 6;

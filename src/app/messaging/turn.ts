@@ -2,10 +2,10 @@
 // `Pesan` together, in one append, after the replies were sent (so their ids are known).
 
 import type { InboundMessage, Outbound } from '../../channels/types';
+import { DIRECTION } from '../../domain/types';
 import type { Ctx } from '../context';
 import type { SendMeta, SendOutcome } from './sender';
 import { attachQueuedRow, rememberSent, send } from './sender';
-import { DIRECTION } from '../../domain/types';
 
 type MessageRecord = Record<string, string | Date>;
 

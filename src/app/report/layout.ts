@@ -4,6 +4,10 @@
  * calls. Values are display values: numbers stay numbers (charts read them), everything else is
  * text. Nothing personal: no phone numbers, no names of citizens.
  */
+import { RATINGS } from '../../domain/rating';
+import type { TrendKey, WeeklyReport } from '../../domain/report';
+import { dateTimeText, idChange, idPercent, weekRangeText } from '../../domain/report-text';
+import { dayNameOf, formatDateLongId, localDateKey } from '../../domain/time';
 import {
   CLOSED_BY_LABELS,
   type MessageKey,
@@ -11,10 +15,6 @@ import {
   RATING_LABELS,
   render,
 } from '../../messages/id';
-import { RATINGS } from '../../domain/rating';
-import type { TrendKey, WeeklyReport } from '../../domain/report';
-import { dateTimeText, idChange, idPercent, weekRangeText } from '../../domain/report-text';
-import { dayNameOf, formatDateLongId, localDateKey } from '../../domain/time';
 
 export type LayoutCell = string | number;
 export type RowStyle = 'title' | 'subtitle' | 'section' | 'header' | 'body' | 'highlight' | 'total' | 'note';

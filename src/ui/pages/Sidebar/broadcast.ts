@@ -2,13 +2,14 @@
 // resumable on the server. The officer checks the recipients first, then starts; progress is
 // polled every 10 s while this tab is shown, and a running broadcast can be stopped.
 
-import { render } from '../../../messages/id';
+import { MAX_BROADCAST_BODY } from '../../../api/forms';
 import type {
   BroadcastStartInput,
   BroadcastStatusView,
   BroadcastSummary,
   BroadcastTopicItem,
 } from '../../../api/types';
+import { render } from '../../../messages/id';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import { currentPanel } from './tabs';
@@ -22,7 +23,6 @@ import {
   showFieldErrors,
   value,
 } from './util';
-import { MAX_BROADCAST_BODY } from '../../../api/forms';
 
 const REFRESH_MS = 10000;
 

@@ -1,16 +1,16 @@
 // Percakapan: one session's transcript (refreshed every 5 s while shown), the reply box, closing
 // and the officer's note. Everything a citizen wrote is set with textContent: it never runs.
 
+import { MAX_REPLY } from '../../../api/forms';
+import type { SessionView, TranscriptEntry } from '../../../api/types';
 import { isLikelyPhone, localPhone } from '../../../domain/phone';
 import { render } from '../../../messages/id';
-import type { SessionView, TranscriptEntry } from '../../../api/types';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import { refreshInbox } from './inbox';
-import { drawToolkit, initToolkit, resetToolkit } from './toolkit';
 import { currentPanel, showPanel } from './tabs';
+import { drawToolkit, initToolkit, resetToolkit } from './toolkit';
 import { busyButton, errorText, longTime, poll, setStatus, shortTime } from './util';
-import { MAX_REPLY } from '../../../api/forms';
 
 const REFRESH_MS = 5000;
 

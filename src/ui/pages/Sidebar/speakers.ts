@@ -2,8 +2,8 @@
 // theme who have not appeared within 90 days, least recently featured first (server: app/content/speakers.ts).
 // Names and organisations come from the sheet: text only.
 
-import { render } from '../../../messages/id';
 import type { ContentItem, SpeakerItem, SpeakersView } from '../../../api/types';
+import { render } from '../../../messages/id';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import { dayText, errorText, setStatus, value } from './util';
