@@ -383,6 +383,7 @@ export const MESSAGES = {
   reportLineSessions: 'Jumlah sesi: {total} (konsultasi {consultations}, pengaduan {complaints})',
   reportLineComplaints: 'Jumlah pengaduan: {complaints} (koperasi {koperasi}, UKM {ukm})',
   reportLineOutOfHours: 'Sesi di luar jam layanan: {count}',
+  reportLineHandovers: 'Sesi yang dialihkan ke grup lain: {count} ({total} kali pengalihan)',
   reportLineWaiting: 'Waktu tunggu jawaban pertama petugas: median {median} menit, 90% sesi ≤ {p90} menit',
   reportLineWaitingNone: 'Waktu tunggu jawaban pertama petugas: belum ada sesi yang dijawab',
   reportLineDuration: 'Lama sesi: median {median} menit, 90% sesi ≤ {p90} menit',

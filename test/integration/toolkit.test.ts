@@ -78,6 +78,11 @@ describe('hand-over', () => {
     app.advanceMinutes(20);
     app.tick();
     expect(sesi(app, id)).toMatchObject({ Status: 'Selesai', 'Ditutup Oleh': 'waktu habis' });
+    // The weekly report counts it under its final group, with the hand-over.
+    const report = app.api<{ sessions: number }>('report.run', { week: '2026-W48' }).result;
+    expect(report.ok).toBe(true);
+    const mail = app.emu.mailLog.filter((m) => m.subject.includes('2026-W48')).pop()!;
+    expect(mail.body).toContain('Sesi yang dialihkan ke grup lain: 1 (1 kali pengalihan)');
   });
 
   it('tells the officer the groups when the group is unknown, and when it is the same one', () => {
