@@ -109,6 +109,21 @@ export interface TranscriptEntry {
   text: string;
   /** Send status of outgoing messages (`terkirim`, `antre: …`, `gagal: …`). */
   status: string;
+  /** The attachment (`Pesan.Lampiran`): a stored Drive file to ask `media.get` for, or a note. */
+  attachment?: { fileId: string; note: string; name: string; image: boolean };
+}
+
+/** A stored attachment, served to the sidebar (never by a public link). */
+export interface MediaView {
+  name: string;
+  mime: string;
+  size: number;
+  /** Base64 content; '' when the file is too large to open from the panel. */
+  data: string;
+  /** A known image type: the sidebar may show `data` as a thumbnail. */
+  image: boolean;
+  /** Indonesian note when `data` is empty. */
+  note: string;
 }
 
 export interface SessionView {
@@ -437,6 +452,7 @@ export interface ApiMap {
   'session.get': { req: { sessionId: string }; res: SessionView };
   'session.reply': { req: { sessionId: string; text: string; force?: boolean }; res: SessionActionResult };
   'session.handover': { req: { sessionId: string; group: string }; res: SessionActionResult };
+  'media.get': { req: { sessionId: string; fileId: string }; res: MediaView };
   'quickReplies.list': { req: { sessionId?: string; query?: string }; res: QuickReplyView };
   'session.close': { req: { sessionId: string }; res: SessionActionResult };
   'session.note': { req: { sessionId: string; note: string }; res: SessionActionResult };

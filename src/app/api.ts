@@ -12,6 +12,7 @@ import * as content from './content';
 import { Ctx } from './context';
 import * as data from './data';
 import * as inbox from './inbox';
+import * as media from './media';
 import * as report from './report';
 
 type Handler<K extends ApiName> = (ctx: Ctx, req: ApiMap[K]['req']) => ApiMap[K]['res'];
@@ -20,6 +21,7 @@ type Handlers = { [K in ApiName]: Handler<K> };
 /** Every feature's sidebar handlers: each API name is answered by the feature that owns it. */
 const handlers: Handlers = {
   ...inbox.HANDLERS,
+  ...media.HANDLERS,
   ...content.HANDLERS,
   ...broadcast.HANDLERS,
   ...report.HANDLERS,

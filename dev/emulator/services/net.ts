@@ -19,6 +19,8 @@ export interface FetchRequest {
 export interface FetchResponse {
   status: number;
   body: string;
+  /** Binary content (base64), for downloads; `body` is then its text reading. */
+  bodyBase64?: string;
   headers?: Record<string, string>;
 }
 
@@ -116,7 +118,15 @@ export class UrlFetchAppFacade extends Facade {
         `Request failed for ${origin(url)} returned code ${status}. Truncated server response: ${truncated} (use muteHttpExceptions option to examine full response)`,
       );
     }
-    return new HttpResponseFacade(this._ctx, status, body, { ...(res.headers ?? {}) });
+    const bytes =
+      res.bodyBase64 !== undefined ? Buffer.from(res.bodyBase64, 'base64') : Buffer.from(body, 'utf8');
+    return new HttpResponseFacade(
+      this._ctx,
+      status,
+      bytes.toString('utf8'),
+      { ...(res.headers ?? {}) },
+      bytes,
+    );
   }
 
   fetch(url: string, params?: FetchParams): HttpResponseFacade {
@@ -165,6 +175,7 @@ export class HttpResponseFacade
     private readonly status: number,
     private readonly body: string,
     private readonly headers: Record<string, string>,
+    private readonly bytes: Buffer = Buffer.from(body, 'utf8'),
   ) {
     super(ctx);
   }
@@ -178,7 +189,7 @@ export class HttpResponseFacade
   }
 
   getContent(): number[] {
-    return toSignedBytes(Buffer.from(this.body, 'utf8'));
+    return toSignedBytes(this.bytes);
   }
 
   getHeaders(): Record<string, string> {
@@ -191,7 +202,7 @@ export class HttpResponseFacade
 
   getBlob(): BlobFacade {
     const type = Object.entries(this.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? null;
-    return new BlobFacade(this._ctx, Buffer.from(this.body, 'utf8'), type ? type.split(';')[0] : null);
+    return new BlobFacade(this._ctx, Buffer.from(this.bytes), type ? type.split(';')[0] : null);
   }
 
   getAs(contentType: string): BlobFacade {

@@ -4,6 +4,7 @@
 
 import { MAX_NOTE, MAX_REPLY } from '../../api/forms';
 import type { SessionActionResult, SessionView, TranscriptEntry } from '../../api/types';
+import { parseAttachment } from '../../domain/media';
 import { minutesLeft, parseSessionId } from '../../domain/session';
 import type { ClosedBy } from '../../domain/types';
 import { DIRECTION, isClosedBy, SEND_STATUS } from '../../domain/types';
@@ -118,6 +119,23 @@ export function transcriptEntry(
     media,
     text,
     status: from === 'warga' ? '' : cellText(rec.sendStatus),
+    ...attachmentOf(rec, type),
+  };
+}
+
+/** The `Lampiran` of a message, when it has one. */
+function attachmentOf(rec: MessageRec, type: string): Pick<TranscriptEntry, 'attachment'> {
+  const a = parseAttachment(cellText(rec.attachment));
+  if (!a) return {};
+  const filename = /\s\(((?:[^()]|\([^()]*\))*)\)\s*media:\S+\s*$/.exec(cellText(rec.body))?.[1] ?? '';
+  const label = MEDIA_LABELS[type] ?? type;
+  return {
+    attachment: {
+      fileId: a.fileId,
+      note: a.note,
+      name: filename || label || 'lampiran',
+      image: type === 'image' || type === 'sticker',
+    },
   };
 }
 

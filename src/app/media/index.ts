@@ -1,0 +1,13 @@
+// Attachments (issue 15): the download queue's job, and serving stored files to the sidebar.
+
+import type { ApiHandlers } from '../../api/handlers';
+import type { Ctx } from '../context';
+import type { Job } from '../scheduler/job';
+import { mediaJob } from './job';
+import { serveMedia } from './serve';
+
+export const JOBS: readonly Job[] = [mediaJob];
+
+export const HANDLERS: ApiHandlers<Ctx, 'media.get'> = {
+  'media.get': (ctx, req) => serveMedia(ctx, req.sessionId, req.fileId),
+};
