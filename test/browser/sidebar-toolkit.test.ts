@@ -121,4 +121,46 @@ describe('officer toolkit in the sidebar', () => {
     await chat.locator('#messages').getByText('kami alihkan ke petugas').waitFor({ timeout: 15000 });
     expect(dialogs).toEqual([]);
   });
+
+  it('a picture and a file attached on /chat show in the conversation as a thumbnail and a named link', async () => {
+    await chat.bringToFront();
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await chat.fill('#text', 'Foto surat <b>izin</b>');
+    await chat.setInputFiles('#attach', { name: 'surat.png', mimeType: 'image/png', buffer: png });
+    await chat.locator('#messages').getByText('Foto surat <b>izin</b>').waitFor();
+    await chat.setInputFiles('#attach', {
+      name: 'laporan <script>.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 laporan'),
+    });
+    // Both webhooks have arrived (logged in Pesan) before the minute's tick downloads them.
+    for (let i = 0; i < 100; i++) {
+      const rows = await sheetRecords(playground, 'Pesan');
+      if (rows.some((r) => r['ID Sesi'] === sessionId && r['Jenis Pesan'] === 'document')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await devJson(playground, '/_dev/tick', {});
+    const { frame, page } = sidebar;
+    await page.bringToFront();
+    const img = frame.locator('#chat-transcript .attachment.thumb img');
+    await img.waitFor({ timeout: 20000 });
+    expect(await img.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(
+      await frame.locator('#chat-transcript .msg.warga .text', { hasText: 'Foto surat' }).innerText(),
+    ).toBe('Foto surat <b>izin</b>');
+    const file = frame.locator('#chat-transcript .attachment.file');
+    await file.waitFor();
+    expect(await file.innerText()).toContain('laporan <script>.pdf');
+    expect(await frame.locator('#chat-transcript script, #chat-transcript b').count()).toBe(0);
+    const pesan = await sheetRecords(playground, 'Pesan');
+    const links = pesan.filter(
+      (r) => r['ID Sesi'] === sessionId && String(r['Lampiran']).startsWith('https://drive.google.com/'),
+    );
+    expect(links).toHaveLength(2);
+    await shot(page, '5-lampiran');
+    expect(dialogs).toEqual([]);
+  });
 });

@@ -7,6 +7,7 @@ import { isLikelyPhone, localPhone } from '../../../domain/phone';
 import { render } from '../../../messages/id';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
+import { attachmentNode } from './attachments';
 import { refreshInbox } from './inbox';
 import { currentPanel, showPanel } from './tabs';
 import { drawToolkit, initToolkit, resetToolkit } from './toolkit';
@@ -39,6 +40,7 @@ function messageItem(m: TranscriptEntry): HTMLLIElement {
       h('time', { datetime: m.at, text: shortTime(m.at) }),
     ),
     m.media ? h('div', { class: 'media', text: `[${m.media}]` }) : null,
+    attachmentNode(sessionId, m),
     m.text ? h('p', { class: 'text', text: m.text }) : null,
     failed ? h('div', { class: 'fail', text: failed }) : null,
   );
@@ -94,7 +96,9 @@ function draw(v: SessionView): void {
   if (banner.textContent !== text) banner.textContent = text;
   banner.classList.toggle('ended', !v.open);
 
-  const signature = v.messages.map((m) => `${m.row}:${m.status}`).join(',');
+  const signature = v.messages
+    .map((m) => `${m.row}:${m.status}:${m.attachment ? m.attachment.fileId || m.attachment.note : ''}`)
+    .join(',');
   if (signature !== drawn) {
     const list = byId('chat-transcript');
     const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
