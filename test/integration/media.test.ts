@@ -169,4 +169,24 @@ describe('inbound media', () => {
       [...app.emu.driveItems.values()].filter((i) => i.mimeType !== 'application/vnd.google-apps.folder'),
     ).toHaveLength(0);
   });
+
+  it("the privacy deletion removes the citizen's files from Drive, and only theirs", () => {
+    const { app, ani, id } = connected();
+    const budi = new Citizen(app, '6281234567891', 'Budi');
+    const other = budi.connect('1', '1', '1');
+    register(app, 'A1', 'image/jpeg', Buffer.from('ani'));
+    register(app, 'B1', 'image/jpeg', Buffer.from('budi'));
+    send(app, ani, 'image', { id: 'A1', mime_type: 'image/jpeg' });
+    send(app, budi, 'image', { id: 'B1', mime_type: 'image/jpeg' });
+    app.tick();
+    const files = () => [...app.emu.driveItems.values()].filter((i) => !i.mimeType.includes('folder'));
+    expect(
+      files()
+        .map((f) => f.name.split('_')[0])
+        .sort(),
+    ).toEqual([id, other].sort());
+    const done = app.api('privacy.delete', { query: '6281234567890', confirm: true }).result;
+    expect(done.ok).toBe(true);
+    expect(files().map((f) => f.name.split('_')[0])).toEqual([other]);
+  });
 });
