@@ -443,6 +443,10 @@ export interface ApiMap {
   'session.reply': { req: { sessionId: string; text: string; force?: boolean }; res: SessionActionResult };
   'session.handover': { req: { sessionId: string; group: string }; res: SessionActionResult };
   'media.get': { req: { sessionId: string; fileId: string }; res: MediaView };
+  'session.sendFile': {
+    req: { sessionId: string; name: string; mime: string; data: string; caption?: string; force?: boolean };
+    res: SessionActionResult;
+  };
   'quickReplies.list': { req: { sessionId?: string; query?: string }; res: QuickReplyView };
   'session.close': { req: { sessionId: string }; res: SessionActionResult };
   'session.note': { req: { sessionId: string; note: string }; res: SessionActionResult };

@@ -110,3 +110,7 @@ export function newBlob(bytes: number[] | string, mime: string, name: string): G
 export function base64(blob: GoogleAppsScript.Base.Blob): string {
   return Utilities.base64Encode(blob.getBytes());
 }
+
+export function fromBase64(data: string): number[] {
+  return Utilities.base64Decode(data);
+}

@@ -48,3 +48,22 @@ export function fetchBytes(url: string, headers: Record<string, string> = {}): B
     return { status: 0, blob: null, text: '', headers: {}, error: String((e as Error).message ?? e) };
   }
 }
+
+/** A multipart/form-data POST (an object payload holding a blob); the answer as text. */
+export function postMultipart(
+  url: string,
+  headers: Record<string, string>,
+  fields: Record<string, string | GoogleAppsScript.Base.Blob>,
+): HttpResponse {
+  try {
+    const res = UrlFetchApp.fetch(url, {
+      method: 'post',
+      headers,
+      payload: fields,
+      muteHttpExceptions: true,
+    });
+    return { status: res.getResponseCode(), body: res.getContentText() };
+  } catch (e) {
+    return { status: 0, body: '', error: String((e as Error).message ?? e) };
+  }
+}

@@ -70,6 +70,21 @@ function formEncode(obj: Record<string, unknown>): string {
     .join('&');
 }
 
+/** multipart/form-data of an object payload; the body as latin1 (one char a byte). */
+function multipart(obj: Record<string, unknown>, boundary: string): string {
+  const parts = Object.entries(obj).map(([k, v]) => {
+    if (v instanceof BlobFacade) {
+      const name = (v.getName() ?? k).replace(/"/g, '');
+      return (
+        `--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${name}"\r\n` +
+        `Content-Type: ${v.getContentType() ?? 'application/octet-stream'}\r\n\r\n${v._bytes.toString('latin1')}\r\n`
+      );
+    }
+    return `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${Buffer.from(String(v), 'utf8').toString('latin1')}\r\n`;
+  });
+  return `${parts.join('')}--${boundary}--\r\n`;
+}
+
 function origin(url: string): string {
   const m = /^(https?:\/\/[^/?#]+)/i.exec(url);
   return m ? m[1] : url;
@@ -98,7 +113,12 @@ export class UrlFetchAppFacade extends Facade {
         payload = p.payload.getDataAsString();
         contentType = contentType ?? p.payload.getContentType();
       } else if (Array.isArray(p.payload)) payload = toBuffer(p.payload).toString('latin1');
-      else if (isPlainObject(p.payload)) payload = formEncode(p.payload);
+      else if (isPlainObject(p.payload) && Object.values(p.payload).some((v) => v instanceof BlobFacade)) {
+        // As on Google: an object payload holding a blob is sent as multipart/form-data.
+        const boundary = `----GasBoundary${emu.nextSeq()}`;
+        payload = multipart(p.payload, boundary);
+        contentType = `multipart/form-data; boundary=${boundary}`;
+      } else if (isPlainObject(p.payload)) payload = formEncode(p.payload);
       else payload = String(p.payload);
       contentType = contentType ?? 'application/x-www-form-urlencoded';
     }

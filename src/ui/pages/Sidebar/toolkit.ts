@@ -99,6 +99,8 @@ export function drawToolkit(v: SessionView): void {
   }
   byId<HTMLSelectElement>('handover-group').disabled = !v.open;
   byId<HTMLButtonElement>('handover-send').disabled = !v.open;
+  byId<HTMLButtonElement>('file-send').disabled = !v.open;
+  byId<HTMLInputElement>('reply-file').disabled = !v.open;
   if (byId<HTMLDetailsElement>('qr-box').open) void loadReplies();
 }
 
@@ -128,9 +130,59 @@ async function handOver(): Promise<void> {
   void refreshInbox();
 }
 
+let forceFile = false;
+
+/** Sends the chosen file (the reply text, if any, as its caption) through `session.sendFile`. */
+async function sendFile(): Promise<void> {
+  const input = byId<HTMLInputElement>('reply-file');
+  const status = byId('chat-status');
+  const file = input.files && input.files[0];
+  if (!file) {
+    setStatus(status, 'Pilih berkas terlebih dahulu.', 'bad');
+    input.focus();
+    return;
+  }
+  const data = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('berkas'));
+    reader.readAsDataURL(file);
+  });
+  const caption = byId<HTMLTextAreaElement>('reply-text').value.trim();
+  setStatus(status, 'Mengirim berkas…');
+  try {
+    const res = await busyButton(byId<HTMLButtonElement>('file-send'), () =>
+      call('session.sendFile', {
+        sessionId: currentId(),
+        name: file.name,
+        mime: file.type,
+        data,
+        caption,
+        force: forceFile,
+      }),
+    );
+    if (!res.ok && res.claimedBy) {
+      forceFile = true;
+      setStatus(status, `${res.error ?? ''} Klik Kirim berkas sekali lagi untuk tetap mengirim.`, 'bad');
+      return;
+    }
+    forceFile = false;
+    if (!res.ok) setStatus(status, res.error ?? 'Berkas tidak terkirim.', 'bad');
+    else {
+      input.value = '';
+      if (caption) byId<HTMLTextAreaElement>('reply-text').value = '';
+      setStatus(status, 'Berkas terkirim.', 'ok');
+    }
+  } catch (e) {
+    setStatus(status, errorText(e), 'bad');
+  }
+  await reload();
+}
+
 export function initToolkit(id: () => string, refresh: () => Promise<void>): void {
   currentId = id;
   reload = refresh;
+  byId('file-send').addEventListener('click', () => void sendFile());
   byId('qr-box').addEventListener('toggle', () => {
     if (byId<HTMLDetailsElement>('qr-box').open) void loadReplies();
   });
