@@ -256,7 +256,9 @@ export const MESSAGES = {
   quickReplyUnknown: 'Jawaban cepat "{code}" tidak ada. Kode yang tersedia:\n{list}',
   quickReplyNone: 'Belum ada jawaban cepat. Isi lembar Jawaban Cepat (Kode, Judul, Isi, Grup).',
   quickReplyUsage: 'Format: /j <kode> (balas pesan pemberitahuan) atau /j <kode> <ID sesi>.',
-  officerMediaRelayed: '[{kind}] {caption}',
+  officerMediaRelayed: '*{sessionId}* ({name}) mengirim {kind}. {caption}',
+  officerMediaQueued:
+    'Berkas untuk sesi *{sessionId}* diterima dan dikirim ke pengguna layanan dalam satu menit.',
   mediaTooLarge: 'terlalu besar ({size}); tidak diunduh',
 
   // ---- Broadcast (DESIGN §3.8) ----

@@ -189,4 +189,36 @@ describe('inbound media', () => {
     expect(done.ok).toBe(true);
     expect(files().map((f) => f.name.split('_')[0])).toEqual([other]);
   });
+
+  it("forwards a citizen's picture to the officer's phone, and an officer's document quoting a notification to the citizen", () => {
+    const { app, ani, id } = connected();
+    const DEDI = '6281111111103'; // Pengaduan Koperasi
+    register(app, 'PIC', 'image/jpeg', Buffer.from('foto'));
+    register(app, 'OFFICERDOC', 'application/pdf', Buffer.from('%PDF balasan'));
+    send(app, ani, 'image', { id: 'PIC', mime_type: 'image/jpeg', caption: 'Surat' });
+    app.tick();
+    const toDedi = app.messagesTo(DEDI).filter((m) => m.type === 'image');
+    expect(toDedi).toHaveLength(1);
+    expect((toDedi[0].body as { image: { caption: string } }).image.caption).toContain(id);
+    const dedi = new Citizen(app, DEDI, 'Dedi');
+    dedi.replies();
+    ani.replies();
+    const quoted = toDedi[0].messageId;
+    const doc = cloudMedia(
+      dedi.sender,
+      'document',
+      { id: 'OFFICERDOC', mime_type: 'application/pdf', filename: 'jawaban.pdf' },
+      app.now(),
+    );
+    (
+      doc.entry as { changes: { value: { messages: Record<string, unknown>[] } }[] }[]
+    )[0].changes[0].value.messages[0].context = { from: '6281100000000', id: quoted };
+    expectJsonOk(postJson(app, doc));
+    expect(dedi.replies()[0].text).toContain('dalam satu menit');
+    app.advanceMinutes(1);
+    app.tick();
+    const got = ani.replies().filter((m) => m.type === 'document');
+    expect(got).toHaveLength(1);
+    expect((got[0].body as { document: { filename: string } }).document.filename).toBe('jawaban.pdf');
+  });
 });

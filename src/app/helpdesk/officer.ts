@@ -11,6 +11,7 @@ import type { Officer } from '../config';
 import type { Ctx } from '../context';
 import type { SendOutcome } from '../messaging/sender';
 import type { Turn } from '../messaging/turn';
+import { hasMedia } from '../messaging/turn';
 import { sessionMinutes } from './hours';
 import { notificationKey } from './notify';
 import { endSession } from './session-end';
@@ -108,7 +109,8 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
       | 'officerRelayNoSession'
       | 'officerRelayUnknownSession'
       | 'officerRelaySessionClosed'
-      | 'officerRelayFailed',
+      | 'officerRelayFailed'
+      | 'officerMediaQueued',
     vars: Record<string, string> = {},
   ): void => {
     turn.send(
@@ -130,6 +132,12 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
       { sessionId, phone: officer.whatsapp, sender: 'sistem', kind: 'notifikasi' },
     );
     return;
+  }
+  if (hasMedia(m)) {
+    // Media quoting a notification: the `lampiran` job downloads it and sends it on (media/forward.ts).
+    const { error } = openSession(ctx, sessionId);
+    if (error) return explain({ ok: false, error });
+    return tell('officerMediaQueued');
   }
   const relayText = m.type === 'text' || m.type === 'interactive' ? body : '';
   if (!relayText.trim()) return tell('officerRelayNoSession');

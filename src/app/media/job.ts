@@ -18,6 +18,7 @@ import { settingNumber } from '../config';
 import type { Ctx } from '../context';
 import { providerConfig } from '../messaging/sender';
 import type { Job } from '../scheduler/job';
+import { forwardMedia } from './forward';
 import type { MediaItem } from './queue';
 import { dueMedia, hasDueMedia, mediaKey } from './queue';
 import { storeBlob } from './storage';
@@ -100,12 +101,13 @@ function download(ctx: Ctx, item: MediaItem): Outcome {
   if (size > limit) return tooLarge(size);
   mime = mime || res.blob.getContentType() || 'application/octet-stream';
   res.blob.setContentType(mime);
-  const file = storeBlob(
-    ctx,
-    ctx.now,
-    mediaFileName(item.sessionId, item.messageId, mime, item.filename),
-    res.blob,
-  );
+  const name = mediaFileName(item.sessionId, item.messageId, mime, item.filename);
+  const file = storeBlob(ctx, ctx.now, name, res.blob);
+  try {
+    forwardMedia(ctx, item, res.blob, item.filename || name);
+  } catch (e) {
+    ctx.log('PERINGATAN', 'lampiran', `Lampiran sesi ${item.sessionId} tidak diteruskan: ${String(e)}`);
+  }
   return { kind: 'stored', fileId: file.id };
 }
 

@@ -17,6 +17,8 @@ export interface MediaItem {
   mime: string;
   filename: string;
   type: string;
+  /** `warga`, or the officer's name for media an officer sent (forwarded to the citizen). */
+  sender?: string;
   attempts: number;
   nextAt: number;
 }

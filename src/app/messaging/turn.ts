@@ -61,7 +61,8 @@ export class Turn {
     this.rows.forEach((r, i) => {
       if (r.messageId) rememberSent(this.ctx, r.messageId, first + i);
       if (r.queueId) attachQueuedRow(this.ctx, r.queueId, first + i);
-      if (r.media) queueDownload(this.ctx, r.media, String(r.record.sessionId), first + i);
+      if (r.media)
+        queueDownload(this.ctx, r.media, String(r.record.sessionId), first + i, String(r.record.sender));
     });
     this.rows.length = 0;
   }
@@ -103,7 +104,7 @@ export function hasMedia(m: InboundMessage): boolean {
 }
 
 /** Queues the attachment of a logged message for the `lampiran` job (no call now: see media/queue.ts). */
-function queueDownload(ctx: Ctx, m: InboundMessage, sessionId: string, row: number): void {
+function queueDownload(ctx: Ctx, m: InboundMessage, sessionId: string, row: number, sender: string): void {
   enqueueMedia(ctx.props, {
     row,
     sessionId,
@@ -113,6 +114,7 @@ function queueDownload(ctx: Ctx, m: InboundMessage, sessionId: string, row: numb
     mime: m.mimeType,
     filename: m.filename,
     type: m.rawType || m.type,
+    sender,
     attempts: 0,
     nextAt: ctx.now,
   });
