@@ -163,4 +163,33 @@ describe('officer toolkit in the sidebar', () => {
     await shot(page, '5-lampiran');
     expect(dialogs).toEqual([]);
   });
+
+  it('the officer sends a PDF from the sidebar; the citizen receives it as a document', async () => {
+    const { frame, page } = sidebar;
+    await page.bringToFront();
+    await frame.fill('#reply-text', 'Berikut formulirnya.');
+    await frame.setInputFiles('#reply-file', {
+      name: 'formulir.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 formulir'),
+    });
+    await frame.click('#file-send');
+    await frame.locator('#chat-status', { hasText: 'Berkas terkirim' }).waitFor();
+    await frame
+      .locator('#chat-transcript .msg.petugas .attachment.file', { hasText: 'formulir.pdf' })
+      .waitFor();
+    const outbox = await devJson<{ to: string; body: { type?: string; document?: { filename: string } } }[]>(
+      playground,
+      '/_dev/outbox',
+    );
+    const docs = outbox.filter((e) => e.body && e.body.type === 'document');
+    const doc = docs.find((e) => e.body.document?.filename === 'formulir.pdf');
+    expect(doc).toBeDefined();
+    // The citizen's own attachment went to the officer's phone, not back to the citizen.
+    expect(
+      docs.filter((e) => e.body.document?.filename === 'laporan <script>.pdf').map((e) => e.to),
+    ).not.toContain(doc!.to);
+    await shot(page, '6-berkas-petugas');
+    expect(dialogs).toEqual([]);
+  });
 });

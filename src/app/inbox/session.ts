@@ -127,14 +127,14 @@ export function transcriptEntry(
 function attachmentOf(rec: MessageRec, type: string): Pick<TranscriptEntry, 'attachment'> {
   const a = parseAttachment(cellText(rec.attachment));
   if (!a) return {};
-  const filename = /\s\(((?:[^()]|\([^()]*\))*)\)\s*media:\S+\s*$/.exec(cellText(rec.body))?.[1] ?? '';
+  const filename = /\s\(((?:[^()]|\([^()]*\))*)\)\s*(?:media:\S+)?\s*$/.exec(cellText(rec.body))?.[1] ?? '';
   const label = MEDIA_LABELS[type] ?? type;
   return {
     attachment: {
       fileId: a.fileId,
       note: a.note,
       name: filename || label || 'lampiran',
-      image: type === 'image' || type === 'sticker',
+      image: type === 'image' || type === 'sticker' || type === 'gambar',
     },
   };
 }
