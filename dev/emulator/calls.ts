@@ -245,6 +245,7 @@ const SERVICE_CATEGORY: Record<string, CallCategory> = {
   console: 'log',
   Charts: 'charts',
   DriveApp: 'drive',
+  Drive: 'drive',
 };
 
 const ACCESSORS = new Set([

@@ -17,6 +17,7 @@ import { SpreadsheetModel, type SpreadsheetJSON, DEFAULT_COLS, DEFAULT_ROWS } fr
 import { hostRealm, type Realm } from './realm';
 import { ContentServiceFacade, HtmlServiceFacade } from './services/content';
 import { DriveAppFacade } from './services/drive';
+import { DriveAdvancedFacade, type DriveItem } from './services/drive-advanced';
 import {
   type FetchHandler,
   type FetchRequest,
@@ -115,6 +116,8 @@ export interface EmulatorJSON {
   scriptId: string;
   activeSpreadsheetId: string;
   spreadsheets: SpreadsheetJSON[];
+  /** Absent in states saved before the Drive advanced service existed. */
+  driveItems?: DriveItem[];
   properties: Record<string, Record<string, string>>;
   cache: Record<string, Record<string, CacheEntry>>;
   triggers: TriggerRecord[];
@@ -167,6 +170,8 @@ export class GoogleEmulator {
   addOnName: string;
   scriptId: string;
   readonly spreadsheets = new Map<string, SpreadsheetModel>();
+  /** Files and folders of the Drive advanced service (services/drive-advanced.ts). */
+  readonly driveItems = new Map<string, DriveItem>();
   private activeId: string;
   /** Answers every UrlFetchApp request; may throw (NetworkError.dns(url)) to simulate failures. */
   fetchHandler: FetchHandler = () => ({ status: 200, body: '{}' });
@@ -337,6 +342,7 @@ export class GoogleEmulator {
       Charts: new ChartsService(ctx),
       MimeType: { ...MIME_TYPES },
       DriveApp: new DriveAppFacade(ctx),
+      Drive: new DriveAdvancedFacade(ctx),
     };
     return { globals, ctx };
   }
@@ -367,6 +373,7 @@ export class GoogleEmulator {
         scriptId: this.scriptId,
         activeSpreadsheetId: this.activeId,
         spreadsheets: [...this.spreadsheets.values()].map((s) => s.toJSON()),
+        driveItems: [...this.driveItems.values()],
         properties: mapOf(this.propertyStores),
         cache: mapOf(this.cacheStores),
         triggers: this.triggers,
@@ -403,6 +410,7 @@ export class GoogleEmulator {
         SpreadsheetModel.fromJSON(s, () => emu.clock.now()),
       );
     emu.activeId = j.activeSpreadsheetId;
+    for (const item of j.driveItems ?? []) emu.driveItems.set(item.id, item);
     for (const [scope, props] of Object.entries(j.properties)) {
       emu.propertyStores.set(scope, new Map(Object.entries(props)));
     }

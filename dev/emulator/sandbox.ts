@@ -69,6 +69,7 @@ export const APPS_SCRIPT_GLOBALS = [
   'Charts',
   'MimeType',
   'DriveApp',
+  'Drive',
 ] as const;
 
 export interface LoadOptions {

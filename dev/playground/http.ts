@@ -363,6 +363,19 @@ function devPostRoutes(pg: Playground): Route[] {
       if (body.realTime === true) return json(res, pg.followRealTime());
       throw new HttpError(400, 'Expected {"set": "<ISO time>"}, {"advanceMinutes": n} or {"realTime": true}');
     }),
+    route('POST', '/_dev/media', async ({ req, res }) => {
+      // A citizen's attachment on /chat: kept by the fake Meta under a new media id (issue 15).
+      const body = parseJsonBody(await readBody(req));
+      const mime = typeof body.mime === 'string' && body.mime ? body.mime : 'application/octet-stream';
+      if (typeof body.data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(body.data)) {
+        throw new HttpError(400, 'Expected {"mime": "<type>", "data": "<base64>"}');
+      }
+      const fake = pg.engine.fakeWhatsApp;
+      const media = fake.media ?? (fake.media = new Map());
+      const id = `PG${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+      media.set(id, { mime, data: body.data });
+      return json(res, { id, size: Buffer.from(body.data, 'base64').length });
+    }),
     route('POST', '/_dev/tick', ({ res }) => {
       pg.follow();
       const { result, calls } = pg.tick();

@@ -2,6 +2,8 @@
 // they do (message ids, error bodies), turns them into readable outbox entries, and builds inbound
 // webhook payloads in the published shapes (test/fixtures/whatsapp/*.json) for a citizen's phone.
 
+import { type FakeMediaOptions, fakeMediaResponse } from './fake-media';
+
 export interface FetchLike {
   url: string;
   method?: string;
@@ -13,6 +15,8 @@ export interface FetchLike {
 export interface FakeResponse {
   status: number;
   body: string;
+  bodyBase64?: string;
+  headers?: Record<string, string>;
 }
 
 export interface Choice {
@@ -106,13 +110,15 @@ export function readOutbound(req: FetchLike): OutboundMessage | null {
   return null;
 }
 
-export interface FakeWhatsAppOptions {
+export interface FakeWhatsAppOptions extends FakeMediaOptions {
   /** Return an error for some requests (failure injection). */
   fail?: (req: FetchLike, msg: OutboundMessage | null) => FakeResponse | null;
 }
 
 /** Answers like Meta's Cloud API and Fonnte. */
 export function fakeWhatsAppResponse(req: FetchLike, opts: FakeWhatsAppOptions = {}): FakeResponse | null {
+  const media = fakeMediaResponse(req, opts);
+  if (media) return media;
   const provider = isWhatsAppRequest(req.url);
   if (!provider) return null;
   const msg = readOutbound(req);

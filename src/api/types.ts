@@ -67,6 +67,8 @@ export interface InboxItem {
   minutesLeft: number | null;
   /** Citizen messages since the last officer reply. */
   unread: number;
+  /** Hand-overs to another group so far. */
+  handovers?: number;
 }
 
 /** A session that ended recently and waits for the citizen's rating. */
@@ -89,6 +91,8 @@ export interface InboxView {
   offset: number;
   /** Its label: `WIB`, `WITA`, `WIT`, or `UTC+…`. */
   zone: string;
+  /** The officer using the sidebar (name in `Penanggung Jawab`, else the email): for "ditangani oleh". */
+  me?: string;
 }
 
 /** The help desk's four responsibility groups (`Konsultasi Koperasi` …). */
@@ -105,6 +109,21 @@ export interface TranscriptEntry {
   text: string;
   /** Send status of outgoing messages (`terkirim`, `antre: …`, `gagal: …`). */
   status: string;
+  /** The attachment (`Pesan.Lampiran`): a stored Drive file to ask `media.get` for, or a note. */
+  attachment?: { fileId: string; note: string; name: string; image: boolean };
+}
+
+/** A stored attachment, served to the sidebar (never by a public link). */
+export interface MediaView {
+  name: string;
+  mime: string;
+  size: number;
+  /** Base64 content; '' when the file is too large to open from the panel. */
+  data: string;
+  /** A known image type: the sidebar may show `data` as a thumbnail. */
+  image: boolean;
+  /** Indonesian note when `data` is empty. */
+  note: string;
 }
 
 export interface SessionView {
@@ -132,6 +151,9 @@ export interface SessionView {
   rating: number | null;
   ratingLabel: string;
   messages: TranscriptEntry[];
+  /** The officer using the sidebar: a reply to a session `officer` owns asks first. */
+  me?: string;
+  handovers?: number;
 }
 
 export interface SessionActionResult {
@@ -141,6 +163,23 @@ export interface SessionActionResult {
   /** For replies: `terkirim`, `antre` (retried automatically) or `gagal`. */
   sendStatus?: SendStatus;
   sendError?: string;
+  /** A reply refused because another officer owns the session (send again with `force`). */
+  claimedBy?: string;
+}
+
+/** One quick reply of `Jawaban Cepat`, its text filled for the session asked about. */
+export interface QuickReplyItem {
+  code: string;
+  title: string;
+  /** The text with `{nama}`, `{id}` … filled in (plain text: show and insert as text only). */
+  text: string;
+  group: string;
+}
+
+export interface QuickReplyView {
+  replies: QuickReplyItem[];
+  /** The help-desk groups a session can be handed over to. */
+  groups: string[];
 }
 
 export interface ManualLogInput {
@@ -441,7 +480,14 @@ export interface ApiMap {
   'admin.setup': { req: Record<string, never>; res: { createdSheets: string[]; addedColumns: string[] } };
   'inbox.list': { req: { group?: InboxGroup | '' }; res: InboxView };
   'session.get': { req: { sessionId: string }; res: SessionView };
-  'session.reply': { req: { sessionId: string; text: string }; res: SessionActionResult };
+  'session.reply': { req: { sessionId: string; text: string; force?: boolean }; res: SessionActionResult };
+  'session.handover': { req: { sessionId: string; group: string }; res: SessionActionResult };
+  'media.get': { req: { sessionId: string; fileId: string }; res: MediaView };
+  'session.sendFile': {
+    req: { sessionId: string; name: string; mime: string; data: string; caption?: string; force?: boolean };
+    res: SessionActionResult;
+  };
+  'quickReplies.list': { req: { sessionId?: string; query?: string }; res: QuickReplyView };
   'session.close': { req: { sessionId: string }; res: SessionActionResult };
   'session.note': { req: { sessionId: string; note: string }; res: SessionActionResult };
   'manual.log': { req: ManualLogInput; res: RecordResult };

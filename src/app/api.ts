@@ -13,6 +13,7 @@ import * as content from './content';
 import { Ctx } from './context';
 import * as data from './data';
 import * as inbox from './inbox';
+import * as media from './media';
 import * as report from './report';
 
 type Handler<K extends ApiName> = (ctx: Ctx, req: ApiMap[K]['req']) => ApiMap[K]['res'];
@@ -22,6 +23,7 @@ type Handlers = { [K in ApiName]: Handler<K> };
 const handlers: Handlers = {
   ...inbox.HANDLERS,
   ...cases.HANDLERS,
+  ...media.HANDLERS,
   ...content.HANDLERS,
   ...broadcast.HANDLERS,
   ...report.HANDLERS,

@@ -6,11 +6,13 @@ import * as cases from './cases';
 import * as content from './content';
 import * as data from './data';
 import * as helpdesk from './helpdesk';
+import * as media from './media';
 import * as report from './report';
 import type { Job } from './scheduler/job';
 
 export const JOBS: readonly Job[] = [
   ...helpdesk.JOBS,
+  ...media.JOBS,
   ...report.JOBS,
   ...content.JOBS,
   ...cases.JOBS,

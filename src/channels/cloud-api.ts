@@ -438,6 +438,14 @@ function buildReadPayload(out: Extract<Outbound, { kind: 'read' }>): JsonRecord[
   return [p];
 }
 
+/** An image or document by uploaded media id (`POST /<phone-number-id>/media` first). */
+export function buildMediaPayload(out: Extract<Outbound, { kind: 'media' }>): JsonRecord {
+  const media: JsonRecord = { id: out.media };
+  if (out.caption) media.caption = out.caption.slice(0, 1024);
+  if (out.mediaType === 'document' && out.filename) media.filename = out.filename.slice(0, 240);
+  return { ...envelope(out.to, out.mediaType), [out.mediaType]: media };
+}
+
 /** The Graph API request(s) for one outbound message; [] when there is nothing to send. */
 export function buildCloudRequests(out: Outbound, cfg: ProviderConfig): HttpRequest[] {
   let payloads: JsonRecord[];
@@ -453,6 +461,9 @@ export function buildCloudRequests(out: Outbound, cfg: ProviderConfig): HttpRequ
       break;
     case 'read':
       payloads = buildReadPayload(out);
+      break;
+    case 'media':
+      payloads = [buildMediaPayload(out)];
       break;
     default:
       payloads = [];

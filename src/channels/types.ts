@@ -96,6 +96,15 @@ export type Outbound =
       footer?: string;
     }
   | { kind: 'template'; to: string; name: string; language: string; params: string[] }
+  | {
+      kind: 'media';
+      to: string;
+      mediaType: 'image' | 'document';
+      /** Cloud API: an uploaded media id. Fonnte: a URL the gateway can fetch. */
+      media: string;
+      caption?: string;
+      filename?: string;
+    }
   | { kind: 'read'; messageId: string; typing?: boolean };
 
 export interface ProviderConfig {

@@ -61,6 +61,7 @@ export function summaryLines(report: WeeklyReport, overrides?: MessageOverrides)
     t('reportLineOutOfHours', { count: s.outOfHours }),
     t('reportLineManual', { count: s.manual }),
   ];
+  if (s.handedOver) lines.push(t('reportLineHandovers', { count: s.handedOver, total: s.handovers ?? 0 }));
   const w = report.waiting;
   lines.push(
     w.medianMin === null || w.p90Min === null

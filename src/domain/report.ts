@@ -61,6 +61,8 @@ export interface ReportSession {
   closedBy: string;
   rating: number | null;
   outOfHours: boolean;
+  /** Hand-overs to another group (`Sesi.Dialihkan`); the session counts under its final group. */
+  handovers?: number;
 }
 
 export interface ReportMetric {
@@ -242,6 +244,9 @@ export interface WeeklyReport {
     outOfHours: number;
     whatsapp: number;
     manual: number;
+    /** Sessions handed over to another group at least once, and the hand-overs in all. */
+    handedOver?: number;
+    handovers?: number;
     /** Conversations that never reached a Jenis (menu unfinished). */
     unclassified: number;
     /** Pengaduan first, then Konsultasi; Koperasi then UKM; all four always listed. */
@@ -419,6 +424,8 @@ function sessionFigures(week: ReportWeek, all: readonly ReportSession[]) {
       outOfHours,
       whatsapp,
       manual: list.length - whatsapp,
+      handedOver: count((c) => (c.s.handovers ?? 0) > 0),
+      handovers: list.reduce((n, c) => n + (c.s.handovers ?? 0), 0),
       unclassified,
       byJenisBidang,
       byTopic,

@@ -239,6 +239,28 @@ export const MESSAGES = {
   officerRelayFailed: 'Pesan ke pengguna layanan gagal dikirim (sesi {sessionId}): {reason}',
   officerSessionEnded: 'Sesi *{sessionId}* telah berakhir ({closedBy}).',
 
+  // ---- Officers: hand-over, claim, quick replies, media (issue 15) ----
+  handoverToCitizen:
+    'Percakapan Bapak/Ibu (sesi *{sessionId}*) kami alihkan ke petugas *{group}* agar ditangani ' +
+    'oleh bagian yang tepat. Mohon tunggu sebentar.',
+  officerHandoverNew:
+    '*HALO KOP-UKM – sesi dialihkan*\nID sesi: *{sessionId}*\nDari: {fromGroup} (oleh {by})\n' +
+    'Ke: {group}\nTopik: {topic}\nNama: {name}\nWaktu: {time}\n\nPesan pertama:\n{firstMessage}\n\n' +
+    'Untuk menjawab, balas pesan ini atau awali pesan dengan ID sesi.',
+  officerHandoverDone: 'Sesi *{sessionId}* dialihkan ke *{group}*.',
+  officerHandoverUsage:
+    'Format: /alihkan <ID sesi> <grup>, misalnya "/alihkan HK-2612-0001 Konsultasi UKM". Grup: {groups}.',
+  officerHandoverUnknownGroup: 'Grup "{group}" tidak dikenal. Pilih salah satu: {groups}.',
+  officerHandoverSameGroup: 'Sesi *{sessionId}* sudah berada di grup *{group}*.',
+  officerClaimedNote: 'Catatan: sesi *{sessionId}* ditangani oleh {officer}.',
+  quickReplyUnknown: 'Jawaban cepat "{code}" tidak ada. Kode yang tersedia:\n{list}',
+  quickReplyNone: 'Belum ada jawaban cepat. Isi lembar Jawaban Cepat (Kode, Judul, Isi, Grup).',
+  quickReplyUsage: 'Format: /j <kode> (balas pesan pemberitahuan) atau /j <kode> <ID sesi>.',
+  officerMediaRelayed: '*{sessionId}* ({name}) mengirim {kind}. {caption}',
+  officerMediaQueued:
+    'Berkas untuk sesi *{sessionId}* diterima dan dikirim ke pengguna layanan dalam satu menit.',
+  mediaTooLarge: 'terlalu besar ({size}); tidak diunduh',
+
   // ---- Broadcast (DESIGN §3.8) ----
   subscribeOk:
     'Terima kasih, nomor Bapak/Ibu telah terdaftar untuk menerima informasi HALO KOP-UKM. ' +
@@ -363,6 +385,7 @@ export const MESSAGES = {
   reportLineSessions: 'Jumlah sesi: {total} (konsultasi {consultations}, pengaduan {complaints})',
   reportLineComplaints: 'Jumlah pengaduan: {complaints} (koperasi {koperasi}, UKM {ukm})',
   reportLineOutOfHours: 'Sesi di luar jam layanan: {count}',
+  reportLineHandovers: 'Sesi yang dialihkan ke grup lain: {count} ({total} kali pengalihan)',
   reportLineWaiting: 'Waktu tunggu jawaban pertama petugas: median {median} menit, 90% sesi ≤ {p90} menit',
   reportLineWaitingNone: 'Waktu tunggu jawaban pertama petugas: belum ada sesi yang dijawab',
   reportLineDuration: 'Lama sesi: median {median} menit, 90% sesi ≤ {p90} menit',
@@ -549,6 +572,15 @@ export const MESSAGES = {
   sidebarSessionNotOpen: 'Sesi {sessionId} sudah berakhir.',
   sidebarReplyEmpty: 'Tulis pesan terlebih dahulu.',
   sidebarReplyTooLong: 'Pesan terlalu panjang: {count} karakter (maksimal {max}).',
+  sidebarClaimed: 'Sesi {sessionId} ditangani oleh {officer}. Tetap kirim?',
+  sidebarHandoverUnknownGroup: 'Grup "{group}" tidak dikenal.',
+  sidebarHandoverSameGroup: 'Sesi {sessionId} sudah berada di grup {group}.',
+  sidebarAttachmentTooLarge: 'Berkas terlalu besar: {size} (maksimal {max}).',
+  sidebarAttachmentType: 'Jenis berkas "{mime}" tidak dapat dikirim lewat WhatsApp.',
+  sidebarAttachmentMissing: 'Lampiran tidak ditemukan.',
+  sidebarAttachmentFonnte:
+    'Pengiriman berkas dari panel belum tersedia untuk Fonnte: Fonnte hanya menerima berkas lewat ' +
+    'tautan publik, sedangkan lampiran HALO KOP-UKM tidak dibagikan ke siapa pun.',
   sidebarNoteTooLong: 'Catatan terlalu panjang: {count} karakter (maksimal {max}).',
   sidebarTaskNotFound: 'Tugas tidak ditemukan (mungkin baris sudah berubah). Muat ulang daftar tugas.',
   fieldRequired: '{key} wajib diisi.',

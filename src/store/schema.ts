@@ -95,6 +95,7 @@ export const SHEETS = {
       c('caseResolvedAt', 'Kasus Selesai', 'datetime'),
       c('citizenLastAt', 'Pesan Warga Terakhir', 'datetime', { system: true }),
       c('caseRating', 'Penilaian Kasus', 'number'),
+      c('handovers', 'Dialihkan', 'number', { system: true }),
     ],
   },
   followUps: {
@@ -123,6 +124,16 @@ export const SHEETS = {
       c('messageId', 'ID Pesan', 'text'),
       c('sendStatus', 'Status Kirim', 'text'),
       c('sender', 'Pengirim', 'text'),
+      c('attachment', 'Lampiran', 'text', { system: true }),
+    ],
+  },
+  quickReplies: {
+    name: 'Jawaban Cepat',
+    columns: [
+      c('code', 'Kode', 'text'),
+      c('title', 'Judul', 'text'),
+      c('body', 'Isi', 'text'),
+      c('group', 'Grup', 'list', { values: GROUPS.slice(0, 4) }),
     ],
   },
   holidays: {

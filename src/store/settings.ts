@@ -41,6 +41,9 @@ export const SETTING = {
   caseTemplateLanguage: 'Bahasa Template Kasus',
   caseReminderHour: 'Jam Pengingat Kasus',
   caseRating: 'Penilaian Saat Kasus Selesai',
+  handoverRestartsSession: 'Alihkan Mulai Ulang Sesi',
+  mediaMaxMb: 'Batas Unduh Lampiran (MB)',
+  officerFileMaxMb: 'Batas Berkas Petugas (MB)',
 } as const;
 
 export type SettingKey = keyof typeof SETTING;
@@ -126,6 +129,23 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     key: SETTING.maskArchive,
     defaultValue: 'TIDAK',
     description: 'Samarkan nomor telepon di arsip (YA/TIDAK).',
+  },
+  {
+    key: SETTING.handoverRestartsSession,
+    defaultValue: 'Tidak',
+    description:
+      'Ya: sesi yang dialihkan ke grup lain mendapat waktu penuh lagi; Tidak: waktu berjalan terus.',
+  },
+  {
+    key: SETTING.mediaMaxMb,
+    defaultValue: '16',
+    description: 'Lampiran warga di atas ukuran ini tidak diunduh ke Drive, hanya dicatat "terlalu besar".',
+  },
+  {
+    key: SETTING.officerFileMaxMb,
+    defaultValue: '5',
+    description:
+      'Ukuran maksimal berkas yang dikirim petugas dari panel (maksimal 5 MB: batas google.script.run).',
   },
   { key: SETTING.archiveUrl, defaultValue: '', description: 'Tautan spreadsheet arsip (diisi otomatis).' },
   {

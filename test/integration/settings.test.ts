@@ -78,6 +78,7 @@ describe('scheduler', () => {
       'sesi-habis',
       'kirim-ulang',
       'bersih-bersih',
+      'lampiran',
       'laporan-mingguan',
       'rotasi-konten',
       'pengingat-tugas',

@@ -19,6 +19,8 @@ export interface FetchRequest {
 export interface FetchResponse {
   status: number;
   body: string;
+  /** Binary content (base64), for downloads; `body` is then its text reading. */
+  bodyBase64?: string;
   headers?: Record<string, string>;
 }
 
@@ -68,6 +70,21 @@ function formEncode(obj: Record<string, unknown>): string {
     .join('&');
 }
 
+/** multipart/form-data of an object payload; the body as latin1 (one char a byte). */
+function multipart(obj: Record<string, unknown>, boundary: string): string {
+  const parts = Object.entries(obj).map(([k, v]) => {
+    if (v instanceof BlobFacade) {
+      const name = (v.getName() ?? k).replace(/"/g, '');
+      return (
+        `--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${name}"\r\n` +
+        `Content-Type: ${v.getContentType() ?? 'application/octet-stream'}\r\n\r\n${v._bytes.toString('latin1')}\r\n`
+      );
+    }
+    return `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${Buffer.from(String(v), 'utf8').toString('latin1')}\r\n`;
+  });
+  return `${parts.join('')}--${boundary}--\r\n`;
+}
+
 function origin(url: string): string {
   const m = /^(https?:\/\/[^/?#]+)/i.exec(url);
   return m ? m[1] : url;
@@ -96,7 +113,12 @@ export class UrlFetchAppFacade extends Facade {
         payload = p.payload.getDataAsString();
         contentType = contentType ?? p.payload.getContentType();
       } else if (Array.isArray(p.payload)) payload = toBuffer(p.payload).toString('latin1');
-      else if (isPlainObject(p.payload)) payload = formEncode(p.payload);
+      else if (isPlainObject(p.payload) && Object.values(p.payload).some((v) => v instanceof BlobFacade)) {
+        // As on Google: an object payload holding a blob is sent as multipart/form-data.
+        const boundary = `----GasBoundary${emu.nextSeq()}`;
+        payload = multipart(p.payload, boundary);
+        contentType = `multipart/form-data; boundary=${boundary}`;
+      } else if (isPlainObject(p.payload)) payload = formEncode(p.payload);
       else payload = String(p.payload);
       contentType = contentType ?? 'application/x-www-form-urlencoded';
     }
@@ -116,7 +138,15 @@ export class UrlFetchAppFacade extends Facade {
         `Request failed for ${origin(url)} returned code ${status}. Truncated server response: ${truncated} (use muteHttpExceptions option to examine full response)`,
       );
     }
-    return new HttpResponseFacade(this._ctx, status, body, { ...(res.headers ?? {}) });
+    const bytes =
+      res.bodyBase64 !== undefined ? Buffer.from(res.bodyBase64, 'base64') : Buffer.from(body, 'utf8');
+    return new HttpResponseFacade(
+      this._ctx,
+      status,
+      bytes.toString('utf8'),
+      { ...(res.headers ?? {}) },
+      bytes,
+    );
   }
 
   fetch(url: string, params?: FetchParams): HttpResponseFacade {
@@ -165,6 +195,7 @@ export class HttpResponseFacade
     private readonly status: number,
     private readonly body: string,
     private readonly headers: Record<string, string>,
+    private readonly bytes: Buffer = Buffer.from(body, 'utf8'),
   ) {
     super(ctx);
   }
@@ -178,7 +209,7 @@ export class HttpResponseFacade
   }
 
   getContent(): number[] {
-    return toSignedBytes(Buffer.from(this.body, 'utf8'));
+    return toSignedBytes(this.bytes);
   }
 
   getHeaders(): Record<string, string> {
@@ -191,7 +222,7 @@ export class HttpResponseFacade
 
   getBlob(): BlobFacade {
     const type = Object.entries(this.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? null;
-    return new BlobFacade(this._ctx, Buffer.from(this.body, 'utf8'), type ? type.split(';')[0] : null);
+    return new BlobFacade(this._ctx, Buffer.from(this.bytes), type ? type.split(';')[0] : null);
   }
 
   getAs(contentType: string): BlobFacade {

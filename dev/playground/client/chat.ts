@@ -18,7 +18,7 @@ import {
   say,
   startHeader,
 } from './common';
-import { type Citizen, choiceWebhook, normalisePhone, textWebhook } from './webhook';
+import { type Citizen, choiceWebhook, mediaWebhook, normalisePhone, textWebhook } from './webhook';
 
 interface Conversation {
   generation: number;
@@ -168,6 +168,43 @@ async function sendText(text: string): Promise<void> {
   return send((pnid) => textWebhook(who, text, now, pnid));
 }
 
+/** The citizen attaches a file: the fake Meta keeps it, the webhook carries its media id. */
+async function sendFile(file: File): Promise<void> {
+  const who = selected;
+  const input = byId<HTMLInputElement>('text');
+  const caption = input.value;
+  input.value = '';
+  const data = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('file'));
+    reader.readAsDataURL(file);
+  });
+  const mime = file.type || 'application/octet-stream';
+  const res = await fetch('/_dev/media', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ mime, data }),
+  });
+  if (!res.ok) return say('chat-status', `Gagal mengirim berkas: ${res.status}`, true);
+  const { id } = (await res.json()) as { id: string };
+  const type = mime.startsWith('image/')
+    ? 'image'
+    : mime.startsWith('audio/')
+      ? 'audio'
+      : mime.startsWith('video/')
+        ? 'video'
+        : 'document';
+  const media = {
+    id,
+    mime_type: mime,
+    ...(caption && type !== 'audio' ? { caption } : {}),
+    ...(type === 'document' ? { filename: file.name } : {}),
+  };
+  const now = await emulatedNow();
+  return send((pnid) => mediaWebhook(who, type, media, now, pnid));
+}
+
 async function sendChoice(
   kind: 'list_reply' | 'button_reply',
   choice: ChoiceView,
@@ -274,6 +311,12 @@ function init(): void {
   startHeader();
   renderPeople();
   select(selected);
+  byId<HTMLInputElement>('attach').addEventListener('change', () => {
+    const input = byId<HTMLInputElement>('attach');
+    const file = input.files && input.files[0];
+    input.value = '';
+    if (file) void sendFile(file);
+  });
   byId('composer').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const input = byId<HTMLInputElement>('text');

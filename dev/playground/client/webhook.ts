@@ -66,6 +66,18 @@ export function textWebhook(
   return envelope(c, { ...base(c, nowMs, id), type: 'text', text: { body: text } }, phoneNumberId);
 }
 
+/** An attachment (image, document, audio, video) with the media id the fake Meta serves. */
+export function mediaWebhook(
+  c: Citizen,
+  type: 'image' | 'document' | 'audio' | 'video',
+  media: { id: string; mime_type: string; caption?: string; filename?: string },
+  nowMs: number,
+  phoneNumberId: string,
+): Json {
+  const id = newInboundId(nowMs);
+  return envelope(c, { ...base(c, nowMs, id), type, [type]: media }, phoneNumberId);
+}
+
 /** A tap on a list row (list_reply) or a reply button (button_reply) of the message `contextId`. */
 export function choiceWebhook(
   c: Citizen,

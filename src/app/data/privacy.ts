@@ -20,6 +20,7 @@ import { normaliseHeader } from '../../store/table';
 import { Ctx } from '../context';
 import type { UserState } from '../helpdesk/state';
 import { allUsers, deleteUser } from '../helpdesk/state';
+import { deleteSessionMedia } from '../media/cleanup';
 import type { QueuedSend } from '../messaging/sender';
 import { OUTBOX_QUEUE_KEY } from '../messaging/sender';
 import { archiveFiles, settleArchiveBatch } from './archive';
@@ -238,8 +239,11 @@ export function deleteCitizen(ctx: Ctx, input: string | number, by: string): Pri
     if (hit.main) deleteProductRows(ctx, hit.key, hit.rows);
     else deleteRowsBottomUp(hit.sheet, hit.rows);
   }
+  // Their attachments in Drive go too (issue 15).
+  const files = deleteSessionMedia(ctx, sessionIds);
   const view = privacyView(findings, true);
   const lines = view.sheets.map((s) => `${s.spreadsheet} › ${s.sheet} ${s.count}`);
+  if (files > 0) lines.push(`Lampiran di Drive ${files}`);
   if (view.states > 0) lines.push(render('privacyStateLine', { count: view.states }).replace(/^•\s*/, ''));
   if (view.queued > 0) lines.push(render('privacyQueueLine', { count: view.queued }).replace(/^•\s*/, ''));
   ctx.log(

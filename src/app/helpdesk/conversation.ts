@@ -16,7 +16,8 @@ import type { Ctx } from '../context';
 import type { Turn } from '../messaging/turn';
 import { serviceHours, sessionMinutes } from './hours';
 import { forwardToOfficers, notifyOfficers } from './notify';
-import { handleOfficerMessage } from './officer';
+import { handleOfficerMessage, quotedSessionId } from './officer';
+import { handleOfficerCommand } from './officer-commands';
 import { ratingLines, sendMenu, sendRatingQuestion, sendText } from './replies';
 import { endSession } from './session-end';
 import type { UserState } from './state';
@@ -53,7 +54,8 @@ export function handleInbound(ctx: Ctx, m: InboundMessage, turn: Turn): void {
   const officer = officerByPhone(ctx.config, m.phone);
   if (officer) {
     if (seenBefore(ctx, m, null)) return;
-    handleOfficerMessage(ctx, officer, m, turn);
+    if (!handleOfficerCommand(ctx, officer, m, turn, () => quotedSessionId(ctx, m)))
+      handleOfficerMessage(ctx, officer, m, turn);
     return;
   }
   let state = loadUser(ctx.props, m.userKey);

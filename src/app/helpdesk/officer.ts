@@ -12,6 +12,7 @@ import type { Officer } from '../config';
 import type { Ctx } from '../context';
 import type { SendOutcome } from '../messaging/sender';
 import type { Turn } from '../messaging/turn';
+import { hasMedia } from '../messaging/turn';
 import { sessionMinutes } from './hours';
 import { notificationKey } from './notify';
 import { endSession } from './session-end';
@@ -53,6 +54,11 @@ export function officerReply(
     { kind: 'text', to: addressOf(state), text: ctx.t('officerReplyToCitizen', { name: officerName, text }) },
     { sessionId: state.sessionId, phone: state.phone || state.userId, sender: officerName, kind: 'teks' },
   );
+  if (state.firstResponseAt && !state.officer) {
+    // Claim (issue 15): after a hand-over the first officer of the new group who answers owns it.
+    state.officer = officerName;
+    ctx.db.update('sessions', state.row, { officer: officerName });
+  }
   if (!state.firstResponseAt) {
     state.firstResponseAt = ctx.now;
     state.status = SESSION_STATUS.active;
@@ -97,8 +103,7 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
     body = text.replace(new RegExp(`^\\s*${sessionId}\\s*[:\\-–]?\\s*`, 'i'), '');
     if (body === text) body = text.replace(new RegExp(sessionId, 'i'), '').trim();
   } else if (m.replyToId) {
-    sessionId =
-      ctx.cache.getJson<string>(notificationKey(m.replyToId)) ?? sessionOfLoggedMessage(ctx, m.replyToId);
+    sessionId = quotedSessionId(ctx, m);
   }
   turn.inbound(m, sessionId, officer.name);
   const tell = (
@@ -106,7 +111,8 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
       | 'officerRelayNoSession'
       | 'officerRelayUnknownSession'
       | 'officerRelaySessionClosed'
-      | 'officerRelayFailed',
+      | 'officerRelayFailed'
+      | 'officerMediaQueued',
     vars: Record<string, string> = {},
   ): void => {
     turn.send(
@@ -129,6 +135,12 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
     );
     return;
   }
+  if (hasMedia(m)) {
+    // Media quoting a notification: the `lampiran` job downloads it and sends it on (media/forward.ts).
+    const { error } = openSession(ctx, sessionId);
+    if (error) return explain({ ok: false, error });
+    return tell('officerMediaQueued');
+  }
   const relayText = m.type === 'text' || m.type === 'interactive' ? body : '';
   if (!relayText.trim()) return tell('officerRelayNoSession');
   const res = officerReply(ctx, sessionId, officer.name, relayText, turn);
@@ -141,6 +153,12 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
       tell('officerRelaySessionClosed', { closedBy: CLOSED_BY_LABELS.petugas });
     } else tell('officerRelayUnknownSession');
   }
+}
+
+/** The session of the notification an officer's message quotes, or ''. */
+export function quotedSessionId(ctx: Ctx, m: InboundMessage): string {
+  if (!m.replyToId) return '';
+  return ctx.cache.getJson<string>(notificationKey(m.replyToId)) ?? sessionOfLoggedMessage(ctx, m.replyToId);
 }
 
 /** The session of a message the product sent earlier, found in `Pesan` by its id. */

@@ -37,6 +37,8 @@ export interface UserState {
   lastIds: string[];
   /** A `Konsultasi` an officer marked "perlu tindak lanjut": it becomes a case when it ends. */
   followUp?: boolean;
+  /** Hand-overs to another group (issue 15); absent in states saved before. */
+  handovers?: number;
 }
 
 /** The address to send to: the business-scoped user id for username users, else the number. */

@@ -6,13 +6,24 @@ import type { Ctx } from '../context';
 import { listInbox } from './list';
 import { logManual } from './manual';
 import { closeSession, getSession, noteSession, replyToSession } from './session';
+import { handoverSession, listQuickReplies } from './toolkit';
 
-type Names = 'inbox.list' | 'session.get' | 'session.reply' | 'session.close' | 'session.note' | 'manual.log';
+type Names =
+  | 'inbox.list'
+  | 'session.get'
+  | 'session.reply'
+  | 'session.close'
+  | 'session.note'
+  | 'manual.log'
+  | 'session.handover'
+  | 'quickReplies.list';
 
 export const HANDLERS: ApiHandlers<Ctx, Names> = {
   'inbox.list': (ctx, req) => listInbox(ctx, typeof req.group === 'string' ? req.group : ''),
   'session.get': (ctx, req) => getSession(ctx, req.sessionId),
-  'session.reply': (ctx, req) => replyToSession(ctx, req.sessionId, req.text),
+  'session.reply': (ctx, req) => replyToSession(ctx, req.sessionId, req.text, req.force === true),
+  'session.handover': (ctx, req) => handoverSession(ctx, req.sessionId, req.group),
+  'quickReplies.list': (ctx, req) => listQuickReplies(ctx, req.sessionId, req.query),
   'session.close': (ctx, req) => closeSession(ctx, req.sessionId),
   'session.note': (ctx, req) => noteSession(ctx, req.sessionId, req.note),
   'manual.log': (ctx, req) => logManual(ctx, req),

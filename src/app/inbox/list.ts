@@ -15,7 +15,7 @@ import type { Ctx } from '../context';
 import { sessionMinutes } from '../helpdesk/hours';
 import type { UserState } from '../helpdesk/state';
 import { allUsers } from '../helpdesk/state';
-import { authorOf, iso } from './session';
+import { authorOf, currentOfficer, iso } from './session';
 
 /** Unread counts per session and how far `Pesan` has been read for them (Script Properties). */
 export const UNREAD_KEY = 'inbox:unread';
@@ -135,6 +135,7 @@ export function listInbox(ctx: Ctx, group: string): InboxView {
         lastActivityAt: iso(last),
         minutesLeft: u.connectedAt ? minutesLeft(u.connectedAt, ctx.now, minutes) : null,
         unread: t ? t.unread : 0,
+        handovers: u.handovers ?? 0,
       };
     });
   // The overnight queue first, oldest first (SOP 000 V.1: answered on the next working morning);
@@ -160,5 +161,12 @@ export function listInbox(ctx: Ctx, group: string): InboxView {
       endedAt: iso(u.endedAt),
     }));
   const offset = ctx.offset;
-  return { sessions: items, recent, now: iso(ctx.now), offset, zone: zoneLabel(offset) };
+  return {
+    sessions: items,
+    recent,
+    now: iso(ctx.now),
+    offset,
+    zone: zoneLabel(offset),
+    me: currentOfficer(ctx),
+  };
 }

@@ -4,6 +4,7 @@
 
 import { MAX_NOTE, MAX_REPLY } from '../../api/forms';
 import type { SessionActionResult, SessionView, TranscriptEntry } from '../../api/types';
+import { parseAttachment } from '../../domain/media';
 import { minutesLeft, parseSessionId } from '../../domain/session';
 import type { ClosedBy } from '../../domain/types';
 import { DIRECTION, isClosedBy, SEND_STATUS } from '../../domain/types';
@@ -118,6 +119,23 @@ export function transcriptEntry(
     media,
     text,
     status: from === 'warga' ? '' : cellText(rec.sendStatus),
+    ...attachmentOf(rec, type),
+  };
+}
+
+/** The `Lampiran` of a message, when it has one. */
+function attachmentOf(rec: MessageRec, type: string): Pick<TranscriptEntry, 'attachment'> {
+  const a = parseAttachment(cellText(rec.attachment));
+  if (!a) return {};
+  const filename = /\s\(((?:[^()]|\([^()]*\))*)\)\s*(?:media:\S+)?\s*$/.exec(cellText(rec.body))?.[1] ?? '';
+  const label = MEDIA_LABELS[type] ?? type;
+  return {
+    attachment: {
+      fileId: a.fileId,
+      note: a.note,
+      name: filename || label || 'lampiran',
+      image: type === 'image' || type === 'sticker' || type === 'gambar',
+    },
   };
 }
 
@@ -155,6 +173,8 @@ export function getSession(ctx: Ctx, sessionId: string): SessionView {
     rating: cellNumber(rec.rating),
     ratingLabel: cellText(rec.ratingLabel),
     messages: readTranscript(ctx, id),
+    me: currentOfficer(ctx),
+    handovers: cellNumber(rec.handovers) ?? 0,
   };
 }
 
@@ -180,7 +200,12 @@ function refusal(ctx: Ctx, id: string, error: ReplyError | undefined): string {
 }
 
 /** `session.reply`: sends the officer's answer through the one sender and logs it. */
-export function replyToSession(ctx: Ctx, sessionId: string, text: string): SessionActionResult {
+export function replyToSession(
+  ctx: Ctx,
+  sessionId: string,
+  text: string,
+  force = false,
+): SessionActionResult {
   const body = typeof text === 'string' ? text.replace(/\r\n/g, '\n') : '';
   if (!body.trim()) return { ok: false, error: render('sidebarReplyEmpty') };
   if (body.length > MAX_REPLY) {
@@ -193,6 +218,14 @@ export function replyToSession(ctx: Ctx, sessionId: string, text: string): Sessi
     // helpdesk/officer.ts returns the state of a closed session along with its error: check first.
     const open = openSession(ctx, id);
     if (open.error) return { ok: false, error: refusal(ctx, id, open.error) };
+    const owner = open.state ? open.state.officer : '';
+    if (owner && owner !== officer && !force) {
+      return {
+        ok: false,
+        claimedBy: owner,
+        error: render('sidebarClaimed', { sessionId: id, officer: owner }),
+      };
+    }
     const turn = new Turn(ctx);
     const res = officerReply(ctx, id, officer, body.trim(), turn);
     turn.commit();

@@ -71,6 +71,10 @@ export function outboundText(out: Outbound): string {
       return `[template ${out.name}] ${out.params.join(' | ')}`;
     case 'read':
       return '';
+    case 'media':
+      return [`[${out.mediaType}]`, out.caption ?? '', out.filename ? `(${out.filename})` : '']
+        .filter(Boolean)
+        .join(' ');
   }
 }
 

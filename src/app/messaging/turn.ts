@@ -2,15 +2,22 @@
 // `Pesan` together, in one append, after the replies were sent (so their ids are known).
 
 import type { InboundMessage, Outbound } from '../../channels/types';
+import { ATTACHMENT_PENDING, MEDIA_TYPES } from '../../domain/media';
 import { DIRECTION } from '../../domain/types';
 import type { Ctx } from '../context';
+import { enqueueMedia } from '../media/queue';
 import type { SendMeta, SendOutcome } from './sender';
 import { attachQueuedRow, rememberSent, send } from './sender';
 
 type MessageRecord = Record<string, string | Date>;
 
 export class Turn {
-  private readonly rows: { record: MessageRecord; messageId: string; queueId: string }[] = [];
+  private readonly rows: {
+    record: MessageRecord;
+    messageId: string;
+    queueId: string;
+    media?: InboundMessage;
+  }[] = [];
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -26,9 +33,11 @@ export class Turn {
         messageId: m.id,
         sendStatus: '',
         sender,
+        ...(hasMedia(m) ? { attachment: ATTACHMENT_PENDING } : {}),
       },
       messageId: '',
       queueId: '',
+      ...(hasMedia(m) ? { media: m } : {}),
     });
   }
 
@@ -52,6 +61,8 @@ export class Turn {
     this.rows.forEach((r, i) => {
       if (r.messageId) rememberSent(this.ctx, r.messageId, first + i);
       if (r.queueId) attachQueuedRow(this.ctx, r.queueId, first + i);
+      if (r.media)
+        queueDownload(this.ctx, r.media, String(r.record.sessionId), first + i, String(r.record.sender));
     });
     this.rows.length = 0;
   }
@@ -85,4 +96,26 @@ export function inboundBody(m: InboundMessage): string {
       for (const e of m.errors) parts.push(`(${e.code} ${e.title})`);
       return parts.join(' ');
   }
+}
+
+/** Inbound media with something to download (Cloud API media id, Fonnte URL). */
+export function hasMedia(m: InboundMessage): boolean {
+  return MEDIA_TYPES.includes(m.type) && !!m.mediaId;
+}
+
+/** Queues the attachment of a logged message for the `lampiran` job (no call now: see media/queue.ts). */
+function queueDownload(ctx: Ctx, m: InboundMessage, sessionId: string, row: number, sender: string): void {
+  enqueueMedia(ctx.props, {
+    row,
+    sessionId,
+    messageId: m.id,
+    provider: m.provider,
+    mediaId: m.mediaId,
+    mime: m.mimeType,
+    filename: m.filename,
+    type: m.rawType || m.type,
+    sender,
+    attempts: 0,
+    nextAt: ctx.now,
+  });
 }

@@ -80,6 +80,7 @@ function toSession(rec: RecordOf<'sessions'>, offset: number): ReportSession {
     closedBy: cellText(rec.closedBy),
     rating: cellNumber(rec.rating),
     outOfHours: cellBool(rec.outOfHours),
+    handovers: cellNumber(rec.handovers) ?? 0,
   };
 }
 

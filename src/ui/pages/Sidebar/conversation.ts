@@ -7,8 +7,10 @@ import { isLikelyPhone, localPhone } from '../../../domain/phone';
 import { render } from '../../../messages/id';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
+import { attachmentNode } from './attachments';
 import { refreshInbox } from './inbox';
 import { currentPanel, showPanel } from './tabs';
+import { drawToolkit, initToolkit, resetToolkit } from './toolkit';
 import { busyButton, errorText, longTime, poll, setStatus, shortTime } from './util';
 
 const REFRESH_MS = 5000;
@@ -38,6 +40,7 @@ function messageItem(m: TranscriptEntry): HTMLLIElement {
       h('time', { datetime: m.at, text: shortTime(m.at) }),
     ),
     m.media ? h('div', { class: 'media', text: `[${m.media}]` }) : null,
+    attachmentNode(sessionId, m),
     m.text ? h('p', { class: 'text', text: m.text }) : null,
     failed ? h('div', { class: 'fail', text: failed }) : null,
   );
@@ -93,7 +96,9 @@ function draw(v: SessionView): void {
   if (banner.textContent !== text) banner.textContent = text;
   banner.classList.toggle('ended', !v.open);
 
-  const signature = v.messages.map((m) => `${m.row}:${m.status}`).join(',');
+  const signature = v.messages
+    .map((m) => `${m.row}:${m.status}:${m.attachment ? m.attachment.fileId || m.attachment.note : ''}`)
+    .join(',');
   if (signature !== drawn) {
     const list = byId('chat-transcript');
     const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
@@ -109,6 +114,7 @@ function draw(v: SessionView): void {
   byId<HTMLButtonElement>('reply-send').disabled = !v.open;
   byId<HTMLButtonElement>('close-session').disabled = !v.open;
   if (!v.open) byId('close-confirm').hidden = true;
+  drawToolkit(v);
   const note = byId<HTMLTextAreaElement>('note-text');
   if (!noteDirty && document.activeElement !== note) note.value = v.note;
 }
@@ -136,6 +142,8 @@ export function openConversation(id: string): void {
     byId<HTMLTextAreaElement>('note-text').value = '';
     byId('err-reply-text').textContent = '';
     byId('close-confirm').hidden = true;
+    byId('claim-confirm').hidden = true;
+    resetToolkit();
     clear(byId('chat-transcript'));
     setStatus(byId('chat-status'), 'Memuat percakapan…');
   }
@@ -146,7 +154,7 @@ export function openConversation(id: string): void {
   byId('chat-title').focus();
 }
 
-async function sendReply(): Promise<void> {
+async function sendReply(force = false): Promise<void> {
   const textarea = byId<HTMLTextAreaElement>('reply-text');
   const err = byId('err-reply-text');
   const status = byId('chat-status');
@@ -167,9 +175,16 @@ async function sendReply(): Promise<void> {
   setStatus(status, 'Mengirim…');
   try {
     const res = await busyButton(byId<HTMLButtonElement>('reply-send'), () =>
-      call('session.reply', { sessionId, text }),
+      call('session.reply', { sessionId, text, force }),
     );
-    if (!res.ok) {
+    if (!res.ok && res.claimedBy) {
+      // Another officer owns the session: ask before answering too.
+      byId('claim-question').textContent = res.error ?? '';
+      byId('claim-confirm').hidden = false;
+      byId('claim-yes').focus();
+      setStatus(status, '');
+      return;
+    } else if (!res.ok) {
       err.textContent = res.error ?? 'Pesan tidak terkirim.';
       setStatus(status, '');
     } else {
@@ -250,6 +265,18 @@ export function initConversation(): void {
       void sendReply();
     }
   });
+  byId('claim-yes').addEventListener('click', () => {
+    byId('claim-confirm').hidden = true;
+    void sendReply(true);
+  });
+  byId('claim-no').addEventListener('click', () => {
+    byId('claim-confirm').hidden = true;
+    byId('reply-text').focus();
+  });
+  initToolkit(
+    () => sessionId,
+    () => refreshNow(),
+  );
   byId('close-session').addEventListener('click', () => {
     byId('close-confirm').hidden = false;
     byId('close-yes').focus();

@@ -23,7 +23,13 @@ function minutesText(item: InboxItem): string {
   return `sisa ${item.minutesLeft} menit`;
 }
 
+let me = '';
+
 function card(item: InboxItem): HTMLLIElement {
+  const claimed =
+    item.officer && item.officer !== me
+      ? h('div', { class: 'meta claimed', text: `ditangani oleh ${item.officer}` })
+      : null;
   const tag = item.outOfHours
     ? h('span', { class: 'tag wait', text: 'Di luar jam' })
     : item.waiting
@@ -54,6 +60,7 @@ function card(item: InboxItem): HTMLLIElement {
     h('div', { class: 'line' }, h('span', { class: 'name', text: item.name || 'Tanpa nama' }), unread),
     h('div', { class: 'meta', text: `${item.phone} · ${item.sessionId}` }),
     h('div', { class: 'meta', text: `${item.jenis} ${item.bidang} – ${item.topic}` }),
+    claimed,
     h(
       'div',
       { class: 'line' },
@@ -78,6 +85,7 @@ function recentCard(item: RecentItem): HTMLLIElement {
 }
 
 function render(view: InboxView): void {
+  me = view.me ?? '';
   const list = byId('inbox-list');
   clear(list);
   if (view.sessions.length === 0) {

@@ -1,0 +1,170 @@
+/**
+ * The Drive advanced service (Drive API v3, global `Drive`), as the product uses it: folders and
+ * files created by the script (`drive.file` scope: only those are visible), their content as blobs.
+ * `Files.create(resource, blob?)`, `Files.get(id, {alt: 'media'}?)`, `Files.list({q, pageSize})`,
+ * `Files.remove(id)` (Apps Script's name for files.delete; `delete` is accepted too). Errors read
+ * like Google's: `GoogleJsonResponseException: API call to drive.files.get failed with error: File
+ * not found: <id>.` Limits: a blob ≤ 50 MB (Apps Script), names ≤ 32,767 bytes (Drive).
+ */
+import { GasError } from '../errors';
+import { type Ctx, Facade, instrument } from '../execution';
+import { toRealm } from '../realm';
+import { BlobFacade, toBuffer } from './base';
+
+export const FOLDER_MIME = 'application/vnd.google-apps.folder';
+/** Apps Script's largest blob (Utilities, UrlFetch, Drive uploads). */
+export const MAX_BLOB_BYTES = 50 * 1024 * 1024;
+
+export interface DriveItem {
+  id: string;
+  name: string;
+  mimeType: string;
+  parents: string[];
+  createdTime: number;
+  /** Base64 content ('' for folders). */
+  content: string;
+  size: number;
+  trashed: boolean;
+}
+
+function apiError(method: string, message: string): GasError {
+  const e = new GasError(`API call to drive.files.${method} failed with error: ${message}`);
+  e.name = 'GoogleJsonResponseException';
+  return e;
+}
+
+function meta(item: DriveItem): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    kind: 'drive#file',
+    id: item.id,
+    name: item.name,
+    mimeType: item.mimeType,
+    parents: [...item.parents],
+    createdTime: new Date(item.createdTime).toISOString(),
+    trashed: item.trashed,
+    webViewLink:
+      item.mimeType === FOLDER_MIME
+        ? `https://drive.google.com/drive/folders/${item.id}`
+        : `https://drive.google.com/file/d/${item.id}/view?usp=drivesdk`,
+  };
+  if (item.mimeType !== FOLDER_MIME) out.size = String(item.size);
+  return out;
+}
+
+/** `'<id>' in parents`, `name = '<n>'`, `mimeType = '<m>'`, `trashed = false`, joined by `and`. */
+function matches(item: DriveItem, q: string): boolean {
+  if (!q.trim()) return true;
+  for (const raw of q.split(/\s+and\s+/i)) {
+    const part = raw.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /^'([^']*)'\s+in\s+parents$/i.exec(part))) {
+      if (!item.parents.includes(m[1])) return false;
+    } else if ((m = /^name\s*=\s*'((?:[^'\\]|\\.)*)'$/i.exec(part))) {
+      if (item.name !== m[1].replace(/\\(.)/g, '$1')) return false;
+    } else if ((m = /^mimeType\s*(!?=)\s*'([^']*)'$/i.exec(part))) {
+      if ((item.mimeType === m[2]) !== (m[1] === '=')) return false;
+    } else if ((m = /^trashed\s*=\s*(true|false)$/i.exec(part))) {
+      if (item.trashed !== (m[1].toLowerCase() === 'true')) return false;
+    } else {
+      throw apiError('list', 'Invalid Value');
+    }
+  }
+  return true;
+}
+
+export class DriveFilesFacade extends Facade {
+  private get _items(): Map<string, DriveItem> {
+    return this._ctx.emu.driveItems;
+  }
+
+  create(resource?: Record<string, unknown>, mediaData?: unknown, _optionalArgs?: unknown): unknown {
+    const r = resource ?? {};
+    const parents = Array.isArray(r.parents) ? r.parents.map(String) : [];
+    for (const p of parents) {
+      const parent = this._items.get(p);
+      if (!parent || parent.mimeType !== FOLDER_MIME) throw apiError('create', `File not found: ${p}.`);
+    }
+    let bytes: Buffer = Buffer.alloc(0);
+    let mime = typeof r.mimeType === 'string' ? r.mimeType : '';
+    if (mediaData !== undefined && mediaData !== null) {
+      if (!(mediaData instanceof BlobFacade)) throw apiError('create', 'Invalid media data');
+      bytes = toBuffer(mediaData);
+      mime = mime || mediaData.getContentType() || 'application/octet-stream';
+    }
+    if (bytes.length > MAX_BLOB_BYTES)
+      throw new GasError('Blob object must have non-null data for this operation or be smaller than 50 MB.');
+    const name =
+      typeof r.name === 'string' && r.name
+        ? r.name
+        : mediaData instanceof BlobFacade
+          ? mediaData.getName() || 'Untitled'
+          : 'Untitled';
+    if (Buffer.byteLength(name, 'utf8') > 32767) throw apiError('create', 'The name is too long.');
+    const emu = this._ctx.emu;
+    const id = `1drv${String(emu.nextSeq()).padStart(6, '0')}${Math.random().toString(36).slice(2, 10)}`;
+    const item: DriveItem = {
+      id,
+      name,
+      mimeType: mime || 'application/octet-stream',
+      parents,
+      createdTime: emu.clock.now(),
+      content: bytes.toString('base64'),
+      size: bytes.length,
+      trashed: false,
+    };
+    this._items.set(id, item);
+    return toRealm(meta(item), this._ctx.realm);
+  }
+
+  get(fileId: string, optionalArgs?: Record<string, unknown>): unknown {
+    const item = this._items.get(String(fileId));
+    if (!item) throw apiError('get', `File not found: ${String(fileId)}.`);
+    if (optionalArgs && optionalArgs.alt === 'media') {
+      if (item.mimeType === FOLDER_MIME)
+        throw apiError(
+          'get',
+          'Only files with binary content can be downloaded. Use Export with Docs Editors files.',
+        );
+      return new BlobFacade(this._ctx, Buffer.from(item.content, 'base64'), item.mimeType, item.name);
+    }
+    return toRealm(meta(item), this._ctx.realm);
+  }
+
+  list(optionalArgs?: Record<string, unknown>): unknown {
+    const q = typeof optionalArgs?.q === 'string' ? optionalArgs.q : '';
+    const size = Math.min(1000, Math.max(1, Number(optionalArgs?.pageSize ?? 100) || 100));
+    const start = Number(optionalArgs?.pageToken ?? 0) || 0;
+    const all = [...this._items.values()].filter((i) => matches(i, q));
+    const page = all.slice(start, start + size);
+    const out: Record<string, unknown> = { kind: 'drive#fileList', files: page.map(meta) };
+    if (start + size < all.length) out.nextPageToken = String(start + size);
+    return toRealm(out, this._ctx.realm);
+  }
+
+  remove(fileId: string): void {
+    const item = this._items.get(String(fileId));
+    if (!item) throw apiError('delete', `File not found: ${String(fileId)}.`);
+    // Deleting a folder deletes what it holds.
+    const gone = [item.id];
+    while (gone.length) {
+      const id = gone.pop()!;
+      this._items.delete(id);
+      for (const child of [...this._items.values()]) if (child.parents.includes(id)) gone.push(child.id);
+    }
+  }
+
+  delete(fileId: string): void {
+    this.remove(fileId);
+  }
+}
+instrument(DriveFilesFacade, 'Drive.Files');
+
+export class DriveAdvancedFacade extends Facade {
+  readonly Files: DriveFilesFacade;
+
+  constructor(ctx: Ctx) {
+    super(ctx);
+    this.Files = new DriveFilesFacade(ctx);
+  }
+}
+instrument(DriveAdvancedFacade, 'Drive');

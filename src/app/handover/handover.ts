@@ -1,0 +1,126 @@
+// Hand-over (issue 15): an officer moves an open session to another help-desk group, from the
+// sidebar (`session.handover`) or the phone (`/alihkan <ID> <grup>`). Jenis/Bidang are corrected in
+// the state and in `Sesi` (so the report counts the session under its final group, with
+// `Dialihkan` counting the moves), the new group is notified, the citizen is told, the claim is
+// released, and the session's clock keeps running unless `Alihkan Mulai Ulang Sesi` says Ya.
+
+import type { HelpdeskGroup } from '../../domain/handover';
+import { HELPDESK_GROUPS, matchGroup } from '../../domain/handover';
+import { formatLocal } from '../../domain/time';
+import { groupFor } from '../../domain/types';
+import { sendMail } from '../../platform/mail';
+import { activeOfficers, setting } from '../config';
+import type { Ctx } from '../context';
+import { sessionMinutes } from '../helpdesk/hours';
+import { rememberNotification } from '../helpdesk/notify';
+import { openSession } from '../helpdesk/officer';
+import { sendText } from '../helpdesk/replies';
+import type { UserState } from '../helpdesk/state';
+import { saveUser, scheduleExpiry } from '../helpdesk/state';
+import type { Turn } from '../messaging/turn';
+
+export type HandoverError = 'unknown' | 'closed' | 'group' | 'same';
+
+export interface HandoverResult {
+  ok: boolean;
+  error?: HandoverError;
+  /** The group moved to (or the one it already is in, for `same`). */
+  group?: string;
+  state?: UserState;
+}
+
+/** Group names for messages: `Konsultasi Koperasi, Konsultasi UKM, …`. */
+export function groupList(): string {
+  return HELPDESK_GROUPS.map((g) => g.group).join(', ');
+}
+
+const restarts = (ctx: Ctx): boolean =>
+  /^(ya|y|yes|true|1)$/i.test(setting(ctx.config, 'handoverRestartsSession'));
+
+/** Moves the session; the caller holds the script lock and commits the turn. */
+export function handOver(
+  ctx: Ctx,
+  sessionId: string,
+  groupText: string,
+  by: string,
+  turn: Turn,
+): HandoverResult {
+  const target: HelpdeskGroup | null = matchGroup(groupText);
+  const { state, error } = openSession(ctx, sessionId);
+  if (error || !state) return { ok: false, error: error === 'closed' ? 'closed' : 'unknown' };
+  if (!target) return { ok: false, error: 'group' };
+  const from = state.jenis && state.bidang ? groupFor(state.jenis, state.bidang) : '';
+  if (from === target.group) return { ok: false, error: 'same', group: target.group, state };
+  state.jenis = target.jenis;
+  state.bidang = target.bidang;
+  state.handovers = (state.handovers ?? 0) + 1;
+  // The first officer of the new group who answers owns it.
+  state.officer = '';
+  if (restarts(ctx) && state.connectedAt) {
+    state.connectedAt = ctx.now;
+    scheduleExpiry(ctx.props, state.userKey, ctx.now + sessionMinutes(ctx) * 60000);
+  }
+  ctx.db.update('sessions', state.row, {
+    jenis: state.jenis,
+    bidang: state.bidang,
+    officer: '',
+    handovers: state.handovers,
+    ...(restarts(ctx) && state.connectedAt ? { connectedAt: new Date(state.connectedAt) } : {}),
+  });
+  sendText(
+    state,
+    ctx.t('handoverToCitizen', { sessionId: state.sessionId, group: target.group }),
+    turn,
+    'dialihkan',
+  );
+  notifyNewGroup(ctx, state, from, by, turn);
+  saveUser(ctx.props, state);
+  ctx.log(
+    'INFO',
+    'alihkan',
+    `Sesi ${state.sessionId} dialihkan dari ${from || '-'} ke ${target.group} oleh ${by}.`,
+  );
+  return { ok: true, group: target.group, state };
+}
+
+/** Only the new group's active officers are told (WhatsApp and/or email, as for a new session). */
+function notifyNewGroup(ctx: Ctx, state: UserState, fromGroup: string, by: string, turn: Turn): void {
+  if (!state.jenis || !state.bidang) return;
+  const group = groupFor(state.jenis, state.bidang);
+  const officers = activeOfficers(ctx.config, group);
+  const how = setting(ctx.config, 'officerNotify').toLowerCase();
+  const vars = {
+    sessionId: state.sessionId,
+    group,
+    fromGroup: fromGroup || '-',
+    by,
+    jenis: state.jenis,
+    bidang: state.bidang,
+    topic: state.topic || '-',
+    name: state.name || '-',
+    time: formatLocal(ctx.now, ctx.offset, 'dd/MM/yyyy HH:mm'),
+    firstMessage: state.firstMessage || '-',
+    spreadsheetUrl: ctx.ss.getUrl(),
+  };
+  if (officers.length === 0) {
+    ctx.log('PERINGATAN', 'petugas', `Grup ${group} belum punya petugas aktif (sesi ${state.sessionId}).`);
+    return;
+  }
+  for (const officer of officers) {
+    if (how.includes('whatsapp') && officer.whatsapp) {
+      const outcome = turn.send(
+        { kind: 'text', to: officer.whatsapp, text: ctx.t('officerHandoverNew', vars) },
+        { sessionId: state.sessionId, phone: officer.whatsapp, sender: 'sistem', kind: 'notifikasi' },
+      );
+      if (outcome.messageId) rememberNotification(ctx, outcome.messageId, state.sessionId);
+    }
+    if (how.includes('email') && officer.email) {
+      const sent = sendMail({
+        to: officer.email,
+        subject: ctx.t('officerEmailSubject', vars),
+        body: `${ctx.t('officerHandoverNew', vars)}\n\n${vars.spreadsheetUrl}`,
+      });
+      if (!sent.ok) ctx.log('GALAT', 'email', `Email ke petugas ${officer.name} gagal: ${sent.error.text}`);
+    }
+  }
+}

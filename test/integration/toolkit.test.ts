@@ -1,0 +1,205 @@
+// The officer's toolkit on the built bundle (issue 15): hand-over to another group, the claim of a
+// session by the first officer who answers, and quick replies from `Jawaban Cepat`.
+
+import { cloudText } from '../../dev/runtime/whatsapp';
+import type { LocalApp } from '../../dev/runtime/local-app';
+import type { InboxView, QuickReplyView, SessionActionResult, SessionView } from '../../src/api/types';
+import { Citizen, createApp, postJson } from '../support/app';
+
+const BUDI = '6281111111101'; // Konsultasi Koperasi
+const SARI = '6281111111102'; // Konsultasi UKM
+const DEDI = '6281111111103'; // Pengaduan Koperasi
+const RINA = '6281111111104'; // Pengaduan UKM
+const SARI_MAIL = 'sari@diskopukm.example';
+const BUDI_MAIL = 'budi@diskopukm.example';
+
+function api<T>(app: LocalApp, name: string, req: unknown, user: string): T {
+  const { result } = app.api<T>(name, req, user);
+  if (!result.ok) throw new Error(`${name}: ${result.error}`);
+  return result.data as T;
+}
+
+function officerApp(): LocalApp {
+  const app = createApp();
+  app.emu.spreadsheet.editors.push(SARI_MAIL, BUDI_MAIL);
+  app.appendRows('Jawaban Cepat', [
+    {
+      Kode: 'nib',
+      Judul: 'Cara mengurus NIB',
+      Isi: 'Yth. {nama}, NIB diurus di oss.go.id. Sesi {id}, petugas {petugas}. {tidak_dikenal}',
+      Grup: '',
+    },
+    { Kode: 'koperasi', Judul: 'Syarat pendirian koperasi', Isi: 'Minimal 9 orang anggota.', Grup: '' },
+    { Kode: '=1+1', Judul: '<b>hostile</b>', Isi: '=HYPERLINK("http://x")', Grup: '' },
+  ]);
+  return app;
+}
+
+const sesi = (app: LocalApp, id: string) => app.records('Sesi').find((r) => r.ID === id)!;
+
+describe('hand-over', () => {
+  it('/alihkan moves the session: Jenis/Bidang corrected, only the new group notified, the citizen told', () => {
+    const app = officerApp();
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const id = ani.connect('1', '1', '1'); // Konsultasi Koperasi
+    const connectedAt = (sesi(app, id).Terhubung as Date).getTime();
+    ani.replies();
+    const budi = new Citizen(app, BUDI, 'Budi Koperasi');
+    budi.replies();
+    const before = {
+      sari: app.messagesTo(SARI).length,
+      dedi: app.messagesTo(DEDI).length,
+      rina: app.messagesTo(RINA).length,
+    };
+    app.advanceMinutes(10);
+    const [told] = budi.say(`/alihkan ${id} konsul  ukm`);
+    expect(told.text).toContain('dialihkan ke *Konsultasi UKM*');
+    expect(sesi(app, id)).toMatchObject({ Jenis: 'Konsultasi', Bidang: 'UKM', Dialihkan: 1, Petugas: '' });
+    // The 30 minutes are not restarted.
+    expect((sesi(app, id).Terhubung as Date).getTime()).toBe(connectedAt);
+    const toSari = app.messagesTo(SARI).slice(before.sari);
+    expect(toSari).toHaveLength(1);
+    expect(toSari[0].text).toContain(id);
+    expect(toSari[0].text).toContain('Konsultasi Koperasi');
+    expect(app.messagesTo(DEDI)).toHaveLength(before.dedi);
+    expect(app.messagesTo(RINA)).toHaveLength(before.rina);
+    const [citizen] = ani.replies();
+    expect(citizen.text).toContain('Konsultasi UKM');
+    // Sari answers by quoting the hand-over notification and now owns the session.
+    postJson(
+      app,
+      cloudText({ phone: SARI, name: 'Sari UKM' }, 'Baik, saya bantu.', app.now(), {
+        replyTo: toSari[0].messageId,
+      }),
+    );
+    expect(ani.replies()[0].text).toContain('saya bantu');
+    expect(sesi(app, id).Petugas).toBe('Sari UKM');
+    // The expiry still runs from the first connection: 20 more minutes end it.
+    app.advanceMinutes(20);
+    app.tick();
+    expect(sesi(app, id)).toMatchObject({ Status: 'Selesai', 'Ditutup Oleh': 'waktu habis' });
+    // The weekly report counts it under its final group, with the hand-over.
+    const report = app.api<{ sessions: number }>('report.run', { week: '2026-W48' }).result;
+    expect(report.ok).toBe(true);
+    const mail = app.emu.mailLog.filter((m) => m.subject.includes('2026-W48')).pop()!;
+    expect(mail.body).toContain('Sesi yang dialihkan ke grup lain: 1 (1 kali pengalihan)');
+  });
+
+  it('tells the officer the groups when the group is unknown, and when it is the same one', () => {
+    const app = officerApp();
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const id = ani.connect('1', '1', '1');
+    const budi = new Citizen(app, BUDI, 'Budi Koperasi');
+    budi.replies();
+    expect(budi.say(`/alihkan ${id} Humas`)[0].text).toContain('Konsultasi UKM, Pengaduan Koperasi');
+    expect(budi.say(`/alihkan ${id} Konsultasi Koperasi`)[0].text).toContain('sudah berada');
+    expect(budi.say(`/alihkan ${id}`)[0].text).toContain('Format: /alihkan');
+    expect(sesi(app, id)).toMatchObject({ Bidang: 'Koperasi' });
+  });
+
+  it('from the sidebar, with the restart setting on, the new group gets a full session', () => {
+    const app = officerApp();
+    app.appendRows('Pengaturan', [{ Kunci: 'Alihkan Mulai Ulang Sesi', Nilai: 'Ya' }]);
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const id = ani.connect('1', '1', '1');
+    app.advanceMinutes(25);
+    const res = api<SessionActionResult>(
+      app,
+      'session.handover',
+      { sessionId: id, group: 'pengaduan-koperasi' },
+      BUDI_MAIL,
+    );
+    expect(res.ok).toBe(true);
+    expect(sesi(app, id)).toMatchObject({ Jenis: 'Pengaduan', Bidang: 'Koperasi', Dialihkan: 1 });
+    app.advanceMinutes(10);
+    app.tick();
+    expect(sesi(app, id).Status).not.toBe('Selesai');
+    const bad = app.api<SessionActionResult>(
+      'session.handover',
+      { sessionId: id, group: 'entah' },
+      BUDI_MAIL,
+    ).result;
+    expect(bad.ok && (bad.data as SessionActionResult).ok).toBe(false);
+  });
+});
+
+describe('claim', () => {
+  it('the first officer who answers owns the session; another officer is warned before replying', () => {
+    const app = officerApp();
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const id = ani.connect('1', '1', '1');
+    expect(
+      api<SessionActionResult>(app, 'session.reply', { sessionId: id, text: 'Halo' }, BUDI_MAIL).ok,
+    ).toBe(true);
+    const inbox = api<InboxView>(app, 'inbox.list', {}, SARI_MAIL);
+    expect(inbox.me).toBe('Sari UKM');
+    expect(inbox.sessions[0].officer).toBe('Budi Koperasi');
+    const warned = api<SessionActionResult>(
+      app,
+      'session.reply',
+      { sessionId: id, text: 'Saya juga' },
+      SARI_MAIL,
+    );
+    expect(warned).toMatchObject({ ok: false, claimedBy: 'Budi Koperasi' });
+    expect(warned.error).toContain('ditangani oleh Budi Koperasi');
+    ani.replies();
+    const forced = api<SessionActionResult>(
+      app,
+      'session.reply',
+      { sessionId: id, text: 'Saya juga', force: true },
+      SARI_MAIL,
+    );
+    expect(forced.ok).toBe(true);
+    expect(ani.replies()[0].text).toContain('Saya juga');
+    expect(sesi(app, id).Petugas).toBe('Budi Koperasi');
+  });
+});
+
+describe('quick replies', () => {
+  it('/j <kode> quoting a notification sends the text with the variables filled', () => {
+    const app = officerApp();
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const id = ani.connect('1', '1', '1');
+    ani.replies();
+    const notification = app.messagesTo(BUDI)[0];
+    postJson(
+      app,
+      cloudText({ phone: BUDI, name: 'Budi' }, '/j NIB', app.now(), { replyTo: notification.messageId }),
+    );
+    const [sent] = ani.replies();
+    expect(sent.text).toContain(`Yth. Ani, NIB diurus di oss.go.id. Sesi ${id}, petugas Budi Koperasi.`);
+    expect(sent.text).toContain('{tidak_dikenal}');
+    expect(sesi(app, id)).toMatchObject({ Status: 'Aktif', Petugas: 'Budi Koperasi' });
+  });
+
+  it('/j <kode> <ID> works without quoting; an unknown code answers the officer with the list', () => {
+    const app = officerApp();
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const id = ani.connect('1', '1', '1');
+    ani.replies();
+    const budi = new Citizen(app, BUDI, 'Budi Koperasi');
+    budi.replies();
+    budi.say(`/j koperasi ${id}`);
+    expect(ani.replies()[0].text).toContain('Minimal 9 orang anggota.');
+    const [list] = budi.say(`/j siup ${id}`);
+    expect(list.text).toContain('"siup" tidak ada');
+    expect(list.text).toContain('• nib – Cara mengurus NIB');
+    expect(list.text).toContain('• koperasi – Syarat pendirian koperasi');
+    expect(ani.replies()).toHaveLength(0);
+  });
+
+  it('the sidebar lists them filled for the session; hostile rows stay text', () => {
+    const app = officerApp();
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const id = ani.connect('1', '1', '1');
+    const view = api<QuickReplyView>(app, 'quickReplies.list', { sessionId: id, query: 'nib' }, SARI_MAIL);
+    expect(view.replies.map((r) => r.code)).toEqual(['nib']);
+    expect(view.replies[0].text).toContain('Yth. Ani');
+    expect(view.groups).toContain('Pengaduan UKM');
+    const all = api<QuickReplyView>(app, 'quickReplies.list', { sessionId: id }, SARI_MAIL);
+    const hostile = all.replies.find((r) => r.title === '<b>hostile</b>');
+    expect(hostile).toMatchObject({ code: '=1+1', text: '=HYPERLINK("http://x")' });
+    const s = api<SessionView>(app, 'session.get', { sessionId: id }, SARI_MAIL);
+    expect(s.me).toBe('Sari UKM');
+  });
+});
