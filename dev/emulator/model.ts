@@ -2,7 +2,7 @@
  * The spreadsheet model: typed cells, number formats, validation, styles, protections, frozen rows
  * and charts. It is plain data (serialisable) with a small host API for tests and the playground
  * (`sheet.getValues('A1:C3')`, `sheet.setValues('A1', rows)`); scripts reach it through the
- * SpreadsheetApp service objects in services/spreadsheet.ts.
+ * SpreadsheetApp service objects in services/spreadsheet/.
  */
 import { parseA1, quoteSheetName, toA1 } from './a1';
 import { GasError, MSG } from './errors';
