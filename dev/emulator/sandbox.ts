@@ -116,8 +116,8 @@ export interface Sandbox {
   evaluate(code: string): unknown;
 }
 
-/** Creates the context, installs the Apps Script globals and the clock Date, runs the bundle. */
-export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions = {}): Sandbox {
+/** A fresh context whose Date reads the emulator clock, and its realm's constructors. */
+function newScriptContext(emu: GoogleEmulator): { context: vm.Context; realm: Realm } {
   const context = vm.createContext(
     {},
     { name: 'Apps Script', codeGeneration: { strings: true, wasm: false } },
@@ -129,6 +129,40 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
   const install = vm.runInContext(INSTALL_CLOCK_DATE, context) as (now: () => number) => void;
   install(() => emu.clock.now());
   realm.Date = vm.runInContext('Date', context) as DateConstructor;
+  return { context, realm };
+}
+
+/**
+ * Calls a script function of the context; with a real-time limit (`timeout` > 0), through
+ * runInContext so that V8 can interrupt a script running too long.
+ */
+function callInContext(
+  context: vm.Context,
+  realm: Realm,
+  f: (...a: unknown[]) => unknown,
+  realmArgs: unknown[],
+  timeout: number,
+): unknown {
+  if (!(timeout > 0)) return f(...realmArgs);
+  const ctxObj = context as Record<symbol, unknown>;
+  ctxObj[RUN] = () => f(...realmArgs);
+  try {
+    return vm.runInContext('globalThis[Symbol.for("gas-emulator.run")]()', context, { timeout });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+      const err = new (realm.Error ?? Error)('Exceeded maximum execution time');
+      err.name = 'Exception';
+      throw err;
+    }
+    throw e;
+  } finally {
+    delete ctxObj[RUN];
+  }
+}
+
+/** Creates the context, installs the Apps Script globals and the clock Date, runs the bundle. */
+export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions = {}): Sandbox {
+  const { context, realm } = newScriptContext(emu);
 
   let current: Execution | null = null;
   const loadCalls = newExecutionCalls(0, '(load)', opts.kind ?? 'editor', emu.clock.now());
@@ -166,26 +200,8 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
         throw new E(MSG.functionNotFound(fn));
       }
       const realmArgs = args.map((a) => toRealm(a, realm));
-      const timeout = opts.timeoutMs ?? 360_000;
-      if (timeout > 0) {
-        // Through runInContext so that V8 can interrupt a script running too long.
-        const ctxObj = context as Record<symbol, unknown>;
-        ctxObj[RUN] = () => (f as (...a: unknown[]) => unknown)(...realmArgs);
-        try {
-          result = vm.runInContext('globalThis[Symbol.for("gas-emulator.run")]()', context, { timeout });
-        } catch (e) {
-          if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-            const err = new (realm.Error ?? Error)('Exceeded maximum execution time');
-            err.name = 'Exception';
-            throw err;
-          }
-          throw e;
-        } finally {
-          delete ctxObj[RUN];
-        }
-      } else {
-        result = (f as (...a: unknown[]) => unknown)(...realmArgs);
-      }
+      const call = f as (...a: unknown[]) => unknown;
+      result = callInContext(context, realm, call, realmArgs, opts.timeoutMs ?? 360_000);
     } catch (e) {
       failed = true;
       error = e;

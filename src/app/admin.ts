@@ -3,15 +3,27 @@
 
 import { ENTRY } from '../entrypoints';
 import { render } from '../messages/id';
+import { scriptCache } from '../platform/cache';
 import { withScriptLock } from '../platform/lock';
+import { scriptProperty, setScriptProperty } from '../platform/props';
+import { ensureTimeTrigger } from '../platform/script';
+import { alert, showDialog, showSidebar, spreadsheetUi } from '../platform/ui';
+import { headerCacheKey } from '../store/db';
+import { SHEETS } from '../store/schema';
 import type { SetupReport } from '../store/setup';
 import { setupSpreadsheet } from '../store/setup';
-import { forgetConfig } from './config';
+import { CONFIG_CACHE_KEY, forgetConfig } from './config';
 import { Ctx } from './context';
 import { replanJobs } from './scheduler';
 
+/** Script Property set at install time: this deployment is a published add-on. */
+export const ADDON_KEY = 'cfg:addon';
+
+/** The sheets whose edits change the configuration snapshot (app/config.ts). */
+const CONFIG_SHEETS: readonly string[] = [SHEETS.settings.name, SHEETS.holidays.name, SHEETS.officers.name];
+
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const ui = SpreadsheetApp.getUi();
+  const ui = spreadsheetUi();
   // Under AuthMode.NONE (add-on not yet used in this document) only the menu may be built.
   ui.createAddonMenu()
     .addItem(render('addonOpenSidebar'), ENTRY.menuOpenSidebar)
@@ -31,7 +43,7 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   // Only a published add-on is installed: its triggers may run at most hourly.
-  PropertiesService.getScriptProperties().setProperty('cfg:addon', 'true');
+  setScriptProperty(ADDON_KEY, 'true');
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
 }
 
@@ -40,7 +52,7 @@ export function isAddOn(): boolean {
   try {
     // A bound script has a container; an add-on's ScriptApp reports AuthMode on events only, so
     // the deployment marks itself with a property set at install time.
-    return PropertiesService.getScriptProperties().getProperty('cfg:addon') === 'true';
+    return scriptProperty(ADDON_KEY) === 'true';
   } catch {
     return false;
   }
@@ -48,15 +60,9 @@ export function isAddOn(): boolean {
 
 /** Exactly one time-driven trigger for `tick`: every minute (bound) or hourly (add-on). */
 export function ensureTickTrigger(): { created: boolean; everyMinutes: number } {
-  const existing = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === ENTRY.tick);
   const addOn = isAddOn();
-  const everyMinutes = addOn ? 60 : 1;
-  if (existing.length === 1) return { created: false, everyMinutes };
-  for (const t of existing) ScriptApp.deleteTrigger(t);
-  const builder = ScriptApp.newTrigger(ENTRY.tick).timeBased();
-  if (addOn) builder.everyHours(1).create();
-  else builder.everyMinutes(1).create();
-  return { created: true, everyMinutes };
+  const created = ensureTimeTrigger(ENTRY.tick, addOn ? 'hour' : 'minute');
+  return { created, everyMinutes: addOn ? 60 : 1 };
 }
 
 export function runSetup(): SetupReport & { trigger: { created: boolean; everyMinutes: number } } {
@@ -73,7 +79,7 @@ export function runSetup(): SetupReport & { trigger: { created: boolean; everyMi
 
 export function menuSetup(): void {
   const report = runSetup();
-  SpreadsheetApp.getUi().alert(
+  alert(
     render('setupDone', {
       created: report.createdSheets.length,
       repaired: new Set(report.addedColumns.map((c) => c.split('!')[0])).size,
@@ -82,27 +88,25 @@ export function menuSetup(): void {
 }
 
 export function menuOpenSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(render('sidebarTitle'));
-  SpreadsheetApp.getUi().showSidebar(html);
+  showSidebar('Sidebar', render('sidebarTitle'));
 }
 
 export function menuSettings(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Settings').setWidth(480).setHeight(560);
-  SpreadsheetApp.getUi().showModalDialog(html, render('settingsTitle'));
+  showDialog('Settings', render('settingsTitle'), 480, 560);
 }
 
 export function menuHelp(): void {
-  SpreadsheetApp.getUi().alert(render('helpText'));
+  alert(render('helpText'));
 }
 
 /** Simple trigger: edits of the configuration sheets refresh the cached configuration. */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   try {
     const name = e?.range?.getSheet().getName() ?? '';
-    if (!['Pengaturan', 'Hari Libur', 'Penanggung Jawab'].includes(name) && e?.range?.getRow() !== 1) return;
-    const cache = CacheService.getScriptCache();
-    cache.remove('cfg:v1');
-    if (e?.range?.getRow() === 1) cache.remove(`hdr:${name}`);
+    if (!CONFIG_SHEETS.includes(name) && e?.range?.getRow() !== 1) return;
+    const cache = scriptCache();
+    cache.remove(CONFIG_CACHE_KEY);
+    if (e?.range?.getRow() === 1) cache.remove(headerCacheKey(name));
   } catch {
     // simple triggers must never fail visibly
   }

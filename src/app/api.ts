@@ -15,6 +15,7 @@ import { capacityNow } from './capacity';
 import { apiPrivacyDelete, apiPrivacyFind } from './privacy';
 import { withScriptLock } from '../platform/lock';
 import { getSettings, saveSettings } from './settings-api';
+import { activeUserEmail } from '../platform/user';
 
 type Handler<K extends ApiName> = (ctx: Ctx, req: ApiMap[K]['req']) => ApiMap[K]['res'];
 type Handlers = { [K in ApiName]: Handler<K> };
@@ -38,7 +39,7 @@ const handlers: Handlers = {
 
 /** Editors of the spreadsheet (and its owner) only. */
 export function isEditor(ctx: Ctx): boolean {
-  const email = (Session.getActiveUser().getEmail() || '').toLowerCase();
+  const email = activeUserEmail().toLowerCase();
   if (!email) return false;
   const owner = ctx.ss.getOwner();
   if (owner && owner.getEmail().toLowerCase() === email) return true;

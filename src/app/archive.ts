@@ -66,6 +66,9 @@ import { forgetConfig, setting } from './config';
 import { Ctx } from './context';
 import { type Job, jobKey } from './scheduler/job';
 import { allUsers } from './state';
+import type { Props } from '../platform/props';
+import { createSpreadsheet, flushSheets, openSpreadsheet } from '../platform/spreadsheet';
+import { alert } from '../platform/ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -196,7 +199,7 @@ function sourceOf(ctx: Ctx, key: ArchivedKey, memory: Memory): Source {
 export function runArchive(ctx: Ctx, limits: ArchiveLimits = ARCHIVE_LIMITS): ArchiveRunResult {
   const started = now();
   const months = retentionMonths(setting(ctx.config, 'retentionMonths'));
-  const cursor = loadCursor() ?? newCursor(ctx, months);
+  const cursor = loadCursor(ctx.props) ?? newCursor(ctx, months);
   const before = { ...cursor.moved };
   const memory: Memory = {};
   let open: Set<string> | null = null;
@@ -214,7 +217,7 @@ export function runArchive(ctx: Ctx, limits: ArchiveLimits = ARCHIVE_LIMITS): Ar
   for (;;) {
     if (cursor.phase === 'scan') {
       if (batches >= limits.maxBatches || windows >= limits.maxWindows || now() - started > limits.budgetMs) {
-        saveCursor(cursor);
+        saveCursor(ctx, cursor);
         return result(false);
       }
       open = open ?? openSessionIds(ctx);
@@ -249,51 +252,23 @@ function newCursor(ctx: Ctx, months: number): Cursor {
   };
 }
 
-/**
+/*
  * The archive's own state (cursor, batch counter, archive files) is written through to Script
- * Properties at once, not buffered until the lock is released like other state: each step's
- * record must be durable before the step's effects, even if the execution is killed.
+ * Properties at once (`setNow`, `removeNow`), not buffered until the lock is released like other
+ * state: each step's record must be durable before the step's effects, even if the execution is
+ * killed.
  */
-let store: GoogleAppsScript.Properties.Properties | null = null;
-const scriptStore = (): GoogleAppsScript.Properties.Properties =>
-  (store = store ?? PropertiesService.getScriptProperties());
-const durable = {
-  get(key: string): string | null {
-    return scriptStore().getProperty(key);
-  },
-  getJson<T>(key: string): T | null {
-    const raw = durable.get(key);
-    if (!raw) return null;
-    try {
-      return JSON.parse(raw) as T;
-    } catch {
-      return null;
-    }
-  },
-  set(key: string, value: string): void {
-    scriptStore().setProperty(key, value);
-  },
-  remove(key: string): void {
-    scriptStore().deleteProperty(key);
-  },
-};
-
-function loadCursor(): Cursor | null {
-  const c = durable.getJson<Cursor>(ARCHIVE_CURSOR_KEY);
+function loadCursor(props: Props): Cursor | null {
+  const c = props.getJson<Cursor>(ARCHIVE_CURSOR_KEY);
   return c && c.v === 1 ? c : null;
 }
 
-function saveCursor(c: Cursor): void {
-  durable.set(ARCHIVE_CURSOR_KEY, JSON.stringify(c));
-}
-
-/** True while a cycle is under way (the job continues it at the next tick). */
-export function archiveInProgress(): boolean {
-  return loadCursor() !== null;
+function saveCursor(ctx: Ctx, c: Cursor): void {
+  ctx.props.setNow(ARCHIVE_CURSOR_KEY, JSON.stringify(c));
 }
 
 function finish(ctx: Ctx, c: Cursor): void {
-  durable.remove(ARCHIVE_CURSOR_KEY);
+  ctx.props.removeNow(ARCHIVE_CURSOR_KEY);
   if (c.moved.messages + c.moved.sessions > 0) {
     ctx.log(
       'INFO',
@@ -367,7 +342,7 @@ function scan(
     attempts: 0,
   };
   c.phase = 'copy';
-  saveCursor(c); // the plan is durable before anything is written to the archive
+  saveCursor(ctx, c); // the plan is durable before anything is written to the archive
   memory.batchId = c.batch.id;
   memory.source = rows;
   memory.archived = undefined;
@@ -387,8 +362,8 @@ function nextSheet(c: Cursor): 'more' | 'finished' {
  * counter (`P-20260301T0200-17`). `copy` removes archive rows carrying the id, so it must be new.
  */
 function nextBatchId(ctx: Ctx, key: ArchivedKey): string {
-  const seq = Number(durable.get(ARCHIVE_SEQ_KEY) ?? '0') + 1;
-  durable.set(ARCHIVE_SEQ_KEY, String(seq));
+  const seq = Number(ctx.props.get(ARCHIVE_SEQ_KEY) ?? '0') + 1;
+  ctx.props.setNow(ARCHIVE_SEQ_KEY, String(seq));
   return `${key === 'sessions' ? 'S' : 'P'}-${formatLocal(ctx.now, ctx.offset, 'yyyyMMddTHHmmss')}-${seq}`;
 }
 
@@ -415,7 +390,7 @@ function abandonBatch(ctx: Ctx, c: Cursor, memory: Memory): void {
   if (target) deleteRowsBottomUp(target.sheet, findBatch(target, b.id).rows);
   c.batch = null;
   c.phase = 'scan';
-  saveCursor(c);
+  saveCursor(ctx, c);
   memory.batchId = undefined;
 }
 
@@ -430,7 +405,7 @@ function copy(ctx: Ctx, c: Cursor, memory: Memory): void {
     const lastPlanned = b.blocks[b.blocks.length - 1];
     abandonBatch(ctx, c, memory);
     c.scanRow = lastPlanned.start + lastPlanned.count;
-    saveCursor(c);
+    saveCursor(ctx, c);
     return;
   }
   const source = plannedSource(c, src, memory);
@@ -450,9 +425,9 @@ function copy(ctx: Ctx, c: Cursor, memory: Memory): void {
   const max = target.sheet.getMaxRows();
   if (start + rows.length - 1 > max) target.sheet.insertRowsAfter(max, start + rows.length - 1 - max);
   target.sheet.getRange(start, 1, rows.length, target.headers.length).setValues(rows);
-  SpreadsheetApp.flush();
+  flushSheets();
   c.phase = 'verify';
-  saveCursor(c);
+  saveCursor(ctx, c);
 }
 
 /**
@@ -484,7 +459,7 @@ function verify(ctx: Ctx, c: Cursor, memory: Memory): void {
     c.phase = 'copy';
     ctx.log('PERINGATAN', 'arsip', ctx.t('archiveVerifyRetry', { id: b.id }));
   }
-  saveCursor(c);
+  saveCursor(ctx, c);
 }
 
 // ---- delete -------------------------------------------------------------------------------------
@@ -498,7 +473,7 @@ function remove(ctx: Ctx, c: Cursor, memory: Memory): void {
     ctx.log('GALAT', 'arsip', ctx.t('archiveMissing', { id: b.id, year: b.year }));
     c.batch = null;
     c.phase = 'scan';
-    saveCursor(c);
+    saveCursor(ctx, c);
     return;
   }
   const archived =
@@ -513,14 +488,14 @@ function remove(ctx: Ctx, c: Cursor, memory: Memory): void {
   // Also when nothing was left to delete: a killed run may have deleted rows without repairing
   // the citizen states that point below them (the repair is idempotent).
   if (c.sheet === 'sessions' && deleted === 0) repairSessionRows(ctx);
-  SpreadsheetApp.flush(); // the deletions are applied before the cursor says they were
+  flushSheets(); // the deletions are applied before the cursor says they were
   if (memory.sheets) delete memory.sheets[c.sheet];
   c.moved[c.sheet] += b.count;
   if (!c.years.includes(b.year)) c.years.push(b.year);
   c.scanRow = b.nextScan;
   c.batch = null;
   c.phase = 'scan';
-  saveCursor(c);
+  saveCursor(ctx, c);
   memory.batchId = undefined;
 }
 
@@ -530,7 +505,7 @@ function remove(ctx: Ctx, c: Cursor, memory: Memory): void {
  * verified one is completed. Caller holds the script lock.
  */
 export function settleArchiveBatch(ctx: Ctx): void {
-  const c = loadCursor();
+  const c = loadCursor(ctx.props);
   if (!c || !c.batch) return;
   if (c.phase === 'delete') remove(ctx, c, {});
   else if (c.phase === 'copy' || c.phase === 'verify') abandonBatch(ctx, c, {});
@@ -544,17 +519,17 @@ interface ArchiveSheet {
 }
 
 /** Archive spreadsheet ids by year. */
-export function archiveFiles(): Record<string, string> {
-  return durable.getJson<Record<string, string>>(ARCHIVE_FILES_KEY) ?? {};
+export function archiveFiles(props: Props): Record<string, string> {
+  return props.getJson<Record<string, string>>(ARCHIVE_FILES_KEY) ?? {};
 }
 
 /** The archive of a year; created (and recorded at once) when `create` and missing. */
 export function openArchive(ctx: Ctx, year: number, create: boolean): Spreadsheet | null {
-  const files = archiveFiles();
+  const files = archiveFiles(ctx.props);
   const id = files[String(year)];
   if (id) {
     try {
-      return SpreadsheetApp.openById(id);
+      return openSpreadsheet(id);
     } catch (e) {
       if (!create) return null;
       ctx.log(
@@ -565,9 +540,9 @@ export function openArchive(ctx: Ctx, year: number, create: boolean): Spreadshee
     }
   }
   if (!create) return null;
-  const archive = SpreadsheetApp.create(ctx.t('archiveFileName', { year }));
+  const archive = createSpreadsheet(ctx.t('archiveFileName', { year }));
   files[String(year)] = archive.getId();
-  durable.set(ARCHIVE_FILES_KEY, JSON.stringify(files));
+  ctx.props.setNow(ARCHIVE_FILES_KEY, JSON.stringify(files));
   shareWithEditors(ctx, archive);
   writeArchiveSetting(ctx, files);
   ctx.log(
@@ -602,7 +577,7 @@ function writeArchiveSetting(ctx: Ctx, files: Record<string, string>): void {
     .sort()
     .map((year) => {
       try {
-        return `${year}: ${SpreadsheetApp.openById(files[year]).getUrl()}`;
+        return `${year}: ${openSpreadsheet(files[year]).getUrl()}`;
       } catch {
         return `${year}: -`;
       }
@@ -740,7 +715,7 @@ export function archiveNow(): string {
 }
 
 export function menuArchiveNow(): void {
-  SpreadsheetApp.getUi().alert(archiveNow());
+  alert(archiveNow());
 }
 
 /** When the next monthly cycle starts: the 1st of next month, 02:00 local time. */

@@ -61,6 +61,7 @@ import { setting } from './config';
 import type { Ctx } from './context';
 import { deliver, providerName } from './sender';
 import type { Job, JobResult } from './scheduler/job';
+import { activeUserEmail } from '../platform/user';
 
 export const BROADCAST_JOB = 'siaran';
 const DAY = 24 * 3_600_000;
@@ -348,7 +349,7 @@ export function cancelBroadcast(ctx: Ctx): BroadcastStatusView {
       const cols = logColumns(ctx);
       const range = cols.sheet.getRange(run.firstRow + run.cursor, 1, run.total - run.cursor, cols.width);
       const values = range.getValues();
-      const by = Session.getActiveUser().getEmail() || '-';
+      const by = activeUserEmail() || '-';
       const o: Outcome = { i: 0, status: LOG_STATUS.cancelled, error: '', reason: 'cancelled', at: ctx.now };
       for (const row of values) if (queued(cols, row, run)) put(ctx, cols, row, o, { by });
       range.setValues(values);

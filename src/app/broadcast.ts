@@ -37,6 +37,7 @@ import type { Ctx } from './context';
 import { providerName } from './sender';
 import { allUsers } from './state';
 import { DIRECTION, SUBSCRIBER_STATUS } from '../domain/types';
+import { activeUserEmail } from '../platform/user';
 
 export const BC_STATE_KEY = 'bc:state';
 export const BC_MESSAGE_KEY = 'bc:msg';
@@ -227,11 +228,7 @@ export function templateName(ctx: Ctx): string {
 }
 
 function who(): string {
-  try {
-    return Session.getActiveUser().getEmail() || '-';
-  } catch {
-    return '-';
-  }
+  return activeUserEmail() || '-';
 }
 
 function refuse(ctx: Ctx, key: MessageKey, vars?: Record<string, string | number>): BroadcastStartResult {

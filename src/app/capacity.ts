@@ -17,6 +17,7 @@ import type { CapacityView } from '../api/types';
 import { activeOfficers, setting } from './config';
 import type { Ctx } from './context';
 import type { Job } from './scheduler/job';
+import { sendMail } from '../platform/mail';
 
 const HOUR = 3600000;
 export const CAPACITY_KEY = 'kapasitas';
@@ -114,16 +115,12 @@ function warnTeam(ctx: Ctx, cells: number, percent: number, level: CapacityLevel
     ctx.log('PERINGATAN', 'kapasitas', ctx.t('capacityNoRecipients'));
     return;
   }
-  try {
-    MailApp.sendEmail({
-      to: to.join(','),
-      subject: ctx.t('capacityEmailSubject', vars),
-      body: ctx.t('capacityEmailBody', vars),
-      name: 'HALO KOP-UKM',
-    });
-  } catch (e) {
-    ctx.log('GALAT', 'kapasitas', ctx.t('capacityMailFailed', { reason: String((e as Error).message ?? e) }));
-  }
+  const sent = sendMail({
+    to,
+    subject: ctx.t('capacityEmailSubject', vars),
+    body: ctx.t('capacityEmailBody', vars),
+  });
+  if (!sent.ok) ctx.log('GALAT', 'kapasitas', ctx.t('capacityMailFailed', { reason: sent.error.message }));
 }
 
 /** Measures every six hours: growth is slow (rows are added 500 at a time), warnings are rare. */

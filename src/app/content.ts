@@ -31,6 +31,7 @@ import type { Changes } from '../store/table';
 import type { PlannedItem, SpeakerItem, SpeakersView } from '../api/types';
 import { activeOfficers, setting } from './config';
 import type { Ctx } from './context';
+import { sendMail } from '../platform/mail';
 
 /** Teams told when the bank has no topic of a theme left (SOP 001 table 1–2). */
 const TOPIC_TEAMS: readonly GroupName[] = ['Humas', 'Pelaksana'];
@@ -307,15 +308,17 @@ function tellTopicBankEmpty(ctx: Ctx, exhausted: { pub: string; theme: Bidang }[
     return;
   }
   const themes = [...new Set(exhausted.map((x) => x.theme))].join('/');
-  try {
-    MailApp.sendEmail({
-      to: emails.join(','),
-      subject: ctx.t('topicBankEmptySubject', { theme: themes }),
-      body: ctx.t('topicBankEmptyEmailBody', { lines: lines.join('\n'), spreadsheetUrl: ctx.ss.getUrl() }),
-      name: 'HALO KOP-UKM',
-    });
-  } catch (e) {
-    ctx.log('GALAT', 'rotasi', ctx.t('reminderEmailFailed', { team: 'Humas/Pelaksana', reason: String(e) }));
+  const sent = sendMail({
+    to: emails,
+    subject: ctx.t('topicBankEmptySubject', { theme: themes }),
+    body: ctx.t('topicBankEmptyEmailBody', { lines: lines.join('\n'), spreadsheetUrl: ctx.ss.getUrl() }),
+  });
+  if (!sent.ok) {
+    ctx.log(
+      'GALAT',
+      'rotasi',
+      ctx.t('reminderEmailFailed', { team: 'Humas/Pelaksana', reason: sent.error.text }),
+    );
   }
 }
 

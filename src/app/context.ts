@@ -15,6 +15,7 @@ import { SECRET } from '../store/settings';
 import type { Config } from './config';
 import { loadConfig, setting } from './config';
 import type { LogLevel } from '../domain/types';
+import { activeSpreadsheet } from '../platform/spreadsheet';
 
 export interface LogEntry {
   at: number;
@@ -39,7 +40,7 @@ export class Ctx {
   }
 
   get ss(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    if (!this.ssValue) this.ssValue = SpreadsheetApp.getActive();
+    if (!this.ssValue) this.ssValue = activeSpreadsheet();
     return this.ssValue;
   }
 

@@ -29,6 +29,7 @@ import { officerClose, officerReply, openSession } from './officer';
 import type { UserState } from './state';
 import { allUsers, loadUser, userOfSession } from './state';
 import { Turn } from './turn';
+import { activeUserEmail } from '../platform/user';
 
 /** Unread counts per session and how far `Pesan` has been read for them (Script Properties). */
 export const UNREAD_KEY = 'inbox:unread';
@@ -318,12 +319,7 @@ export function getSession(ctx: Ctx, sessionId: string): SessionView {
 
 /** The officer using the sidebar: their name in `Penanggung Jawab` by email, else the email. */
 export function currentOfficer(ctx: Ctx): string {
-  let email = '';
-  try {
-    email = (Session.getActiveUser().getEmail() || '').trim();
-  } catch {
-    email = '';
-  }
+  const email = activeUserEmail().trim();
   const lower = email.toLowerCase();
   const officer = lower
     ? ctx.config.officers.find((o) => o.email && o.email.toLowerCase() === lower)

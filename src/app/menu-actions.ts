@@ -3,6 +3,7 @@
 import { render } from '../messages/id';
 import { planContent } from './content-api';
 import { Ctx } from './context';
+import { alert } from '../platform/ui';
 
 export { menuWeeklyReport } from './report-job';
 
@@ -15,5 +16,5 @@ export function menuPlanContent(): void {
   } catch (err) {
     text = render('errorStaff', { detail: String((err as Error).message ?? err) });
   }
-  SpreadsheetApp.getUi().alert(text);
+  alert(text);
 }

@@ -22,6 +22,9 @@ import type { QueuedSend } from './sender';
 import { OUTBOX_QUEUE_KEY } from './sender';
 import type { UserState } from './state';
 import { allUsers, deleteUser } from './state';
+import { openSpreadsheet } from '../platform/spreadsheet';
+import { spreadsheetUi } from '../platform/ui';
+import { activeUserEmail } from '../platform/user';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -82,9 +85,9 @@ export function findCitizen(ctx: Ctx, input: string | number): CitizenFindings {
   const places: { ss: Spreadsheet; label: string; main: boolean; keys: readonly SheetKey[] }[] = [
     { ss: ctx.ss, label: MAIN_LABEL, main: true, keys: SEARCHED.map((s) => s.key) },
   ];
-  for (const id of Object.values(archiveFiles())) {
+  for (const id of Object.values(archiveFiles(ctx.props))) {
     try {
-      const ss = SpreadsheetApp.openById(id);
+      const ss = openSpreadsheet(id);
       places.push({ ss, label: ss.getName(), main: false, keys: ARCHIVED });
     } catch {
       // an archive removed by hand holds nothing any more
@@ -278,17 +281,9 @@ export function apiPrivacyDelete(ctx: Ctx, query: string | number, confirm: bool
   });
 }
 
-function activeUserEmail(): string {
-  try {
-    return Session.getActiveUser().getEmail() || '';
-  } catch {
-    return '';
-  }
-}
-
 /** Menu ▸ Data warga: asks for the number, shows what is stored, deletes on confirmation. */
 export function menuCitizenData(): void {
-  const ui = SpreadsheetApp.getUi();
+  const ui = spreadsheetUi();
   const answer = ui.prompt(render('privacyPromptTitle'), render('privacyPrompt'), ui.ButtonSet.OK_CANCEL);
   const button = answer.getSelectedButton();
   if (button === ui.Button.CANCEL || button === ui.Button.CLOSE) return;

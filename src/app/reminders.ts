@@ -10,6 +10,7 @@ import { activeOfficers, settingNumber } from './config';
 import type { Ctx } from './context';
 import { serviceHours } from './helpdesk/hours';
 import type { Job } from './scheduler/job';
+import { sendMail } from '../platform/mail';
 
 export const REMINDER_JOB = 'pengingat-tugas';
 /** Local date (`yyyy-mm-dd`) of the last morning the reminders went out. */
@@ -84,17 +85,13 @@ export function sendReminders(ctx: Ctx, todayYmd: string): ReminderRun {
         ctx.t('reminderLineDue', { task: t.task, contentId: t.contentId || '-', due: dueText(t) }),
       ),
     ];
-    try {
-      MailApp.sendEmail({
-        to: to.join(','),
-        subject: ctx.t('reminderEmailSubject', { team, date }),
-        body: ctx.t('reminderEmailBody', { team, lines: lines.join('\n'), spreadsheetUrl: ctx.ss.getUrl() }),
-        name: 'HALO KOP-UKM',
-      });
-      run.emailed.push({ team, tasks: lines.length, to });
-    } catch (e) {
-      ctx.log('GALAT', 'pengingat', ctx.t('reminderEmailFailed', { team, reason: String(e) }));
-    }
+    const sent = sendMail({
+      to,
+      subject: ctx.t('reminderEmailSubject', { team, date }),
+      body: ctx.t('reminderEmailBody', { team, lines: lines.join('\n'), spreadsheetUrl: ctx.ss.getUrl() }),
+    });
+    if (sent.ok) run.emailed.push({ team, tasks: lines.length, to });
+    else ctx.log('GALAT', 'pengingat', ctx.t('reminderEmailFailed', { team, reason: sent.error.text }));
   }
   return run;
 }

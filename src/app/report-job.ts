@@ -43,6 +43,7 @@ import {
   type ReportRunResult,
 } from './report';
 import { type Job, jobKey } from './scheduler/job';
+import { spreadsheetUi } from '../platform/ui';
 
 const HOUR = 3600000;
 
@@ -162,7 +163,7 @@ export function apiReportWeeks(ctx: Ctx): ReportWeeksView {
 
 /** Menu ▸ Laporan mingguan sekarang: asks for the week (empty: the previous one) and runs it. */
 export function menuWeeklyReport(): void {
-  const ui = SpreadsheetApp.getUi();
+  const ui = spreadsheetUi();
   const ctx = new Ctx();
   const example = previousWeek(ctx.now, ctx.offset).label;
   const answer = ui.prompt(

@@ -33,6 +33,8 @@ import type { Changes, Row } from '../store/table';
 import { Table } from '../store/table';
 import { activeOfficers, setting, settingNumber } from './config';
 import type { Ctx } from './context';
+import { sendMail } from '../platform/mail';
+import { createSpreadsheet, flushSheets, trashFile } from '../platform/spreadsheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Blob = GoogleAppsScript.Base.Blob;
@@ -409,7 +411,7 @@ export function saveRecap(
  * numbers in other sheets, so the whole file is never exported), converted, then trashed.
  */
 export function reportPdf(sheet: Sheet, name: string): Blob {
-  const temp = SpreadsheetApp.create(name);
+  const temp = createSpreadsheet(name);
   try {
     const copy = sheet.copyTo(temp).setName(name);
     for (const other of temp.getSheets()) {
@@ -419,7 +421,7 @@ export function reportPdf(sheet: Sheet, name: string): Blob {
   } finally {
     // Cleaning up must never cost the finished PDF: a failure here leaves a temporary file only.
     try {
-      if (typeof DriveApp !== 'undefined') DriveApp.getFileById(temp.getId()).setTrashed(true);
+      trashFile(temp.getId());
     } catch (err) {
       console.warn(`reportPdf: temporary spreadsheet ${temp.getId()} not trashed: ${String(err)}`);
     }
@@ -456,7 +458,7 @@ export function writeWeeklyReport(ctx: Ctx, week: ReportWeek): WrittenReport {
   const overrides = ctx.config.texts as Partial<Record<MessageKey, string>>;
   const sheet = writeReportSheet(ctx, sheetName, reportLayout(report, ctx.now, overrides));
   saveRecap(ctx, report, sheetName, recap);
-  SpreadsheetApp.flush();
+  flushSheets();
   const result: ReportRunResult = {
     week: week.label,
     sheetName,
@@ -494,18 +496,17 @@ export function mailWeeklyReport(ctx: Ctx, written: WrittenReport): ReportRunRes
     ctx.log('PERINGATAN', 'laporan', text);
   }
   const { subject, body } = emailBody(ctx, report, sheetName);
-  try {
-    MailApp.sendEmail({
-      to: to.join(','),
-      subject,
-      body: pdf ? body : `${body}\n\n${ctx.t('reportEmailNoPdf', { sheetName })}`,
-      name: 'HALO KOP-UKM',
-      ...(pdf ? { attachments: [pdf] } : {}),
-    });
+  const sent = sendMail({
+    to,
+    subject,
+    body: pdf ? body : `${body}\n\n${ctx.t('reportEmailNoPdf', { sheetName })}`,
+    ...(pdf ? { attachments: [pdf] } : {}),
+  });
+  if (sent.ok) {
     result.mailed = true;
     result.attachedPdf = pdf !== null;
-  } catch (e) {
-    const text = ctx.t('reportMailFailed', { week, reason: String((e as Error).message ?? e) });
+  } else {
+    const text = ctx.t('reportMailFailed', { week, reason: sent.error.message });
     result.problems.push(text);
     ctx.log('GALAT', 'laporan', text);
   }

@@ -6,9 +6,10 @@ import { SECRET } from '../store/settings';
 import type { FieldError, SaveResult, SettingsInput, SettingsView } from '../api/types';
 import { forgetConfig, setting } from './config';
 import type { Ctx } from './context';
+import { uuid, webAppUrl } from '../platform/script';
 
 export function generateSecret(): string {
-  return (Utilities.getUuid() + Utilities.getUuid()).replace(/-/g, '');
+  return (uuid() + uuid()).replace(/-/g, '');
 }
 
 export function webhookKey(ctx: Ctx): string {
@@ -21,12 +22,7 @@ export function webhookKey(ctx: Ctx): string {
 }
 
 export function webhookUrl(ctx: Ctx): string {
-  let base = '';
-  try {
-    base = ScriptApp.getService().getUrl() ?? '';
-  } catch {
-    base = '';
-  }
+  const base = webAppUrl();
   if (!base) return render('webhookUrlMissing');
   return `${base}?key=${webhookKey(ctx)}`;
 }

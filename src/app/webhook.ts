@@ -16,14 +16,12 @@ import { SHEETS } from '../store/schema';
 import { headerCacheKey } from '../store/db';
 import { deliver, providerName, sentRow } from './sender';
 import { Turn } from './turn';
+import { scriptProperty } from '../platform/props';
+import { jsonOutput, textOutput } from '../platform/ui';
 
 type WebEvent = GoogleAppsScript.Events.DoGet | GoogleAppsScript.Events.DoPost;
 
 const BAD_KEY_LOG_KEY = 'log:badkey';
-
-function json(body: Record<string, unknown>): GoogleAppsScript.Content.TextOutput {
-  return ContentService.createTextOutput(JSON.stringify(body)).setMimeType(ContentService.MimeType.JSON);
-}
 
 /** Compares secrets without an early exit on the first different character. */
 export function sameSecret(given: string, expected: string): boolean {
@@ -40,26 +38,23 @@ function param(e: WebEvent | undefined, name: string): string {
 
 export function doGet(e: GoogleAppsScript.Events.DoGet): GoogleAppsScript.Content.TextOutput {
   try {
-    const props = PropertiesService.getScriptProperties();
     if (param(e, 'hub.mode') === 'subscribe') {
-      const token = props.getProperty(SECRET.verifyToken) ?? '';
-      if (sameSecret(param(e, 'hub.verify_token'), token)) {
-        return ContentService.createTextOutput(param(e, 'hub.challenge'));
-      }
-      return ContentService.createTextOutput('Forbidden');
+      const token = scriptProperty(SECRET.verifyToken) ?? '';
+      if (sameSecret(param(e, 'hub.verify_token'), token)) return textOutput(param(e, 'hub.challenge'));
+      return textOutput('Forbidden');
     }
   } catch (err) {
     console.error(`doGet: ${String(err)}`);
   }
-  return ContentService.createTextOutput(render('health'));
+  return textOutput(render('health'));
 }
 
 export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
   try {
-    return json(handlePost(e));
+    return jsonOutput(handlePost(e));
   } catch (err) {
     console.error(`doPost: ${String(err)}`);
-    return json({ ok: false });
+    return jsonOutput({ ok: false });
   }
 }
 

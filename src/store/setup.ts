@@ -6,6 +6,7 @@ import type { ColumnDef, SheetDef, SheetKey } from './schema';
 import { SHEET_ORDER, SHEETS } from './schema';
 import { SETTING_DEFS } from './settings';
 import { headerRow, normaliseHeader } from './table';
+import { checkboxValidation, listValidation, protectionType } from '../platform/spreadsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -74,13 +75,12 @@ function setupSheet(ss: Spreadsheet, key: SheetKey, report: SetupReport): void {
       const values = [...col.values];
       validations.push({
         col: index,
-        build: () =>
-          SpreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(false).build(),
+        build: () => listValidation(values),
       });
     } else if (col.type === 'checkbox') {
       validations.push({
         col: index,
-        build: () => SpreadsheetApp.newDataValidation().requireCheckbox().build(),
+        build: () => checkboxValidation(),
       });
     }
   }
@@ -105,8 +105,8 @@ function sameValidation(
 /** Warning-only protection: staff can still edit, after a warning. */
 function protect(sheet: Sheet, def: SheetDef, headers: string[]): void {
   const existing = sheet
-    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
-    .concat(sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET))
+    .getProtections(protectionType('RANGE'))
+    .concat(sheet.getProtections(protectionType('SHEET')))
     .map((p) => p.getDescription());
   const want: { description: string; make: () => GoogleAppsScript.Spreadsheet.Protection }[] = [];
   if (def.systemOwned) {

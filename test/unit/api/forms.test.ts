@@ -6,9 +6,16 @@ import { SHEETS } from '../../../src/store/schema';
 describe('form field names', () => {
   it('are the headers of the sheets the forms write', () => {
     for (const [sheet, fields] of Object.entries(FORM_HEADERS)) {
-      const columns = SHEETS[sheet as keyof typeof FORM_HEADERS].columns as readonly { key: string; header: string }[];
+      const columns = SHEETS[sheet as keyof typeof FORM_HEADERS].columns as readonly {
+        key: string;
+        header: string;
+      }[];
       for (const [key, label] of Object.entries(fields)) {
-        expect({ sheet, key, header: columns.find((c) => c.key === key)?.header }).toEqual({ sheet, key, header: label });
+        expect({ sheet, key, header: columns.find((c) => c.key === key)?.header }).toEqual({
+          sheet,
+          key,
+          header: label,
+        });
       }
     }
   });
