@@ -27,6 +27,8 @@ export interface ConcurrentCall {
   /** Default: 'webApp' for doGet/doPost, else 'editor'. */
   kind?: ExecutionKind;
   activeUser?: string;
+  /** The user the script runs as (default: see GoogleEmulator.beginExecution). */
+  effectiveUser?: string;
 }
 
 export interface ConcurrentResult {
@@ -149,6 +151,7 @@ class Session {
         this.exec = this.emu.beginExecution(this.call.fn, {
           kind: this.call.kind,
           activeUser: this.call.activeUser,
+          effectiveUser: this.call.effectiveUser,
         });
         return this.exec.id;
       }

@@ -23,6 +23,12 @@ export class Execution {
     /** The active user's email ('' for an anonymous web app request). */
     readonly activeUser: string,
     readonly calls: ExecutionCalls,
+    /**
+     * The user the script runs as (Session.getEffectiveUser): whose triggers, quotas and user
+     * properties it sees. An editor running a menu item or the sidebar: that editor; a trigger: the
+     * user who created it; a web app deployed "Execute as: Me": the deployer.
+     */
+    readonly effectiveUser: string = activeUser,
   ) {}
 
   applyPending(): void {
@@ -58,6 +64,12 @@ export class Ctx {
   get activeUser(): string {
     const e = this.exec;
     return e ? e.activeUser : this.emu.userEmail;
+  }
+
+  /** The user the script runs as (the owner outside executions). */
+  get effectiveUser(): string {
+    const e = this.exec;
+    return (e ? e.effectiveUser : '') || this.emu.userEmail;
   }
 
   out(v: unknown): unknown {

@@ -103,6 +103,11 @@ export interface BeginOptions {
   kind?: ExecutionKind;
   /** Session.getActiveUser(): default '' in a web app, the user elsewhere. */
   activeUser?: string;
+  /**
+   * The user the script runs as (Session.getEffectiveUser; triggers, quotas and user properties
+   * are this user's). Default: the deployer (`userEmail`) in a web app, else the active user.
+   */
+  effectiveUser?: string;
 }
 
 export interface EmulatorJSON {
@@ -288,7 +293,9 @@ export class GoogleEmulator {
     const id = ++this.counters.execution;
     const calls = newExecutionCalls(id, name, kind, this.clock.now());
     const activeUser = opts.activeUser ?? (kind === 'webApp' ? '' : this.userEmail);
-    const exec = new Execution(id, name, kind, activeUser, calls);
+    const effectiveUser =
+      opts.effectiveUser ?? ((kind === 'webApp' ? this.userEmail : activeUser) || this.userEmail);
+    const exec = new Execution(id, name, kind, activeUser, calls, effectiveUser);
     this.calls.begin(calls);
     return exec;
   }

@@ -88,6 +88,8 @@ const RUN = Symbol.for('gas-emulator.run');
 export interface RunOptions {
   kind?: ExecutionKind;
   activeUser?: string;
+  /** The user the script runs as (default: see GoogleEmulator.beginExecution). */
+  effectiveUser?: string;
 }
 
 export interface RunResult {
@@ -110,8 +112,11 @@ export interface Sandbox {
   run(fn: string, ...args: unknown[]): RunResult;
   tryRun(fn: string, ...args: unknown[]): TryRunResult;
   runAs(opts: RunOptions, fn: string, ...args: unknown[]): RunResult;
-  /** Runs a due clock trigger (emu.dueTriggers) as a 'trigger' execution with Google's event object. */
-  runTrigger(due: { trigger: { id: string; handler: string }; at: number }): TryRunResult;
+  /**
+   * Runs a due clock trigger (emu.dueTriggers) as a 'trigger' execution with Google's event object,
+   * as the user who created the trigger.
+   */
+  runTrigger(due: { trigger: { id: string; handler: string; user?: string }; at: number }): TryRunResult;
   /** Evaluates an expression in the context (tests). */
   evaluate(code: string): unknown;
 }
@@ -188,7 +193,11 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
   }
 
   const runAs = (ro: RunOptions, fn: string, args: unknown[]): TryRunResult => {
-    const exec = emu.beginExecution(fn, { kind: ro.kind ?? opts.kind, activeUser: ro.activeUser });
+    const exec = emu.beginExecution(fn, {
+      kind: ro.kind ?? opts.kind,
+      activeUser: ro.activeUser,
+      effectiveUser: ro.effectiveUser,
+    });
     current = exec;
     let result: unknown;
     let error: unknown;
@@ -236,7 +245,11 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
     tryRun: (fn, ...args) => runAs({}, fn, args),
     runAs: (ro, fn, ...args) => throwing(runAs(ro, fn, args)),
     runTrigger: (due) =>
-      runAs({ kind: 'trigger' }, due.trigger.handler, [clockTriggerEvent(due.trigger, due.at)]),
+      runAs(
+        { kind: 'trigger', activeUser: due.trigger.user, effectiveUser: due.trigger.user },
+        due.trigger.handler,
+        [clockTriggerEvent(due.trigger, due.at)],
+      ),
     evaluate: (src) => vm.runInContext(src, context),
   };
 }

@@ -141,7 +141,7 @@ export class Playground {
     for (const d of due) {
       this.emu.clock.set(d.at);
       try {
-        this.runTrigger(d.trigger.handler);
+        this.runTrigger(d.trigger.handler, d.trigger.user);
       } catch (err) {
         this.log(`playground: trigger ${d.trigger.handler} failed: ${String(err)}`);
       }
@@ -152,9 +152,9 @@ export class Playground {
     return runs;
   }
 
-  private runTrigger(handler: string): void {
-    if (handler === 'tick') this.engine.tick();
-    else this.engine.execAs({ kind: 'trigger' }, handler);
+  /** Runs a trigger's function as the user who installed it. */
+  private runTrigger(handler: string, user: string): void {
+    this.engine.execAs({ kind: 'trigger', activeUser: user, effectiveUser: user }, handler);
   }
 
   /** Catches the emulated clock up with real time plus the offset (called every second). */

@@ -122,7 +122,7 @@ export class LocalApp {
   }
 
   execAs<T = unknown>(
-    opts: { kind?: ExecutionKind; activeUser?: string },
+    opts: { kind?: ExecutionKind; activeUser?: string; effectiveUser?: string },
     fn: string,
     ...args: unknown[]
   ): ExecResult<T> {

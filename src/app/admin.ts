@@ -5,9 +5,11 @@ import { ENTRY } from '../entrypoints';
 import { render } from '../messages/id';
 import { scriptCache } from '../platform/cache';
 import { withScriptLock } from '../platform/lock';
+import type { Props } from '../platform/props';
 import { scriptProperty, setScriptProperty } from '../platform/props';
-import { ensureTimeTrigger } from '../platform/script';
+import { ensureTimeTrigger, removeTimeTriggers } from '../platform/script';
 import { alert, showDialog, showSidebar, spreadsheetUi } from '../platform/ui';
+import { effectiveUserEmail } from '../platform/user';
 import { headerCacheKey } from '../store/db';
 import { SHEETS } from '../store/schema';
 import type { SetupReport } from '../store/setup';
@@ -58,33 +60,77 @@ export function isAddOn(): boolean {
   }
 }
 
-/** Exactly one time-driven trigger for `tick`: every minute (bound) or hourly (add-on). */
-export function ensureTickTrigger(): { created: boolean; everyMinutes: number } {
-  const addOn = isAddOn();
-  const created = ensureTimeTrigger(ENTRY.tick, addOn ? 'hour' : 'minute');
-  return { created, everyMinutes: addOn ? 60 : 1 };
+/**
+ * Script Property: the one account whose `tick` trigger runs the service (recorded at the first
+ * setup, by the account that deployed the web app). A trigger runs as the user who created it, on
+ * that user's quotas, and each user sees only their own triggers: if every editor who runs setup
+ * installed one, each would get an every-minute `tick` sending mail as them.
+ */
+export const TRIGGER_OWNER_KEY = 'cfg:triggerOwner';
+
+export interface TickTriggerReport {
+  /** A trigger was (re)created for the running account. */
+  created: boolean;
+  everyMinutes: number;
+  /** The account the trigger runs as ('' when Apps Script cannot tell). */
+  owner: string;
+  /** The running account is the trigger's owner. */
+  mine: boolean;
+  /** The running account's own `tick` triggers removed because it is not the owner. */
+  removed: number;
 }
 
-export function runSetup(): SetupReport & { trigger: { created: boolean; everyMinutes: number } } {
+/** The account that owns the `tick` trigger ('' before the first setup). */
+export function tickTriggerOwner(props: Props): string {
+  return props.get(TRIGGER_OWNER_KEY) ?? '';
+}
+
+/**
+ * Exactly one time-driven trigger for `tick` (every minute bound, hourly as an add-on), and only
+ * for the owner: the first account to run setup becomes it; any other editor gets none (and loses
+ * one left over from before), and is told so.
+ */
+export function ensureTickTrigger(props: Props): TickTriggerReport {
+  const addOn = isAddOn();
+  const everyMinutes = addOn ? 60 : 1;
+  const me = effectiveUserEmail();
+  let owner = tickTriggerOwner(props);
+  if (!owner && me) {
+    owner = me;
+    props.set(TRIGGER_OWNER_KEY, me);
+  }
+  if (owner && owner.toLowerCase() !== me.toLowerCase()) {
+    return { created: false, everyMinutes, owner, mine: false, removed: removeTimeTriggers(ENTRY.tick) };
+  }
+  const created = ensureTimeTrigger(ENTRY.tick, addOn ? 'hour' : 'minute');
+  return { created, everyMinutes, owner, mine: true, removed: 0 };
+}
+
+export function runSetup(): SetupReport & { trigger: TickTriggerReport } {
   return withScriptLock(() => {
     const ctx = new Ctx();
     const report = setupSpreadsheet(ctx.ss);
     ctx.db.forgetHeaders();
     forgetConfig(ctx.cache);
     replanJobs(ctx);
-    const trigger = ensureTickTrigger();
+    const trigger = ensureTickTrigger(ctx.props);
     return { ...report, trigger };
   });
 }
 
+/** What setup did, in Indonesian: sheets created or repaired, and whose trigger runs the service. */
+export function setupMessage(report: SetupReport & { trigger: TickTriggerReport }): string {
+  const done = render('setupDone', {
+    created: report.createdSheets.length,
+    repaired: new Set(report.addedColumns.map((c) => c.split('!')[0])).size,
+  });
+  const t = report.trigger;
+  if (t.mine || !t.owner) return done;
+  return `${done} ${render('setupTriggerOther', { owner: t.owner })}`;
+}
+
 export function menuSetup(): void {
-  const report = runSetup();
-  alert(
-    render('setupDone', {
-      created: report.createdSheets.length,
-      repaired: new Set(report.addedColumns.map((c) => c.split('!')[0])).size,
-    }),
-  );
+  alert(setupMessage(runSetup()));
 }
 
 export function menuOpenSidebar(): void {

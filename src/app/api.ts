@@ -5,7 +5,7 @@
 import { render } from '../messages/id';
 import { JAKARTA_OFFSET, zoneLabel } from '../domain/time';
 import type { ApiMap, ApiName, ApiResponse, ServerClock } from '../api/types';
-import { runSetup } from './admin';
+import { runSetup, setupMessage, tickTriggerOwner } from './admin';
 import { SIDEBAR_HANDLERS } from './api-sidebar';
 import { CONTENT_HANDLERS } from './content-api';
 import { Ctx } from './context';
@@ -15,7 +15,7 @@ import { capacityNow } from './capacity';
 import { apiPrivacyDelete, apiPrivacyFind } from './privacy';
 import { withScriptLock } from '../platform/lock';
 import { getSettings, saveSettings } from './settings-api';
-import { activeUserEmail } from '../platform/user';
+import { activeUserEmail, effectiveUserEmail } from '../platform/user';
 
 type Handler<K extends ApiName> = (ctx: Ctx, req: ApiMap[K]['req']) => ApiMap[K]['res'];
 type Handlers = { [K in ApiName]: Handler<K> };
@@ -33,7 +33,17 @@ const handlers: Handlers = {
   'privacy.delete': (ctx, req) => apiPrivacyDelete(ctx, req.query, req.confirm),
   'admin.setup': () => {
     const r = runSetup();
-    return { createdSheets: r.createdSheets, addedColumns: r.addedColumns };
+    const trigger = { owner: r.trigger.owner, mine: r.trigger.mine };
+    return {
+      createdSheets: r.createdSheets,
+      addedColumns: r.addedColumns,
+      message: setupMessage(r),
+      trigger,
+    };
+  },
+  'admin.trigger': (ctx) => {
+    const owner = tickTriggerOwner(ctx.props);
+    return { owner, mine: !!owner && owner.toLowerCase() === effectiveUserEmail().toLowerCase() };
   },
 };
 

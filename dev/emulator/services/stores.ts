@@ -14,7 +14,7 @@ export const CACHE_MAX_ITEMS = 1000;
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
 /** The scopes of the user's and the document's properties, cache and lock ('script' is the third). */
-const userScope = (ctx: Ctx): string => `user:${ctx.activeUser || ctx.emu.userEmail}`;
+const userScope = (ctx: Ctx): string => `user:${ctx.effectiveUser}`;
 const documentScope = (ctx: Ctx): string => `document:${ctx.emu.spreadsheet.id}`;
 
 // ---- Properties --------------------------------------------------------------------------------

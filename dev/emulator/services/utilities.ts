@@ -198,7 +198,7 @@ export class SessionFacade extends Facade {
   }
 
   getEffectiveUser(): UserFacade {
-    return new UserFacade(this._ctx, this._ctx.emu.userEmail);
+    return new UserFacade(this._ctx, this._ctx.effectiveUser);
   }
 
   getActiveUserLocale(): string {
