@@ -156,9 +156,10 @@ export class LocalApp {
     return { status: 200, contentType: 'text/plain', body: textOf(r.result), calls: r.calls };
   }
 
-  /** Runs `tick` as its time-driven trigger would. */
+  /** Runs `tick` as its time-driven trigger would: as the user who installed it (the owner when none is). */
   tick(): ExecResult<{ ran: { job: string; summary: string; error?: string }[] }> {
-    return this.execAs({ kind: 'trigger' }, 'tick');
+    const user = this.emu.triggers.find((t) => t.handler === 'tick' && t.eventType === 'CLOCK')?.user;
+    return this.execAs({ kind: 'trigger', activeUser: user, effectiveUser: user }, 'tick');
   }
 
   /** Calls the sidebar's server function as an editor (the owner by default). */
