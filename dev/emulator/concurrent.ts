@@ -96,7 +96,8 @@ class Session {
       newExecutionCalls(0, '(load)', 'editor', emu.clock.now()),
     );
     const { globals } = emu.createGlobals(hostRealm, () => (this.loadingDone ? this.exec : this.loading));
-    for (const name of APPS_SCRIPT_GLOBALS) this.rootIds[name] = this.idOf(globals[name] as object);
+    for (const name of [...APPS_SCRIPT_GLOBALS, ...Object.keys(emu.advancedServices())])
+      this.rootIds[name] = this.idOf(globals[name] as object);
   }
 
   idOf(o: object): number {

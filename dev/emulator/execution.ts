@@ -6,7 +6,6 @@
  */
 import type { GoogleEmulator } from './index';
 import { type ExecutionCalls, type ExecutionKind, readsSheets, recordCall } from './calls';
-import { GasError } from './errors';
 import { type Realm, toRealm } from './realm';
 
 export class Execution {
@@ -103,7 +102,7 @@ export class Ctx {
     if (e instanceof ErrorCtor) return e;
     if (e instanceof Error) {
       const err = new ErrorCtor(e.message);
-      err.name = e instanceof GasError ? 'Exception' : e.name;
+      err.name = e.name; // 'Exception' for GasError, unless a service names its own
       return err;
     }
     return e;
@@ -138,12 +137,14 @@ export function instrument(cls: { prototype: object }, prefix: string): void {
     if (!desc || typeof desc.value !== 'function') continue;
     const method = desc.value as (...args: unknown[]) => unknown;
     const name = `${prefix}.${key}`;
+    const display = `${prefix.slice(prefix.lastIndexOf('.') + 1)}.${key}`;
     const wrapped = function (this: Facade, ...args: unknown[]): unknown {
       const ctx = this._ctx;
       if (ctx.depth > 0) return method.apply(this, args);
       ctx.depth++;
       try {
         const exec = ctx.exec;
+        ctx.emu.authorize(name, display, exec);
         if (exec) {
           recordCall(exec.calls, name);
           if (readsSheets(name)) exec.applyPending();

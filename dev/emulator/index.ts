@@ -41,6 +41,8 @@ import {
   UtilitiesFacade,
 } from './services/utilities';
 import { assertTimeZone, zonedParts } from './time';
+import { insufficientScopes, type Manifest, noPermission, requiredScopes } from './scopes';
+import { AdvancedDriveFacade } from './services/advanced-drive';
 
 export type { ExecutionCalls, ExecutionKind } from './calls';
 export { classify } from './calls';
@@ -55,6 +57,8 @@ export type { LogRecord } from './services/utilities';
 export { SpreadsheetModel, SheetModel } from './model';
 export type { Cell, ChartSpec, ProtectionSpec, ValidationSpec, HostValue } from './model';
 export { GasError } from './errors';
+export type { Manifest } from './scopes';
+export { SCOPES, requiredScopes } from './scopes';
 export { loadBundle, webAppEvent, clockTriggerEvent, APPS_SCRIPT_GLOBALS } from './sandbox';
 export type {
   Sandbox,
@@ -85,6 +89,12 @@ export interface EmulatorOptions {
   quotas?: Partial<Quotas>;
   /** Files for HtmlService.createHtmlOutputFromFile / createTemplateFromFile, by name. */
   htmlFiles?: Record<string, string>;
+  /**
+   * The project's appsscript.json. Its `oauthScopes` (when listed) are the only scopes granted:
+   * a call needing another fails with Google's message; its enabled advanced services (`Drive`)
+   * become globals. Default: none (scopes detected automatically, every call allowed).
+   */
+  manifest?: Manifest;
 }
 
 /** Per-day quotas: email recipients, UrlFetch calls, Properties reads and writes. */
@@ -128,6 +138,7 @@ export interface EmulatorJSON {
   logs: LogRecord[];
   ui: UiRecord;
   htmlFiles: Record<string, string>;
+  manifest?: Manifest | null;
   quotas: Quotas;
   usage: Usage;
   counters: { seq: number; execution: number; trigger: number; spreadsheet: number };
@@ -180,6 +191,8 @@ export class GoogleEmulator {
   logs: LogRecord[] = [];
   ui: UiRecord = newUiRecord();
   htmlFiles: Record<string, string>;
+  /** appsscript.json (null: no manifest given, scopes detected automatically). */
+  manifest: Manifest | null;
   readonly triggers: TriggerRecord[] = [];
   readonly calls = new CallCounter();
   readonly locks = new LockManager();
@@ -198,6 +211,7 @@ export class GoogleEmulator {
     this.scriptId = opts.scriptId ?? 'emulator-script-id';
     this.quotas = { ...CONSUMER_QUOTAS, ...opts.quotas };
     this.htmlFiles = { ...opts.htmlFiles };
+    this.manifest = opts.manifest ? (JSON.parse(JSON.stringify(opts.manifest)) as Manifest) : null;
     const ss = this.createSpreadsheet(opts.spreadsheetName ?? 'Untitled spreadsheet');
     this.activeId = ss.id;
   }
@@ -213,11 +227,19 @@ export class GoogleEmulator {
     return `https://script.google.com/macros/s/${id}/exec`;
   }
 
-  /** A new spreadsheet (SpreadsheetApp.create): one sheet "Sheet1", 1000 × 26 by default. */
-  createSpreadsheet(name: string, size: { rows?: number; columns?: number } = {}): SpreadsheetModel {
+  /**
+   * A new spreadsheet (SpreadsheetApp.create): one sheet "Sheet1", 1000 × 26 by default, in the
+   * Drive of `size.owner` (default the owner); `size.byScript` marks it created by the script.
+   */
+  createSpreadsheet(
+    name: string,
+    size: { rows?: number; columns?: number; owner?: string; byScript?: boolean } = {},
+  ): SpreadsheetModel {
     const n = ++this.counters.spreadsheet;
     const id = '1' + createHash('sha256').update(`${this.scriptId}:ss:${n}`).digest('base64url').slice(0, 43);
-    const ss = new SpreadsheetModel(id, name, this.scriptTimeZone, this.userEmail, () => this.clock.now());
+    const owner = size.owner ?? this.userEmail;
+    const ss = new SpreadsheetModel(id, name, this.scriptTimeZone, owner, () => this.clock.now());
+    ss.createdByScript = !!size.byScript;
     ss.insertSheet('Sheet1', 0, size.rows ?? DEFAULT_ROWS, size.columns ?? DEFAULT_COLS);
     this.spreadsheets.set(id, ss);
     return ss;
@@ -285,6 +307,35 @@ export class GoogleEmulator {
     return Math.max(0, this.quotas[kind] - this.freshUsage()[kind]);
   }
 
+  // ---- authorisation ---------------------------------------------------------------------------
+
+  /** The scopes granted: the manifest's explicit list, or null when every call is allowed. */
+  grantedScopes(): string[] | null {
+    return this.manifest?.oauthScopes ?? null;
+  }
+
+  /** The advanced services the manifest enables: user symbol (`Drive`) → service id (`drive`). */
+  advancedServices(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const a of this.manifest?.dependencies?.enabledAdvancedServices ?? [])
+      out[a.userSymbol] = a.serviceId;
+    return out;
+  }
+
+  /**
+   * Throws Google's error when the call `name` (shown as `display`, e.g. `File.setTrashed`) needs a
+   * scope the script was not granted.
+   */
+  authorize(name: string, display: string, exec: Execution | null): void {
+    void exec;
+    const needed = requiredScopes(name);
+    if (!needed) return;
+    const granted = this.grantedScopes();
+    if (granted && !needed.some((s) => granted.includes(s)))
+      throw new GasError(insufficientScopes(display, needed));
+    void noPermission;
+  }
+
   // ---- executions ------------------------------------------------------------------------------
 
   /** Starts an execution of `name` (counted in emu.calls until endExecution). */
@@ -345,6 +396,10 @@ export class GoogleEmulator {
       MimeType: { ...MIME_TYPES },
       DriveApp: new DriveAppFacade(ctx),
     };
+    const advanced = this.advancedServices();
+    for (const [symbol, id] of Object.entries(advanced)) {
+      if (id === 'drive') globals[symbol] = new AdvancedDriveFacade(ctx);
+    }
     return { globals, ctx };
   }
 
@@ -382,6 +437,7 @@ export class GoogleEmulator {
         logs: this.logs,
         ui: this.ui,
         htmlFiles: this.htmlFiles,
+        manifest: this.manifest,
         quotas: this.quotas,
         usage: this.usage,
         counters: this.counters,
@@ -402,6 +458,7 @@ export class GoogleEmulator {
       scriptId: j.scriptId,
       quotas: j.quotas,
       htmlFiles: j.htmlFiles,
+      manifest: j.manifest ?? undefined,
     });
     emu.spreadsheets.clear();
     for (const s of j.spreadsheets)

@@ -176,7 +176,8 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
   const { globals, ctx } = emu.createGlobals(realm, () => (isLoading ? loading : current));
   ctx.compile = (params, body) =>
     vm.compileFunction(body, params, { parsingContext: context }) as (...args: unknown[]) => unknown;
-  for (const name of APPS_SCRIPT_GLOBALS) {
+  // The advanced services appsscript.json enables (`Drive`) are globals too.
+  for (const name of [...APPS_SCRIPT_GLOBALS, ...Object.keys(emu.advancedServices())]) {
     Object.defineProperty(context, name, {
       value: globals[name],
       writable: true,

@@ -2,11 +2,11 @@
 // execution in a fresh V8 context holding only Apps Script globals, as on Google. Used by the
 // integration tests, the playground and the benchmark.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ExecutionCalls, ExecutionKind, FetchRequest } from '../emulator/index';
 import { GoogleEmulator } from '../emulator/index';
-import type { EmulatorOptions } from '../emulator/index';
+import type { EmulatorOptions, Manifest } from '../emulator/index';
 import { loadBundle, webAppEvent } from '../emulator/sandbox';
 import type { FakeWhatsAppOptions, OutboundMessage } from './whatsapp';
 import { fakeWhatsAppResponse, readOutbound } from './whatsapp';
@@ -80,8 +80,11 @@ export class LocalApp {
   fakeWhatsApp: FakeWhatsAppOptions;
 
   constructor(opts: LocalAppOptions = {}) {
-    this.code = readFileSync(opts.codePath ?? join(BUILD_DIR, 'Code.js'), 'utf8');
-    this.emu = opts.emulator ?? new GoogleEmulator({ now: opts.now ?? Date.now(), ...opts });
+    const codePath = opts.codePath ?? join(BUILD_DIR, 'Code.js');
+    this.code = readFileSync(codePath, 'utf8');
+    // The project's appsscript.json next to the bundle: its scopes and advanced services apply.
+    const manifest = opts.manifest ?? readManifest(join(dirname(codePath), 'appsscript.json'));
+    this.emu = opts.emulator ?? new GoogleEmulator({ now: opts.now ?? Date.now(), ...opts, manifest });
     this.fakeWhatsApp = opts.fakeWhatsApp ?? {};
     const htmlDir = opts.htmlDir ?? BUILD_DIR;
     for (const name of ['Sidebar', 'Settings']) {
@@ -328,6 +331,11 @@ export class LocalApp {
     app.sent = json.sent ?? [];
     return app;
   }
+}
+
+/** appsscript.json at `path`, or undefined when there is none. */
+export function readManifest(path: string): Manifest | undefined {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : undefined;
 }
 
 const MIME: Record<string, string> = {

@@ -34,7 +34,7 @@ import { Table } from '../store/table';
 import { activeOfficers, setting, settingNumber } from './config';
 import type { Ctx } from './context';
 import { sendMail } from '../platform/mail';
-import { createSpreadsheet, flushSheets, trashFile } from '../platform/spreadsheet';
+import { createSpreadsheet, deleteCreatedFile, flushSheets } from '../platform/spreadsheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Blob = GoogleAppsScript.Base.Blob;
@@ -408,7 +408,7 @@ export function saveRecap(
 
 /**
  * The report sheet alone as PDF: copied into a temporary spreadsheet (the original holds citizens'
- * numbers in other sheets, so the whole file is never exported), converted, then trashed.
+ * numbers in other sheets, so the whole file is never exported), converted, then deleted.
  */
 export function reportPdf(sheet: Sheet, name: string): Blob {
   const temp = createSpreadsheet(name);
@@ -421,9 +421,9 @@ export function reportPdf(sheet: Sheet, name: string): Blob {
   } finally {
     // Cleaning up must never cost the finished PDF: a failure here leaves a temporary file only.
     try {
-      trashFile(temp.getId());
+      deleteCreatedFile(temp.getId());
     } catch (err) {
-      console.warn(`reportPdf: temporary spreadsheet ${temp.getId()} not trashed: ${String(err)}`);
+      console.warn(`reportPdf: temporary spreadsheet ${temp.getId()} not deleted: ${String(err)}`);
     }
   }
 }
