@@ -1,12 +1,12 @@
 // "Siapkan Spreadsheet": creates or repairs every sheet, idempotently. A second run changes
 // nothing; reordered or extra columns keep working and keep their data; nothing is deleted.
 
+import { checkboxValidation, listValidation, protectionType } from '../platform/spreadsheet';
 import { asText } from './cells';
 import type { ColumnDef, SheetDef, SheetKey } from './schema';
 import { SHEET_ORDER, SHEETS } from './schema';
 import { SETTING_DEFS } from './settings';
 import { headerRow, normaliseHeader } from './table';
-import { checkboxValidation, listValidation, protectionType } from '../platform/spreadsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

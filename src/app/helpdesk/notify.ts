@@ -5,11 +5,11 @@
 import type { InboundMessage } from '../../channels/types';
 import { formatLocal } from '../../domain/time';
 import { groupFor } from '../../domain/types';
+import { sendMail } from '../../platform/mail';
 import { activeOfficers, setting } from '../config';
 import type { Ctx } from '../context';
-import type { UserState } from '../state';
-import { inboundBody, type Turn } from '../turn';
-import { sendMail } from '../../platform/mail';
+import { inboundBody, type Turn } from '../messaging/turn';
+import type { UserState } from './state';
 
 /** How long a notification's message id leads back to its session (6 hours). */
 const NOTIFICATION_SECONDS = 21600;
