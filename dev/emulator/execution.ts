@@ -8,12 +8,24 @@ import type { GoogleEmulator } from './index';
 import { type ExecutionCalls, type ExecutionKind, readsSheets, recordCall } from './calls';
 import { type Realm, toRealm } from './realm';
 
+/** Google's limit of one execution: 6 minutes. */
+export const MAX_EXECUTION_MS = 6 * 60_000;
+
 export class Execution {
   /** Buffered sheet writes of this execution, in order. */
   readonly pending: Array<() => void> = [];
   /** Lock keys held by this execution → hold count. */
   readonly locks = new Map<string, number>();
   ended = false;
+  /**
+   * Emulated milliseconds the execution may run: 6 minutes (developers.google.com/apps-script/guides/services/quotas:
+   * "Script runtime 6 min / execution"); 30 s for a simple trigger (guides/triggers#restrictions).
+   */
+  limitMs = MAX_EXECUTION_MS;
+  /** Past its limit: Google stops the script, so every later call fails too. */
+  timedOut = false;
+  /** Time spent below a millisecond, not yet on the clock (which keeps whole milliseconds). */
+  fractionMs = 0;
 
   constructor(
     readonly id: number,
@@ -88,12 +100,18 @@ export class Ctx {
 
   countCellsRead(n: number): void {
     const e = this.exec;
-    if (e) e.calls.cellsRead += n;
+    if (e) {
+      e.calls.cellsRead += n;
+      this.emu.spend(e, n * this.emu.costModel.cell * 1000);
+    }
   }
 
   countCellsWritten(n: number): void {
     const e = this.exec;
-    if (e) e.calls.cellsWritten += n;
+    if (e) {
+      e.calls.cellsWritten += n;
+      this.emu.spend(e, n * this.emu.costModel.cell * 1000);
+    }
   }
 
   /** Turns an emulator error into an error of the script's realm, named like Google's. */
@@ -142,14 +160,20 @@ export function instrument(cls: { prototype: object }, prefix: string): void {
       const ctx = this._ctx;
       if (ctx.depth > 0) return method.apply(this, args);
       ctx.depth++;
+      const exec = ctx.exec;
       try {
-        const exec = ctx.exec;
+        if (exec) ctx.emu.checkRunning(exec);
         ctx.emu.authorize(name, display, exec);
         if (exec) {
           recordCall(exec.calls, name);
           if (readsSheets(name)) exec.applyPending();
         }
-        return ctx.out(method.apply(this, args));
+        try {
+          return ctx.out(method.apply(this, args));
+        } finally {
+          // The call takes its time on the emulated clock (cost.ts), past which the script stops.
+          if (exec) ctx.emu.spend(exec, ctx.emu.callMs(name));
+        }
       } catch (e) {
         throw ctx.scriptError(e);
       } finally {

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { CallCounter, type ExecutionCalls, type ExecutionKind, newExecutionCalls } from './calls';
 import { Clock } from './clock';
 import { GasError, MSG } from './errors';
+import { COST_MODEL, type CostModel, callCost } from './cost';
 import { Ctx, Execution } from './execution';
 import { SpreadsheetModel, type SpreadsheetJSON, DEFAULT_COLS, DEFAULT_ROWS } from './model';
 import { hostRealm, type Realm } from './realm';
@@ -95,6 +96,11 @@ export interface EmulatorOptions {
    * become globals. Default: none (scopes detected automatically, every call allowed).
    */
   manifest?: Manifest;
+  /**
+   * Seconds each service call takes on the emulated clock (dev/emulator/cost.ts): time passes
+   * inside an execution, and one stops past 6 minutes of it.
+   */
+  costModel?: Partial<CostModel>;
 }
 
 /** Per-day quotas: email recipients, UrlFetch calls, Properties reads and writes. */
@@ -193,6 +199,8 @@ export class GoogleEmulator {
   htmlFiles: Record<string, string>;
   /** appsscript.json (null: no manifest given, scopes detected automatically). */
   manifest: Manifest | null;
+  /** Seconds per service call (cost.ts), spent on the emulated clock. */
+  costModel: CostModel;
   readonly triggers: TriggerRecord[] = [];
   readonly calls = new CallCounter();
   readonly locks = new LockManager();
@@ -212,6 +220,7 @@ export class GoogleEmulator {
     this.quotas = { ...CONSUMER_QUOTAS, ...opts.quotas };
     this.htmlFiles = { ...opts.htmlFiles };
     this.manifest = opts.manifest ? (JSON.parse(JSON.stringify(opts.manifest)) as Manifest) : null;
+    this.costModel = { ...COST_MODEL, ...opts.costModel };
     const ss = this.createSpreadsheet(opts.spreadsheetName ?? 'Untitled spreadsheet');
     this.activeId = ss.id;
   }
@@ -334,6 +343,35 @@ export class GoogleEmulator {
     if (granted && !needed.some((s) => granted.includes(s)))
       throw new GasError(insufficientScopes(display, needed));
     void noPermission;
+  }
+
+  // ---- time inside executions -----------------------------------------------------------------
+
+  /** Milliseconds a call of `method` takes on the emulated clock. */
+  callMs(method: string): number {
+    return callCost(method, this.costModel).seconds * 1000;
+  }
+
+  /**
+   * Spends `ms` of emulated time in `exec` (a service call, Utilities.sleep, a lock wait): the clock
+   * advances; past the execution's limit the script is stopped with Google's error.
+   */
+  spend(exec: Execution, ms: number): void {
+    if (ms > 0) {
+      exec.fractionMs += ms;
+      const whole = Math.floor(exec.fractionMs);
+      exec.fractionMs -= whole;
+      this.clock.advance(whole);
+    }
+    if (!exec.timedOut && this.clock.now() - exec.calls.startedAt > exec.limitMs) {
+      exec.timedOut = true;
+      throw new GasError(MSG.maxExecutionTime);
+    }
+  }
+
+  /** Throws when `exec` was already stopped for running too long. */
+  checkRunning(exec: Execution): void {
+    if (exec.timedOut) throw new GasError(MSG.maxExecutionTime);
   }
 
   // ---- executions ------------------------------------------------------------------------------

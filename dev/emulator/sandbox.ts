@@ -216,6 +216,12 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
       failed = true;
       error = e;
     }
+    if (exec.timedOut && !(failed && String((error as Error)?.message) === MSG.maxExecutionTime)) {
+      // Stopped past its limit: whatever the script did after catching the error, it failed.
+      failed = true;
+      error = new (realm.Error ?? Error)(MSG.maxExecutionTime);
+      (error as Error).name = 'Exception';
+    }
     try {
       emu.endExecution(exec);
     } catch (e) {

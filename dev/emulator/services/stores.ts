@@ -326,18 +326,28 @@ export class LockFacade extends Facade implements GoogleAppsScript.Lock.Lock {
     return true;
   }
 
+  /** In the main thread nobody can release the lock meanwhile: a failed wait lasts its whole timeout. */
+  private _waited(timeoutInMillis: number): void {
+    const exec = this._ctx.exec;
+    if (exec && timeoutInMillis > 0) this._ctx.emu.spend(exec, timeoutInMillis);
+  }
+
   tryLock(timeoutInMillis: number): boolean {
     if (typeof timeoutInMillis !== 'number') {
       throw new GasError(MSG.signature(describeTypes([timeoutInMillis]), 'LockService.Lock.tryLock'));
     }
-    return this._attempt();
+    if (this._attempt()) return true;
+    this._waited(timeoutInMillis);
+    return false;
   }
 
   waitLock(timeoutInMillis: number): void {
     if (typeof timeoutInMillis !== 'number') {
       throw new GasError(MSG.signature(describeTypes([timeoutInMillis]), 'LockService.Lock.waitLock'));
     }
-    if (!this._attempt()) throw new GasError(MSG.lockTimeout);
+    if (this._attempt()) return;
+    this._waited(timeoutInMillis);
+    throw new GasError(MSG.lockTimeout);
   }
 
   releaseLock(): void {
