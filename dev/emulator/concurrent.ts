@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { type ExecutionCalls, type ExecutionKind, newExecutionCalls, recordCall } from './calls';
-import { MSG } from './errors';
+import { GasError, MSG } from './errors';
 import { Execution, Facade } from './execution';
 import type { GoogleEmulator } from './index';
 import { hostRealm, isDate } from './realm';
@@ -154,10 +154,16 @@ class Session {
           activeUser: this.call.activeUser,
           effectiveUser: this.call.effectiveUser,
         });
+        // Refused before it starts (too many executions of the user at once …): the script never runs.
+        if (this.exec.refused) throw new GasError(String(this.exec.stopped));
         return this.exec.id;
       }
       case 'end':
-        if (this.exec) this.emu.endExecution(this.exec);
+        if (this.exec) {
+          this.emu.endExecution(this.exec);
+          // Stopped past its limit: the run failed, whatever the script did after the error.
+          if (this.exec.stopped) throw new GasError(this.exec.stopped);
+        }
         return null;
       case 'get': {
         const o = this.obj(req.id);

@@ -36,7 +36,6 @@ export const MSG = {
   addOnTriggerFrequency: 'Add-ons may only create time-based triggers that run at most once per hour.',
   addOnTriggerDuplicate:
     'This add-on already has a time-based trigger for this document and user. Delete it before creating another.',
-  quota: (service: string): string => `Service invoked too many times for one day: ${service}.`,
   signature: (types: string, method: string): string =>
     `The parameters (${types}) don't match the method signature for ${method}.`,
   uiContext: 'Cannot call SpreadsheetApp.getUi() from this context.',

@@ -22,8 +22,13 @@ export class Execution {
    * "Script runtime 6 min / execution"); 30 s for a simple trigger (guides/triggers#restrictions).
    */
   limitMs = MAX_EXECUTION_MS;
-  /** Past its limit: Google stops the script, so every later call fails too. */
-  timedOut = false;
+  /**
+   * Why Google stopped (or refused to start) the script: past its time limit, the user's daily
+   * trigger runtime used up, too many executions at once. Every later call fails with it too.
+   */
+  stopped: string | null = null;
+  /** The execution was refused before the script ran (the sandbox does not run it). */
+  refused = false;
   /** Time spent below a millisecond, not yet on the clock (which keeps whole milliseconds). */
   fractionMs = 0;
 

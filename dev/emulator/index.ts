@@ -41,7 +41,21 @@ import {
   SessionFacade,
   UtilitiesFacade,
 } from './services/utilities';
-import { assertTimeZone, zonedParts } from './time';
+import { assertTimeZone } from './time';
+import {
+  ACCOUNT_QUOTAS,
+  type AccountType,
+  freshUserUsage,
+  liveCounter,
+  MAX_SIMULTANEOUS_EXECUTIONS,
+  QUOTA_MSG,
+  QUOTA_WINDOW_MS,
+  type QuotaKind,
+  type Quotas,
+  type QuotaState,
+  type QuotaUsage,
+  type UserUsage,
+} from './quotas';
 import { insufficientScopes, type Manifest, noPermission, requiredScopes } from './scopes';
 import { AdvancedDriveFacade } from './services/advanced-drive';
 
@@ -86,7 +100,12 @@ export interface EmulatorOptions {
   scriptId?: string;
   /** Name of the bound spreadsheet. */
   spreadsheetName?: string;
-  /** Daily quotas (consumer account defaults). */
+  /**
+   * The account type whose quotas apply (quotas.ts: mail 100 / 1,500 recipients a day, UrlFetch
+   * 20,000 / 100,000, trigger runtime 90 min / 6 h …). Default consumer.
+   */
+  accountType?: AccountType;
+  /** Daily quotas overriding the account type's (e.g. `{ email: 3 }` in a test). */
   quotas?: Partial<Quotas>;
   /** Files for HtmlService.createHtmlOutputFromFile / createTemplateFromFile, by name. */
   htmlFiles?: Record<string, string>;
@@ -103,16 +122,8 @@ export interface EmulatorOptions {
   costModel?: Partial<CostModel>;
 }
 
-/** Per-day quotas: email recipients, UrlFetch calls, Properties reads and writes. */
-export interface Quotas {
-  email: number;
-  urlfetch: number;
-  properties: number;
-}
-
-export type QuotaKind = keyof Quotas;
-
-export const CONSUMER_QUOTAS: Quotas = { email: 100, urlfetch: 20_000, properties: 50_000 };
+export type { AccountType, QuotaKind, Quotas, QuotaState, QuotaUsage } from './quotas';
+export { ACCOUNT_QUOTAS, CONSUMER_QUOTAS, MAX_SIMULTANEOUS_EXECUTIONS } from './quotas';
 
 export interface BeginOptions {
   /** Default: 'webApp' for doGet/doPost, else 'editor'. */
@@ -145,16 +156,12 @@ export interface EmulatorJSON {
   ui: UiRecord;
   htmlFiles: Record<string, string>;
   manifest?: Manifest | null;
+  accountType?: AccountType;
   quotas: Quotas;
-  usage: Usage;
+  /** Per user (effective user): what was spent of each quota, and since when. */
+  usage: Record<string, UserUsage> | Record<string, unknown>;
   counters: { seq: number; execution: number; trigger: number; spreadsheet: number };
   executions: ExecutionCalls[];
-}
-
-/** What was spent of each quota on `day`. */
-interface Usage extends Quotas {
-  /** Quota day (America/Los_Angeles date). */
-  day: string;
 }
 
 /** The global MimeType enum (Base): names → MIME strings. */
@@ -181,6 +188,11 @@ export interface DueTrigger {
 
 export type ExecutionRef = Execution | null | (() => Execution | null);
 
+/** Executions counted as trigger runs (their time counts toward the daily trigger runtime). */
+function isTriggerKind(kind: ExecutionKind): boolean {
+  return kind === 'trigger';
+}
+
 export class GoogleEmulator {
   readonly clock: Clock;
   scriptTimeZone: string;
@@ -204,8 +216,14 @@ export class GoogleEmulator {
   readonly triggers: TriggerRecord[] = [];
   readonly calls = new CallCounter();
   readonly locks = new LockManager();
+  /** The account type whose quotas apply. */
+  accountType: AccountType;
+  /** The daily quotas of each user (the account type's, with `opts.quotas` over them). */
   quotas: Quotas;
-  usage: Usage = { day: '', email: 0, urlfetch: 0, properties: 0 };
+  /** What each user (by effective user) spent of each quota, and since when. */
+  private usage = new Map<string, UserUsage>();
+  /** Running executions, by id (simultaneous executions are limited per user). */
+  private readonly running = new Map<number, Execution>();
   private readonly propertyStores = new Map<string, Map<string, string>>();
   private readonly cacheStores = new Map<string, Map<string, CacheEntry>>();
   private counters = { seq: 0, execution: 0, trigger: 0, spreadsheet: 0 };
@@ -217,7 +235,8 @@ export class GoogleEmulator {
     this.addOn = !!opts.addOn;
     this.addOnName = opts.addOnName ?? 'Add-on';
     this.scriptId = opts.scriptId ?? 'emulator-script-id';
-    this.quotas = { ...CONSUMER_QUOTAS, ...opts.quotas };
+    this.accountType = opts.accountType ?? 'consumer';
+    this.quotas = { ...ACCOUNT_QUOTAS[this.accountType], ...opts.quotas };
     this.htmlFiles = { ...opts.htmlFiles };
     this.manifest = opts.manifest ? (JSON.parse(JSON.stringify(opts.manifest)) as Manifest) : null;
     this.costModel = { ...COST_MODEL, ...opts.costModel };
@@ -294,26 +313,64 @@ export class GoogleEmulator {
     return String(8_000_000_000_000_000 + ++this.counters.trigger * 7919);
   }
 
-  private quotaDay(): string {
-    const p = zonedParts(this.clock.now(), 'America/Los_Angeles');
-    return `${p.year}-${p.month}-${p.day}`;
+  // ---- quotas (quotas.ts) -----------------------------------------------------------------------
+
+  private userUsage(user: string): UserUsage {
+    let u = this.usage.get(user);
+    if (!u) {
+      u = freshUserUsage();
+      this.usage.set(user, u);
+    }
+    return u;
   }
 
-  private freshUsage(): Usage {
-    const day = this.quotaDay();
-    if (this.usage.day !== day) this.usage = { day, email: 0, urlfetch: 0, properties: 0 };
-    return this.usage;
+  /**
+   * Spends `n` of `user`'s daily quota `kind` (renewed 24 hours after the first request that spent
+   * it) or throws Google's error, spending nothing. Default user: the owner.
+   */
+  consumeQuota(kind: QuotaKind, n: number, user: string = this.userEmail): void {
+    const c = liveCounter(this.userUsage(user), kind, this.clock.now());
+    if (c.used + n > this.quotas[kind]) {
+      throw new GasError(kind === 'triggerRuntime' ? QUOTA_MSG.triggerRuntime : QUOTA_MSG.daily(kind));
+    }
+    if (!c.since) c.since = this.clock.now();
+    c.used += n;
   }
 
-  /** Spends `n` of a daily quota (days end at midnight Pacific time) or throws Google's error. */
-  consumeQuota(kind: QuotaKind, n: number): void {
-    const u = this.freshUsage();
-    if (u[kind] + n > this.quotas[kind]) throw new GasError(MSG.quota(kind));
-    u[kind] += n;
+  /** What `user` (default the owner) has left of a daily quota. */
+  remainingQuota(kind: QuotaKind, user: string = this.userEmail): number {
+    return Math.max(0, this.quotas[kind] - liveCounter(this.userUsage(user), kind, this.clock.now()).used);
   }
 
-  remainingQuota(kind: QuotaKind): number {
-    return Math.max(0, this.quotas[kind] - this.freshUsage()[kind]);
+  /** Every quota of `user` (default the owner): used, limit, remaining, when renewed; executions running. */
+  quotaUsage(user: string = this.userEmail): QuotaUsage {
+    const u = this.userUsage(user);
+    const now = this.clock.now();
+    const state = (kind: QuotaKind): QuotaState => {
+      const c = liveCounter(u, kind, now);
+      const limit = this.quotas[kind];
+      return {
+        used: c.used,
+        limit,
+        remaining: Math.max(0, limit - c.used),
+        resetsAt: c.since ? c.since + QUOTA_WINDOW_MS : null,
+      };
+    };
+    return {
+      user,
+      accountType: this.accountType,
+      email: state('email'),
+      urlfetch: state('urlfetch'),
+      properties: state('properties'),
+      triggerRuntime: state('triggerRuntime'),
+      running: [...this.running.values()].filter((e) => e.effectiveUser === user).length,
+      simultaneousLimit: MAX_SIMULTANEOUS_EXECUTIONS,
+    };
+  }
+
+  /** Forgets what every user spent (a new day for everyone). */
+  resetQuotas(): void {
+    this.usage.clear();
   }
 
   // ---- authorisation ---------------------------------------------------------------------------
@@ -363,15 +420,17 @@ export class GoogleEmulator {
       exec.fractionMs -= whole;
       this.clock.advance(whole);
     }
-    if (!exec.timedOut && this.clock.now() - exec.calls.startedAt > exec.limitMs) {
-      exec.timedOut = true;
-      throw new GasError(MSG.maxExecutionTime);
-    }
+    if (exec.stopped) return;
+    const elapsed = this.clock.now() - exec.calls.startedAt;
+    if (elapsed > exec.limitMs) exec.stopped = MSG.maxExecutionTime;
+    else if (isTriggerKind(exec.kind) && elapsed > this.remainingQuota('triggerRuntime', exec.effectiveUser))
+      exec.stopped = QUOTA_MSG.triggerRuntime;
+    if (exec.stopped) throw new GasError(exec.stopped);
   }
 
-  /** Throws when `exec` was already stopped for running too long. */
+  /** Throws when `exec` was stopped (time limit, trigger runtime, too many executions). */
   checkRunning(exec: Execution): void {
-    if (exec.timedOut) throw new GasError(MSG.maxExecutionTime);
+    if (exec.stopped) throw new GasError(exec.stopped);
   }
 
   // ---- executions ------------------------------------------------------------------------------
@@ -385,6 +444,14 @@ export class GoogleEmulator {
     const effectiveUser =
       opts.effectiveUser ?? ((kind === 'webApp' ? this.userEmail : activeUser) || this.userEmail);
     const exec = new Execution(id, name, kind, activeUser, calls, effectiveUser);
+    // Google refuses to start it: too many of this user's executions at once, or (a trigger) the
+    // user's daily trigger runtime used up.
+    const mine = [...this.running.values()].filter((e) => e.effectiveUser === effectiveUser).length;
+    if (mine >= MAX_SIMULTANEOUS_EXECUTIONS) exec.stopped = QUOTA_MSG.simultaneous;
+    else if (isTriggerKind(kind) && this.remainingQuota('triggerRuntime', effectiveUser) <= 0)
+      exec.stopped = QUOTA_MSG.triggerRuntime;
+    exec.refused = exec.stopped !== null;
+    this.running.set(id, exec);
     this.calls.begin(calls);
     return exec;
   }
@@ -400,6 +467,13 @@ export class GoogleEmulator {
       exec.locks.clear();
       exec.calls.endedAt = this.clock.now();
       this.calls.end(exec.calls);
+      this.running.delete(exec.id);
+      // Trigger runs count toward the user's daily trigger runtime.
+      if (isTriggerKind(exec.kind) && !exec.refused) {
+        const c = liveCounter(this.userUsage(exec.effectiveUser), 'triggerRuntime', this.clock.now());
+        if (!c.since) c.since = exec.calls.startedAt;
+        c.used += exec.calls.endedAt - exec.calls.startedAt;
+      }
     }
     return exec.calls;
   }
@@ -476,8 +550,9 @@ export class GoogleEmulator {
         ui: this.ui,
         htmlFiles: this.htmlFiles,
         manifest: this.manifest,
+        accountType: this.accountType,
         quotas: this.quotas,
-        usage: this.usage,
+        usage: Object.fromEntries(this.usage),
         counters: this.counters,
         executions: this.calls.executions,
       }),
@@ -494,6 +569,7 @@ export class GoogleEmulator {
       addOn: j.addOn,
       addOnName: j.addOnName,
       scriptId: j.scriptId,
+      accountType: j.accountType,
       quotas: j.quotas,
       htmlFiles: j.htmlFiles,
       manifest: j.manifest ?? undefined,
@@ -515,7 +591,11 @@ export class GoogleEmulator {
     emu.mailLog.push(...j.mailLog);
     emu.logs = [...j.logs];
     emu.ui = j.ui;
-    emu.usage = j.usage;
+    // States saved before per-user quotas held one `{day, email, …}` record: it is dropped.
+    for (const [user, u] of Object.entries(j.usage ?? {})) {
+      if (u && typeof u === 'object' && 'email' in u && typeof (u as UserUsage).email === 'object')
+        emu.usage.set(user, u as UserUsage);
+    }
     emu.counters = { ...j.counters };
     emu.calls.executions.push(...j.executions);
     return emu;

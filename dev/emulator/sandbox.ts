@@ -204,6 +204,8 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
     let error: unknown;
     let failed = false;
     try {
+      // Refused before it starts (too many executions at once, no trigger runtime left).
+      if (exec.refused) throw new (realm.Error ?? Error)(String(exec.stopped));
       const f = (context as Record<string, unknown>)[fn];
       if (typeof f !== 'function') {
         const E = realm.Error ?? Error;
@@ -216,10 +218,11 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
       failed = true;
       error = e;
     }
-    if (exec.timedOut && !(failed && String((error as Error)?.message) === MSG.maxExecutionTime)) {
-      // Stopped past its limit: whatever the script did after catching the error, it failed.
+    if (exec.stopped && !(failed && String((error as Error)?.message) === exec.stopped)) {
+      // Stopped (past its time limit, out of trigger runtime): whatever the script did after
+      // catching the error, it failed.
       failed = true;
-      error = new (realm.Error ?? Error)(MSG.maxExecutionTime);
+      error = new (realm.Error ?? Error)(exec.stopped);
       (error as Error).name = 'Exception';
     }
     try {

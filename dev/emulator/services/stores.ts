@@ -49,7 +49,7 @@ export class PropertiesFacade extends Facade implements GoogleAppsScript.Propert
   }
 
   private _store(): Map<string, string> {
-    this._ctx.emu.consumeQuota('properties', 1);
+    this._ctx.emu.consumeQuota('properties', 1, this._ctx.effectiveUser);
     return this._ctx.emu.propertyStore(this.scope);
   }
 
