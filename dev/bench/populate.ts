@@ -2,6 +2,8 @@
 // in the model (as history from earlier weeks), without counting calls: the state a benchmark
 // starts from.
 
+import { maxRowsKey, pointerKey } from '../../src/store/db';
+import { SHEETS } from '../../src/store/schema';
 import type { LocalApp } from '../runtime/local-app';
 
 export function populateHistory(app: LocalApp, sessions: number, messagesPerSession = 5): void {
@@ -60,8 +62,8 @@ export function populateHistory(app: LocalApp, sessions: number, messagesPerSess
   }
   // The product's row pointers, as they would be after writing this history.
   const props = app.emu.scriptProperties;
-  props.set('ptr:Sesi', String(sessions + 2));
-  props.set('ptr:Pesan', String(sessions * messagesPerSession + 2));
-  props.delete('ptrmax:Sesi');
-  props.delete('ptrmax:Pesan');
+  props.set(pointerKey(SHEETS.sessions.name), String(sessions + 2));
+  props.set(pointerKey(SHEETS.messages.name), String(sessions * messagesPerSession + 2));
+  props.delete(maxRowsKey(SHEETS.sessions.name));
+  props.delete(maxRowsKey(SHEETS.messages.name));
 }

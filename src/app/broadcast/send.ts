@@ -16,7 +16,7 @@
 //   queued for a later try; ambiguous ones (time-out, 5xx) are recorded as `tidak pasti`.
 
 import type { BroadcastStatusView } from '../../api/types';
-import type { Outbound } from '../../channels/types';
+import type { Outbound, ProviderName } from '../../channels/types';
 import {
   BATCH_MAX,
   batchSize,
@@ -30,6 +30,7 @@ import {
   quotaResumeAt,
   recipientKey,
   templateParams,
+  type TemplateShape,
   throttlePauseMs,
   TIME_BUDGET_MS,
 } from '../../domain/broadcast';
@@ -67,6 +68,8 @@ export const BROADCAST_JOB = 'siaran';
 const DAY = 24 * 3_600_000;
 /** Outcomes are kept in one property until written: their errors are clipped. */
 const ERROR_CHARS = 80;
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 interface LogColumns {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -187,6 +190,172 @@ function waitForQuota(ctx: Ctx, run: BroadcastRun): JobResult {
   return { summary: `siaran ${run.id}: kuota harian habis`, nextAt: run.resumeAt };
 }
 
+/** What every send of a batch needs: its `Log Siaran` rows and the broadcast's settings, read once. */
+interface Batch {
+  cols: LogColumns;
+  /** Queue index of the batch's first row. */
+  start: number;
+  /** The batch's rows of `Log Siaran`, written back in one setValues. */
+  values: unknown[][];
+  message: { topic: string; body: string };
+  /** Recipients who wrote within the last 24 hours (at the start), by recipient key. */
+  window: Record<string, number>;
+  /** Recipients who sent BERHENTI since the start. */
+  stopped: Set<string>;
+  provider: ProviderName;
+  template: string;
+  language: string;
+  shape: TemplateShape;
+  /** The text sent inside the 24-hour window. */
+  text: string;
+}
+
+function readBatch(ctx: Ctx, run: BroadcastRun, n: number): { batch: Batch; range: Range } {
+  const message = ctx.props.getJson<{ topic: string; body: string }>(BC_MESSAGE_KEY) ?? {
+    topic: run.topic,
+    body: '',
+  };
+  const window = ctx.props.getJson<Record<string, number>>(BC_WINDOW_KEY) ?? {};
+  const stopped = new Set(ctx.props.getJson<string[]>(BC_STOPPED_KEY) ?? []);
+  const provider = providerName(ctx);
+  const template = templateName(ctx);
+  const language = setting(ctx.config, 'broadcastTemplateLanguage') || 'id';
+  const shape = parseTemplateShape(setting(ctx.config, 'broadcastTemplateVariables'));
+  const text = ctx.t('broadcastText', { topic: message.topic, body: message.body });
+  const cols = logColumns(ctx);
+  const start = run.cursor;
+  const range = cols.sheet.getRange(run.firstRow + start, 1, n, cols.width);
+  const values = range.getValues();
+  return {
+    batch: { cols, start, values, message, window, stopped, provider, template, language, shape, text },
+    range,
+  };
+}
+
+/** Records a decided recipient on its row and in the run's pending outcomes; the cursor moves on. */
+function record(
+  ctx: Ctx,
+  run: BroadcastRun,
+  batch: Batch,
+  i: number,
+  status: string,
+  error: string,
+  reason?: OutcomeReason,
+): void {
+  const o: Outcome = { i, status, error: error.slice(0, ERROR_CHARS), at: clockNow() };
+  if (reason) o.reason = reason;
+  put(ctx, batch.cols, batch.values[i - batch.start], o);
+  run.pending.push(o);
+  run.cursor = i + 1;
+}
+
+/** What one recipient's turn did: whether a send went out (quota) and whether the batch pauses. */
+interface Step {
+  used: boolean;
+  pause: boolean;
+}
+
+/** The message for one recipient: the text inside the 24-hour window, else the template (or none). */
+function messageFor(
+  batch: Batch,
+  address: string,
+  key: string,
+  now: number,
+): { out: Outbound | null; viaTemplate: boolean } {
+  const viaTemplate = batch.provider === 'cloud' && outsideWindow(batch.window[key], now);
+  if (!viaTemplate) return { out: { kind: 'text', to: address, text: batch.text }, viaTemplate };
+  if (!batch.template) return { out: null, viaTemplate };
+  return {
+    out: {
+      kind: 'template',
+      to: address,
+      name: batch.template,
+      language: batch.language,
+      params: templateParams(batch.message.topic, batch.message.body, batch.shape),
+    },
+    viaTemplate,
+  };
+}
+
+/** The turn of the recipient at queue index `i`: skipped, or sent once and its outcome recorded. */
+function sendTo(ctx: Ctx, run: BroadcastRun, batch: Batch, i: number): Step {
+  const { cols } = batch;
+  const row = batch.values[i - batch.start];
+  const address = cellText(row[cols.phone - 1]).trim();
+  if (!queued(cols, row, run) || !address) {
+    // The row was changed by hand: it is not a queued recipient any more; leave it as it is.
+    run.skipped++;
+    run.cursor = i + 1;
+    return { used: false, pause: false };
+  }
+  const key = recipientKey(address);
+  if (batch.stopped.has(key)) {
+    record(ctx, run, batch, i, LOG_STATUS.skipped, '', 'stopped');
+    run.skipped++;
+    return { used: false, pause: false };
+  }
+  const { out, viaTemplate } = messageFor(batch, address, key, ctx.now);
+  if (!out) {
+    record(ctx, run, batch, i, LOG_STATUS.skipped, '', 'noTemplate');
+    run.skipped++;
+    return { used: false, pause: false };
+  }
+
+  // Durable before the send: if this execution dies now, the next run will not send again.
+  run.inflight = i;
+  saveRunNow(ctx, run);
+  const result = deliver(ctx, out);
+  run.inflight = -1;
+  const cls = classifySend(result, batch.provider);
+  const error = `${result.errorCode || ''} ${result.errorMessage}`.trim();
+  if (cls === 'throttled' || cls === 'halted') {
+    // Nothing was sent: the recipient stays queued; the broadcast waits.
+    throttle(ctx, run, cls === 'halted' ? HALT_PAUSE_MS : null, error);
+    return { used: false, pause: true };
+  }
+  if (cls === 'sent') {
+    record(ctx, run, batch, i, viaTemplate ? LOG_STATUS.sentTemplate : LOG_STATUS.sent, '');
+    // The id links a later failed status webhook (131047, 131026 …) back to this row.
+    if (cols.messageId && result.messageId) row[cols.messageId - 1] = result.messageId;
+    run.sent++;
+    if (viaTemplate) run.templated++;
+    run.throttles = 0;
+    return { used: true, pause: false };
+  }
+  if (cls === 'failed') {
+    record(ctx, run, batch, i, LOG_STATUS.failed, error);
+    run.failed++;
+    run.lastError = error.slice(0, 300);
+    return { used: true, pause: false };
+  }
+  // May have arrived: recorded, never re-sent; wait a little before going on.
+  record(ctx, run, batch, i, LOG_STATUS.uncertain, error, 'uncertain');
+  run.uncertain++;
+  run.lastError = error.slice(0, 300);
+  run.throttles++;
+  run.status = 'jeda';
+  run.resumeAt = ctx.now + throttlePauseMs(run.throttles);
+  return { used: true, pause: true };
+}
+
+/** Throttled (`haltMs` null: the growing throttle pause) or halted: the broadcast pauses and says why. */
+function throttle(ctx: Ctx, run: BroadcastRun, haltMs: number | null, error: string): void {
+  run.throttles++;
+  const pause = haltMs ?? throttlePauseMs(run.throttles);
+  run.status = 'jeda';
+  run.resumeAt = ctx.now + pause;
+  run.lastError = error.slice(0, 300);
+  ctx.log(
+    haltMs !== null ? 'GALAT' : 'PERINGATAN',
+    'siaran',
+    ctx.t('broadcastThrottled', {
+      id: run.id,
+      minutes: Math.round(pause / 60_000),
+      reason: error,
+    }),
+  );
+}
+
 /** One batch of the running broadcast. Caller (the scheduler) holds the script lock. */
 export function runBroadcastBatch(ctx: Ctx): JobResult {
   const run = loadRun(ctx);
@@ -202,122 +371,22 @@ export function runBroadcastBatch(ctx: Ctx): JobResult {
   if (n === 0) return waitForQuota(ctx, run);
   run.status = 'berjalan';
 
-  const message = ctx.props.getJson<{ topic: string; body: string }>(BC_MESSAGE_KEY) ?? {
-    topic: run.topic,
-    body: '',
-  };
-  const window = ctx.props.getJson<Record<string, number>>(BC_WINDOW_KEY) ?? {};
-  const stopped = new Set(ctx.props.getJson<string[]>(BC_STOPPED_KEY) ?? []);
-  const provider = providerName(ctx);
-  const template = templateName(ctx);
-  const language = setting(ctx.config, 'broadcastTemplateLanguage') || 'id';
-  const shape = parseTemplateShape(setting(ctx.config, 'broadcastTemplateVariables'));
-  const text = ctx.t('broadcastText', { topic: message.topic, body: message.body });
-
-  const cols = logColumns(ctx);
-  const start = run.cursor;
-  const range = cols.sheet.getRange(run.firstRow + start, 1, n, cols.width);
-  const values = range.getValues();
+  const { batch, range } = readBatch(ctx, run, n);
   const began = clockNow();
   let used = 0;
   let paused = false;
-  const record = (i: number, status: string, error: string, reason?: OutcomeReason): void => {
-    const o: Outcome = { i, status, error: error.slice(0, ERROR_CHARS), at: clockNow() };
-    if (reason) o.reason = reason;
-    put(ctx, cols, values[i - start], o);
-    run.pending.push(o);
-    run.cursor = i + 1;
-  };
-
   for (let k = 0; k < n; k++) {
     if (k > 0 && clockNow() - began > TIME_BUDGET_MS) break;
-    const i = start + k;
-    const row = values[k];
-    const address = cellText(row[cols.phone - 1]).trim();
-    if (!queued(cols, row, run) || !address) {
-      // The row was changed by hand: it is not a queued recipient any more; leave it as it is.
-      run.skipped++;
-      run.cursor = i + 1;
-      continue;
-    }
-    const key = recipientKey(address);
-    if (stopped.has(key)) {
-      record(i, LOG_STATUS.skipped, '', 'stopped');
-      run.skipped++;
-      continue;
-    }
-    let out: Outbound;
-    const viaTemplate = provider === 'cloud' && outsideWindow(window[key], ctx.now);
-    if (viaTemplate) {
-      if (!template) {
-        record(i, LOG_STATUS.skipped, '', 'noTemplate');
-        run.skipped++;
-        continue;
-      }
-      out = {
-        kind: 'template',
-        to: address,
-        name: template,
-        language,
-        params: templateParams(message.topic, message.body, shape),
-      };
-    } else {
-      out = { kind: 'text', to: address, text };
-    }
-
-    // Durable before the send: if this execution dies now, the next run will not send again.
-    run.inflight = i;
-    saveRunNow(ctx, run);
-    const result = deliver(ctx, out);
-    run.inflight = -1;
-    const cls = classifySend(result, provider);
-    const error = `${result.errorCode || ''} ${result.errorMessage}`.trim();
-    if (cls === 'throttled' || cls === 'halted') {
-      // Nothing was sent: the recipient stays queued; the broadcast waits.
-      run.throttles++;
-      const pause = cls === 'halted' ? HALT_PAUSE_MS : throttlePauseMs(run.throttles);
-      run.status = 'jeda';
-      run.resumeAt = ctx.now + pause;
-      run.lastError = error.slice(0, 300);
-      ctx.log(
-        cls === 'halted' ? 'GALAT' : 'PERINGATAN',
-        'siaran',
-        ctx.t('broadcastThrottled', {
-          id: run.id,
-          minutes: Math.round(pause / 60_000),
-          reason: error,
-        }),
-      );
-      paused = true;
-      break;
-    }
-    used++;
-    if (cls === 'sent') {
-      record(i, viaTemplate ? LOG_STATUS.sentTemplate : LOG_STATUS.sent, '');
-      // The id links a later failed status webhook (131047, 131026 …) back to this row.
-      if (cols.messageId && result.messageId) row[cols.messageId - 1] = result.messageId;
-      run.sent++;
-      if (viaTemplate) run.templated++;
-      run.throttles = 0;
-    } else if (cls === 'failed') {
-      record(i, LOG_STATUS.failed, error);
-      run.failed++;
-      run.lastError = error.slice(0, 300);
-    } else {
-      // May have arrived: recorded, never re-sent; wait a little before going on.
-      record(i, LOG_STATUS.uncertain, error, 'uncertain');
-      run.uncertain++;
-      run.lastError = error.slice(0, 300);
-      run.throttles++;
-      run.status = 'jeda';
-      run.resumeAt = ctx.now + throttlePauseMs(run.throttles);
+    const step = sendTo(ctx, run, batch, batch.start + k);
+    if (step.used) used++;
+    if (step.pause) {
       paused = true;
       break;
     }
   }
 
   // One write of the batch's rows, then the state without the now-written outcomes.
-  range.setValues(values);
+  range.setValues(batch.values);
   run.pending = [];
   quota = quotaAfter(quota, today, used);
   ctx.props.setJson(BC_QUOTA_KEY, quota);

@@ -3,6 +3,7 @@
 
 import {
   type BankTopic,
+  type CalendarEntry,
   type ContentSettings,
   contentSettingsFrom,
   type Speaker,
@@ -19,18 +20,6 @@ export function contentSettings(ctx: Ctx): ContentSettings {
     evaluationMinDays: setting(ctx.config, 'evaluationMinDays'),
     themeRule: setting(ctx.config, 'themeRule'),
   });
-}
-
-export interface CalendarEntry {
-  row: number;
-  id: string;
-  /** Publication date `yyyy-mm-dd` ('' when unreadable). */
-  ymd: string;
-  theme: string;
-  topic: string;
-  speaker: string;
-  status: string;
-  note: string;
 }
 
 /** A cell holding a date (or a typed `yyyy-mm-dd`) as a local date. */

@@ -3,38 +3,24 @@
 // idempotent: one row per publication (ID Konten), one use per topic, one set of tasks per
 // publication (Tugas.Kode).
 
-import type { PlannedItem } from '../../api/types';
 import {
-  type BankTopic,
-  contentIdFor,
   type ContentSettings,
-  contentTasks,
   nextPublicationDate,
-  nextTopic,
+  type PlannedPublication,
+  planRotation,
   publicationsToPlan,
-  publicationTheme,
-  sameName,
-  speakerLabel,
-  suggestSpeakers,
-  taskCode,
-  taskDueMs,
-  themeRepeat,
 } from '../../domain/content';
-import { isoWeekLabel } from '../../domain/isoweek';
 import { addDays, formatDateLongId, localDateKey, localMs } from '../../domain/time';
-import { type Bidang, CONTENT_STATUS, type GroupName, TASK_STATUS, TOPIC_STATUS } from '../../domain/types';
+import { type Bidang, type GroupName, TOPIC_STATUS } from '../../domain/types';
 import type { MessageOverrides } from '../../messages/id';
 import { sendMail } from '../../platform/mail';
 import { cellText } from '../../store/cells';
-import type { Changes } from '../../store/table';
 import { activeOfficers } from '../config';
 import type { Ctx } from '../context';
 import { contentSettings, readCalendar, readSpeakers, readTopicBank } from './calendar';
 
 /** Teams told when the bank has no topic of a theme left (SOP 001 table 1–2). */
 const TOPIC_TEAMS: readonly GroupName[] = ['Humas', 'Pelaksana'];
-
-export type PlannedPublication = PlannedItem;
 
 export interface RotationResult {
   /** Publications from today to H-14 ahead, as planned after this run. */
@@ -50,146 +36,59 @@ export interface RotationResult {
 }
 
 /**
- * DESIGN §4 Rotation, for every publication whose H-14 has come and whose day has not passed.
- * Caller holds the script lock. Write order: calendar row first, then the topic's mark, then the
- * tasks: a crash in between leaves the row, and the next run repairs the mark and the tasks.
+ * The rotation now (domain/content.ts `planRotation` decides, this writes). Caller holds the script
+ * lock. Write order: calendar rows first, then the topics' marks, then the tasks: a crash in
+ * between leaves the rows, and the next run repairs the marks and the tasks.
  */
 export function runRotation(ctx: Ctx): RotationResult {
   const settings = contentSettings(ctx);
   const offset = ctx.offset;
   const today = localDateKey(ctx.now, offset);
-  const pubs = publicationsToPlan(today, settings);
-  const until = addDays(today, settings.leadDays);
   const result: RotationResult = {
     publications: [],
     created: 0,
     filled: 0,
     noTopic: 0,
     tasksCreated: 0,
-    until,
+    until: addDays(today, settings.leadDays),
     nextAt: nextRotationAt(ctx, settings, today),
   };
-  if (pubs.length === 0) return result;
+  if (publicationsToPlan(today, settings).length === 0) return result;
 
-  const calendar = readCalendar(ctx);
-  const bank = readTopicBank(ctx);
-  const speakers = readSpeakers(ctx);
-  const onCalendar = calendar.map((e) => e.topic).filter((t) => t !== '');
-  const featured = calendar
-    .filter((e) => e.speaker && e.ymd)
-    .map((e) => ({ speaker: e.speaker, ymd: e.ymd }));
-  const withTasks = contentIdsWithTasks(ctx);
-  const newRows: Changes<'calendar'>[] = [];
-  const rowUpdates: { row: number; changes: Changes<'calendar'> }[] = [];
-  const marks = new Map<number, string>();
-  const taskRows: Changes<'tasks'>[] = [];
-  const exhausted: { pub: string; theme: Bidang }[] = [];
-
-  const take = (theme: Bidang, pub: string): BankTopic | null => {
-    const topic = nextTopic(bank, theme, onCalendar);
-    if (!topic) return null;
-    topic.status = TOPIC_STATUS.used;
-    onCalendar.push(topic.topic);
-    marks.set(topic.row, isoWeekLabel(pub));
-    return topic;
-  };
-  const suggest = (theme: Bidang, pub: string): string => {
-    const first = suggestSpeakers(speakers, theme, pub, featured)[0];
-    if (!first) return '';
-    const label = speakerLabel(first);
-    featured.push({ speaker: label, ymd: pub });
-    return label;
-  };
-
-  for (const pub of pubs) {
-    const id = contentIdFor(pub);
-    const { theme } = publicationTheme(pub, settings);
-    const repeat = themeRepeat(pub, settings);
-    const repeatNote = repeat
-      ? ctx.t('themeRepeatNote', {
-          theme: repeat.theme,
-          previousWeek: repeat.previousWeek,
-          year: repeat.year,
-        })
-      : '';
-    const entry = calendar.find((e) => e.id === id);
-    const planned: PlannedPublication = {
-      contentId: id,
-      date: pub,
-      theme,
-      topic: entry?.topic ?? '',
-      speaker: entry?.speaker ?? '',
-      status: entry?.status ?? '',
-      change: '',
-    };
-    if (!entry) {
-      const topic = take(theme, pub);
-      const speaker = suggest(theme, pub);
-      const note = [repeatNote, topic ? '' : ctx.t('calendarNoTopic', { theme })].filter(Boolean).join(' ');
-      const status = topic ? CONTENT_STATUS.planned : CONTENT_STATUS.noTopic;
-      newRows.push({
-        id,
-        publishDate: new Date(localMs(pub, '00:00', offset)),
-        isoWeek: isoWeekLabel(pub),
-        theme,
-        topic: topic ? topic.topic : '',
-        speaker,
-        status,
-        note,
-      });
-      Object.assign(planned, { topic: topic ? topic.topic : '', speaker, status, change: 'dibuat' });
-      result.created++;
-      if (!topic) exhausted.push({ pub, theme });
-    } else if (!entry.topic && sameName(entry.status, CONTENT_STATUS.noTopic)) {
-      // A row waiting for topics: filled as soon as the bank has one again.
-      const topic = take(theme, pub);
-      if (topic) {
-        // Only our own "no topic" sentence leaves the note; whatever the team wrote stays.
-        const note = entry.note.replace(ctx.t('calendarNoTopic', { theme }), '').trim();
-        const changes: Changes<'calendar'> = { topic: topic.topic, status: CONTENT_STATUS.planned, note };
-        const speaker = entry.speaker || suggest(theme, pub);
-        if (!entry.speaker && speaker) changes.speaker = speaker;
-        rowUpdates.push({ row: entry.row, changes });
-        Object.assign(planned, {
-          topic: topic.topic,
-          speaker,
-          status: CONTENT_STATUS.planned,
-          change: 'diisi',
-        });
-        result.filled++;
-      }
-    } else if (entry.topic) {
-      // Repair: the row names a bank topic whose mark was lost (a crash between the two writes).
-      const used = bank.find((t) => sameName(t.topic, entry.topic) && !sameName(t.status, TOPIC_STATUS.used));
-      if (used) {
-        used.status = TOPIC_STATUS.used;
-        marks.set(used.row, isoWeekLabel(pub));
-      }
-    }
-    if (!withTasks.has(id)) {
-      withTasks.add(id);
-      for (const task of contentTasks(pub, settings, ctx.config.texts as MessageOverrides)) {
-        taskRows.push({
-          contentId: id,
-          task: task.task,
-          team: task.team,
-          due: new Date(taskDueMs(task, offset)),
-          status: TASK_STATUS.open,
-          key: taskCode(id, task.key),
-        });
-      }
-    }
-    if (sameName(planned.status, CONTENT_STATUS.noTopic)) result.noTopic++;
-    result.publications.push(planned);
+  const plan = planRotation({
+    today,
+    settings,
+    offset,
+    calendar: readCalendar(ctx),
+    bank: readTopicBank(ctx),
+    speakers: readSpeakers(ctx),
+    withTasks: contentIdsWithTasks(ctx),
+    overrides: ctx.config.texts as MessageOverrides,
+  });
+  if (plan.newRows.length) {
+    ctx.db.append(
+      'calendar',
+      plan.newRows.map(({ publishMs, ...row }) => ({ ...row, publishDate: new Date(publishMs) })),
+    );
   }
-
-  if (newRows.length) ctx.db.append('calendar', newRows);
-  for (const u of rowUpdates) ctx.db.update('calendar', u.row, u.changes);
-  for (const [row, week] of marks)
+  for (const u of plan.rowUpdates) ctx.db.update('calendar', u.row, u.changes);
+  for (const { row, week } of plan.marks) {
     ctx.db.update('topics', row, { status: TOPIC_STATUS.used, usedWeek: week });
-  if (taskRows.length) ctx.db.append('tasks', taskRows);
-  result.tasksCreated = taskRows.length;
-  if (exhausted.length) tellTopicBankEmpty(ctx, exhausted);
+  }
+  if (plan.tasks.length) {
+    ctx.db.append(
+      'tasks',
+      plan.tasks.map(({ dueMs, ...task }) => ({ ...task, due: new Date(dueMs) })),
+    );
+  }
+  if (plan.exhausted.length) tellTopicBankEmpty(ctx, plan.exhausted);
+  Object.assign(result, {
+    publications: plan.publications,
+    created: plan.created,
+    filled: plan.filled,
+    noTopic: plan.noTopic,
+    tasksCreated: plan.tasks.length,
+  });
   // Rows still waiting for a topic are retried every day until their publication.
   if (result.noTopic > 0)
     result.nextAt = Math.min(result.nextAt, localMs(addDays(today, 1), '00:00', offset));

@@ -52,6 +52,16 @@ export function userKeyProp(userKey: string): string {
   return USER_PREFIX + userKey;
 }
 
+/** The property linking a session id to its citizen's user key. */
+export function sessionKeyProp(sessionId: string): string {
+  return SESSION_PREFIX + sessionId;
+}
+
+/** The property counting a month's sessions (`yymm`: `2611`). */
+export function sessionSeqKey(yymm: string): string {
+  return `${SEQ_KEY}:${yymm}`;
+}
+
 export function loadUser(props: Props, userKey: string): UserState | null {
   return props.getJson<UserState>(userKeyProp(userKey));
 }
@@ -62,20 +72,20 @@ export function saveUser(props: Props, state: UserState): void {
 
 export function deleteUser(props: Props, state: UserState): void {
   props.remove(userKeyProp(state.userKey));
-  if (state.sessionId) props.remove(SESSION_PREFIX + state.sessionId);
+  if (state.sessionId) props.remove(sessionKeyProp(state.sessionId));
   unscheduleExpiry(props, state.userKey);
 }
 
 export function linkSession(props: Props, sessionId: string, userKey: string): void {
-  props.set(SESSION_PREFIX + sessionId, userKey);
+  props.set(sessionKeyProp(sessionId), userKey);
 }
 
 export function unlinkSession(props: Props, sessionId: string): void {
-  props.remove(SESSION_PREFIX + sessionId);
+  props.remove(sessionKeyProp(sessionId));
 }
 
 export function userOfSession(props: Props, sessionId: string): string | null {
-  return props.get(SESSION_PREFIX + sessionId.toUpperCase());
+  return props.get(sessionKeyProp(sessionId.toUpperCase()));
 }
 
 export function rememberId(state: UserState, id: string): void {
@@ -102,7 +112,7 @@ export function unscheduleExpiry(props: Props, userKey: string): void {
 
 /** Next session number of a month (HK-YYMM-NNNN restarts monthly); caller holds the lock. */
 export function nextSessionSeq(props: Props, yymm: string): number {
-  const key = `${SEQ_KEY}:${yymm}`;
+  const key = sessionSeqKey(yymm);
   const n = Number(props.get(key) ?? '0') + 1;
   props.set(key, String(n));
   return n;

@@ -91,28 +91,35 @@ function num(value: number | null): LayoutCell {
   return value === null ? '–' : value;
 }
 
-export function reportLayout(
-  report: WeeklyReport,
-  generatedAt: number,
-  overrides?: MessageOverrides,
-): ReportLayout {
-  const t = (key: MessageKey, vars?: Record<string, string | number>): string => render(key, vars, overrides);
-  const g = new Grid();
-  const charts: ChartPlan[] = [];
-  const s = report.sessions;
-  const offset = report.week.offset;
-  const noData = (): void => {
-    g.add([t('reportNoData')], 'note');
-  };
+/** What every section writes to: the grid, the charts, the catalogue, the report. */
+interface Page {
+  g: Grid;
+  charts: ChartPlan[];
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  report: WeeklyReport;
+  overrides?: MessageOverrides;
+}
 
+function noData({ g, t }: Page): void {
+  g.add([t('reportNoData')], 'note');
+}
+
+/** Title, week and time of making. */
+function title(p: Page, generatedAt: number): void {
+  const { g, t, report, overrides } = p;
+  const offset = report.week.offset;
   g.add([t('reportTitle', { week: report.week.label })], 'title');
   g.add(
     [t('reportSubtitle', { range: weekRangeText(report, overrides), at: dateTimeText(generatedAt, offset) })],
     'subtitle',
   );
   g.blank();
+}
 
-  // Summary, complaints first (the SOP's "jumlah pengaduan").
+/** Summary, complaints first (the SOP's "jumlah pengaduan"). */
+function summary(p: Page): void {
+  const { g, t, report } = p;
+  const s = report.sessions;
   g.add([t('reportSectionSummary')], 'section');
   g.add([t('reportColItem'), t('reportColValue')], 'header');
   g.add([t('reportRowSessions'), s.total], 'total');
@@ -130,8 +137,12 @@ export function reportLayout(
   g.add([t('reportRowManual'), s.manual]);
   g.add([t('reportRowUnclassified'), s.unclassified], 'note');
   g.blank();
+}
 
-  // Jenis × Bidang (chart: one group per Jenis, a bar per Bidang).
+/** Jenis × Bidang (chart: one group per Jenis, a bar per Bidang). */
+function jenisBidang(p: Page): void {
+  const { g, t, report, charts } = p;
+  const s = report.sessions;
   g.add([t('reportSectionJenisBidang')], 'section');
   const withoutBidang = s.byJenisBidang.some((r) => r.bidang === '');
   const jbHeader = g.add(
@@ -175,8 +186,12 @@ export function reportLayout(
     anchorCol: 0,
   });
   g.blank();
+}
 
-  // Jenis × Bidang × Topik.
+/** Jenis × Bidang × Topik. */
+function topics(p: Page): void {
+  const { g, t, report } = p;
+  const s = report.sessions;
   g.add([t('reportSectionTopics')], 'section');
   g.add([t('reportColJenis'), t('reportColBidang'), t('reportColTopic'), t('reportColCount')], 'header');
   for (const r of s.byTopic) {
@@ -185,16 +200,24 @@ export function reportLayout(
       r.jenis === 'Pengaduan' ? 'highlight' : 'body',
     );
   }
-  if (s.byTopic.length === 0) noData();
+  if (s.byTopic.length === 0) noData(p);
   g.blank();
+}
 
-  // Channels.
+/** Channels. */
+function channels(p: Page): void {
+  const { g, t, report } = p;
+  const s = report.sessions;
   g.add([t('reportSectionChannels')], 'section');
   g.add([t('reportColChannel'), t('reportColCount')], 'header');
   for (const c of s.byChannel) g.add([c.channel, c.count]);
   g.blank();
+}
 
-  // Days (chart: stacked consultations and complaints).
+/** Days (chart: stacked consultations and complaints). */
+function days(p: Page): void {
+  const { g, t, report, charts } = p;
+  const s = report.sessions;
   g.add([t('reportSectionDays')], 'section');
   const dayHeader = g.add(
     [t('reportColDay'), t('reportRowConsultations'), t('reportRowComplaints'), t('reportColCount')],
@@ -221,8 +244,11 @@ export function reportLayout(
     anchorCol: 0,
   });
   g.blank();
+}
 
-  // Waiting time and length.
+/** Waiting time and length. */
+function times(p: Page): void {
+  const { g, t, report } = p;
   g.add([t('reportSectionTimes')], 'section');
   g.add([t('reportColMeasure'), t('reportColSessions'), t('reportColMedian'), t('reportColP90')], 'header');
   const times: [MessageKey, typeof report.waiting][] = [
@@ -232,8 +258,11 @@ export function reportLayout(
   ];
   for (const [key, d] of times) g.add([t(key), d.count, num(d.medianMin), num(d.p90Min)]);
   g.blank();
+}
 
-  // Endings.
+/** Endings. */
+function endings(p: Page): void {
+  const { g, t, report } = p;
   g.add([t('reportSectionEndings')], 'section');
   g.add([t('reportColClosedBy'), t('reportColCount')], 'header');
   g.add([CLOSED_BY_LABELS.user, report.endings.user]);
@@ -241,8 +270,11 @@ export function reportLayout(
   g.add([CLOSED_BY_LABELS['waktu habis'], report.endings.timeout]);
   g.add([t('reportRowOpen'), report.endings.open]);
   g.blank();
+}
 
-  // Ratings and the indicative IKM.
+/** Ratings and the indicative IKM. */
+function ratings(p: Page): void {
+  const { g, t, report, charts } = p;
   const r = report.ratings;
   g.add([t('reportSectionRatings')], 'section');
   const ratingHeader = g.add([t('reportColRating'), t('reportColCount')], 'header');
@@ -266,8 +298,11 @@ export function reportLayout(
   g.add([t('reportRowIkmBand'), r.band ? `${r.band.grade} – ${r.band.label}` : '–'], 'total');
   g.add([t('reportIkmNote')], 'note');
   g.blank();
+}
 
-  // Content per platform.
+/** Content per platform. */
+function platforms(p: Page): void {
+  const { g, t, report } = p;
   g.add([t('reportSectionContent')], 'section');
   g.add(
     [
@@ -305,7 +340,13 @@ export function reportLayout(
   });
   g.add([t('reportContentNote')], 'note');
   g.blank();
+}
 
+/** Publications of the week. */
+function publications(p: Page): void {
+  const { g, t, report } = p;
+  const offset = report.week.offset;
+  const content = report.content;
   g.add([t('reportSectionPublications')], 'section');
   g.add(
     [
@@ -317,14 +358,18 @@ export function reportLayout(
     ],
     'header',
   );
-  for (const p of [...content.publications, ...content.unpublished]) {
-    const date = p.publishDate === null ? '' : formatDateLongId(localDateKey(p.publishDate, offset));
-    g.add([p.id, date, p.theme, p.topic, p.status]);
+  for (const pub of [...content.publications, ...content.unpublished]) {
+    const date = pub.publishDate === null ? '' : formatDateLongId(localDateKey(pub.publishDate, offset));
+    g.add([pub.id, date, pub.theme, pub.topic, pub.status]);
   }
-  if (content.publications.length + content.unpublished.length === 0) noData();
+  if (content.publications.length + content.unpublished.length === 0) noData(p);
   g.blank();
+}
 
-  // Tasks late or not done.
+/** Tasks late or not done. */
+function lateTasks(p: Page): void {
+  const { g, t, report } = p;
+  const offset = report.week.offset;
   const tasks = report.tasks;
   g.add([t('reportSectionTasks')], 'section');
   g.add(
@@ -359,10 +404,13 @@ export function reportLayout(
   ];
   for (const line of tasks.late) g.add(taskRow(t('reportTaskLate'), line));
   for (const line of tasks.notDone) g.add(taskRow(t('reportTaskNotDone'), line), 'highlight');
-  if (tasks.late.length + tasks.notDone.length === 0) noData();
+  if (tasks.late.length + tasks.notDone.length === 0) noData(p);
   g.blank();
+}
 
-  // Trend of five weeks (chart: sessions, consultations and complaints).
+/** Trend of five weeks (chart: sessions, consultations and complaints). */
+function trend(p: Page): void {
+  const { g, t, report, charts } = p;
   g.add([t('reportSectionTrend')], 'section');
   const trendColumns: [TrendKey, MessageKey][] = [
     ['sessions', 'reportColSessions'],
@@ -406,14 +454,50 @@ export function reportLayout(
     anchorCol: 0,
   });
   g.blank();
+}
 
-  // Charts below the tables, two side by side, so the PDF reads top to bottom.
+/** Charts below the tables, two side by side, so the PDF reads top to bottom. */
+function placeCharts({ g, charts }: Page): void {
   const top = g.next + 1;
   charts.forEach((chart, i) => {
     chart.anchorRow = top + Math.floor(i / 2) * CHART_ROWS;
     chart.anchorCol = i % 2 === 0 ? 1 : 5;
   });
+}
 
+/** The sections below the title, top to bottom. */
+const SECTIONS: readonly ((p: Page) => void)[] = [
+  summary,
+  jenisBidang,
+  topics,
+  channels,
+  days,
+  times,
+  endings,
+  ratings,
+  platforms,
+  publications,
+  lateTasks,
+  trend,
+];
+
+/** The whole sheet: one section after another, then the charts below the tables. */
+export function reportLayout(
+  report: WeeklyReport,
+  generatedAt: number,
+  overrides?: MessageOverrides,
+): ReportLayout {
+  const p: Page = {
+    g: new Grid(),
+    charts: [],
+    t: (key, vars) => render(key, vars, overrides),
+    report,
+    overrides,
+  };
+  title(p, generatedAt);
+  for (const section of SECTIONS) section(p);
+  placeCharts(p);
+  const { g, charts } = p;
   return {
     width: LAYOUT_WIDTH,
     values: g.values,
