@@ -29,6 +29,8 @@ export class Execution {
   stopped: string | null = null;
   /** The execution was refused before the script ran (the sandbox does not run it). */
   refused = false;
+  /** A web app request served at the /dev URL (development mode). */
+  dev = false;
   /** Time spent below a millisecond, not yet on the clock (which keeps whole milliseconds). */
   fractionMs = 0;
 

@@ -132,9 +132,11 @@ export interface BeginOptions {
   activeUser?: string;
   /**
    * The user the script runs as (Session.getEffectiveUser; triggers, quotas and user properties
-   * are this user's). Default: the deployer (`userEmail`) in a web app, else the active user.
+   * are this user's). Default: the deployer in a web app, else the active user.
    */
   effectiveUser?: string;
+  /** A web app request to the /dev URL (development mode): getUrl() answers the /dev URL. */
+  dev?: boolean;
 }
 
 export interface EmulatorJSON {
@@ -156,6 +158,7 @@ export interface EmulatorJSON {
   ui: UiRecord;
   htmlFiles: Record<string, string>;
   manifest?: Manifest | null;
+  deployment?: { id: string; by: string } | null;
   accountType?: AccountType;
   quotas: Quotas;
   /** Per user (effective user): what was spent of each quota, and since when. */
@@ -249,10 +252,29 @@ export class GoogleEmulator {
     return this.spreadsheets.get(this.activeId) as SpreadsheetModel;
   }
 
-  /** The web app URL (ScriptApp.getService().getUrl()). */
-  get webAppUrl(): string {
+  /**
+   * The web-app deployment (Deploy → New deployment → Web app), or null before there is one:
+   * `ScriptApp.getService().getUrl()` is null until then (reference/script/service#getUrl()).
+   * Web app executions run as its `by` (appsscript.json: "Execute as: Me").
+   */
+  deployment: { id: string; by: string } | null = null;
+
+  /** Deploys the web app as `by` (default the owner); returns its /exec URL. */
+  deploy(by: string = this.userEmail): string {
     const id = 'AKfycb' + createHash('sha256').update(this.scriptId).digest('base64url').slice(0, 66);
-    return `https://script.google.com/macros/s/${id}/exec`;
+    this.deployment = { id, by };
+    return this.webAppUrl as string;
+  }
+
+  /** The deployed web app's /exec URL, or null before it is deployed. */
+  get webAppUrl(): string | null {
+    return this.deployment ? `https://script.google.com/macros/s/${this.deployment.id}/exec` : null;
+  }
+
+  /** The development-mode URL (the head deployment, for editors): what getUrl() answers at /dev. */
+  get devUrl(): string {
+    const id = 'AKfycb' + createHash('sha256').update(`${this.scriptId}:head`).digest('base64url').slice(0, 66);
+    return `https://script.google.com/macros/s/${id}/dev`;
   }
 
   /**
@@ -441,9 +463,11 @@ export class GoogleEmulator {
     const id = ++this.counters.execution;
     const calls = newExecutionCalls(id, name, kind, this.clock.now());
     const activeUser = opts.activeUser ?? (kind === 'webApp' ? '' : this.userEmail);
+    const deployer = (opts.dev ? null : this.deployment?.by) ?? this.userEmail;
     const effectiveUser =
-      opts.effectiveUser ?? ((kind === 'webApp' ? this.userEmail : activeUser) || this.userEmail);
+      opts.effectiveUser ?? ((kind === 'webApp' ? deployer : activeUser) || this.userEmail);
     const exec = new Execution(id, name, kind, activeUser, calls, effectiveUser);
+    exec.dev = !!opts.dev;
     // Google refuses to start it: too many of this user's executions at once, or (a trigger) the
     // user's daily trigger runtime used up.
     const mine = [...this.running.values()].filter((e) => e.effectiveUser === effectiveUser).length;
@@ -550,6 +574,7 @@ export class GoogleEmulator {
         ui: this.ui,
         htmlFiles: this.htmlFiles,
         manifest: this.manifest,
+        deployment: this.deployment,
         accountType: this.accountType,
         quotas: this.quotas,
         usage: Object.fromEntries(this.usage),
@@ -581,6 +606,7 @@ export class GoogleEmulator {
         SpreadsheetModel.fromJSON(s, () => emu.clock.now()),
       );
     emu.activeId = j.activeSpreadsheetId;
+    emu.deployment = j.deployment ?? null;
     for (const [scope, props] of Object.entries(j.properties)) {
       emu.propertyStores.set(scope, new Map(Object.entries(props)));
     }

@@ -90,6 +90,8 @@ export interface RunOptions {
   activeUser?: string;
   /** The user the script runs as (default: see GoogleEmulator.beginExecution). */
   effectiveUser?: string;
+  /** A web app request at the /dev URL (development mode). */
+  dev?: boolean;
 }
 
 export interface RunResult {
@@ -198,6 +200,7 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
       kind: ro.kind ?? opts.kind,
       activeUser: ro.activeUser,
       effectiveUser: ro.effectiveUser,
+      dev: ro.dev,
     });
     current = exec;
     let result: unknown;

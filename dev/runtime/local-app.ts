@@ -71,6 +71,11 @@ export interface LocalAppOptions extends EmulatorOptions {
   htmlDir?: string;
   emulator?: GoogleEmulator;
   fakeWhatsApp?: FakeWhatsAppOptions;
+  /**
+   * Deploy the web app (as the owner) when creating the emulator: default true, as an office's
+   * installation is. false leaves it undeployed (ScriptApp.getService().getUrl() is null).
+   */
+  deploy?: boolean;
 }
 
 export class LocalApp {
@@ -86,6 +91,7 @@ export class LocalApp {
     // The project's appsscript.json next to the bundle: its scopes and advanced services apply.
     const manifest = opts.manifest ?? readManifest(join(dirname(codePath), 'appsscript.json'));
     this.emu = opts.emulator ?? new GoogleEmulator({ now: opts.now ?? Date.now(), ...opts, manifest });
+    if (!opts.emulator && opts.deploy !== false) this.emu.deploy();
     this.fakeWhatsApp = opts.fakeWhatsApp ?? {};
     const htmlDir = opts.htmlDir ?? BUILD_DIR;
     for (const name of ['Sidebar', 'Settings']) {
@@ -327,7 +333,10 @@ export class LocalApp {
   }
 
   static fromJSON(json: { emulator: unknown; sent?: SentRecord[] }, opts: LocalAppOptions = {}): LocalApp {
-    const emu = GoogleEmulator.fromJSON(json.emulator as Parameters<typeof GoogleEmulator.fromJSON>[0]);
+    const saved = json.emulator as Parameters<typeof GoogleEmulator.fromJSON>[0] & { deployment?: unknown };
+    const emu = GoogleEmulator.fromJSON(saved);
+    // States saved before deployments were modelled had a web app all along.
+    if (typeof saved === 'object' && saved.deployment === undefined) emu.deploy();
     const app = new LocalApp({ ...opts, emulator: emu });
     app.sent = json.sent ?? [];
     return app;

@@ -98,14 +98,40 @@ describe('ScriptApp triggers', () => {
     expect(nextWeek.map((d) => new Date(d.at).toISOString())).toEqual(['2026-11-30T03:00:00.000Z']);
   });
 
-  it('answers the web app URL, script id and OAuth token', () => {
+  it('answers the script id and OAuth token', () => {
     const emu = newEmu({ scriptId: 'abc' });
     const { ScriptApp } = gas(emu);
     expect(ScriptApp.getScriptId()).toBe('abc');
-    expect(ScriptApp.getService().getUrl()).toMatch(
-      /^https:\/\/script\.google\.com\/macros\/s\/AKfycb[\w-]+\/exec$/,
-    );
     expect(ScriptApp.getOAuthToken()).toMatch(/^ya29\./);
+  });
+
+  // reference/script/service#getUrl(): "Returns the URL of the web app, if it has been deployed;
+  // otherwise returns null. If you are running the development mode web app, this returns the
+  // development mode url."
+  it('answers no web app URL (null) until the web app is deployed, then its /exec URL', () => {
+    const emu = newEmu({ scriptId: 'abc' });
+    const sb = loadBundle('function url() { return ScriptApp.getService().getUrl(); }', emu);
+    expect(sb.run('url').result).toBeNull();
+    const url = emu.deploy();
+    expect(url).toMatch(/^https:\/\/script\.google\.com\/macros\/s\/AKfycb[\w-]+\/exec$/);
+    expect(sb.run('url').result).toBe(url);
+    expect(sb.runAs({ kind: 'webApp' }, 'url').result).toBe(url);
+  });
+
+  it('answers the /dev URL to a web app request in development mode, deployed or not', () => {
+    const emu = newEmu();
+    const sb = loadBundle('function url() { return ScriptApp.getService().getUrl(); }', emu);
+    const dev = sb.runAs({ kind: 'webApp', dev: true }, 'url').result as string;
+    expect(dev).toMatch(/^https:\/\/script\.google\.com\/macros\/s\/AKfycb[\w-]+\/dev$/);
+    emu.deploy();
+    expect(sb.runAs({ kind: 'webApp', dev: true }, 'url').result).toBe(dev);
+  });
+
+  it('runs web app requests as the account that deployed it ("Execute as: Me")', () => {
+    const emu = newEmu({ userEmail: 'owner@example.com' });
+    emu.deploy('deployer@example.com');
+    const sb = loadBundle('function doGet() { return Session.getEffectiveUser().getEmail(); }', emu);
+    expect(sb.run('doGet').result).toBe('deployer@example.com');
   });
 });
 

@@ -49,6 +49,8 @@ export interface TestAppOptions {
   config?: Partial<ConfigureInput>;
   officers?: Record<string, unknown>[];
   setup?: boolean;
+  /** Deploy the web app (default true); false: ScriptApp.getService().getUrl() is null. */
+  deploy?: boolean;
 }
 
 export function requireBuild(): void {
@@ -59,7 +61,11 @@ export function requireBuild(): void {
 
 export function createApp(opts: TestAppOptions = {}): LocalApp {
   requireBuild();
-  const app = new LocalApp({ now: opts.now ?? MONDAY_MORNING, userEmail: 'admin@diskopukm.example' });
+  const app = new LocalApp({
+    now: opts.now ?? MONDAY_MORNING,
+    userEmail: 'admin@diskopukm.example',
+    deploy: opts.deploy,
+  });
   app.configure({ ...PLAYGROUND_CONFIG, ...opts.config });
   if (opts.setup !== false) {
     app.setup();

@@ -160,7 +160,12 @@ export class ScriptAppFacade extends Facade {
 instrument(ScriptAppFacade, 'ScriptApp');
 
 export class ServiceFacade extends Facade {
-  getUrl(): string {
+  /**
+   * The web app's URL "if it has been deployed; otherwise returns null. If you are running the
+   * development mode web app, this returns the development mode url" (reference/script/service#getUrl()).
+   */
+  getUrl(): string | null {
+    if (this._ctx.exec?.dev) return this._ctx.emu.devUrl;
     return this._ctx.emu.webAppUrl;
   }
 
