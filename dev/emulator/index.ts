@@ -273,7 +273,8 @@ export class GoogleEmulator {
 
   /** The development-mode URL (the head deployment, for editors): what getUrl() answers at /dev. */
   get devUrl(): string {
-    const id = 'AKfycb' + createHash('sha256').update(`${this.scriptId}:head`).digest('base64url').slice(0, 66);
+    const id =
+      'AKfycb' + createHash('sha256').update(`${this.scriptId}:head`).digest('base64url').slice(0, 66);
     return `https://script.google.com/macros/s/${id}/dev`;
   }
 
