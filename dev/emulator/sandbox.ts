@@ -89,6 +89,10 @@ const RUN = Symbol.for('gas-emulator.run');
 export interface RunOptions {
   kind?: ExecutionKind;
   activeUser?: string;
+  /** The user the script runs as (default: see GoogleEmulator.beginExecution). */
+  effectiveUser?: string;
+  /** A web app request at the /dev URL (development mode). */
+  dev?: boolean;
 }
 
 export interface RunResult {
@@ -111,8 +115,11 @@ export interface Sandbox {
   run(fn: string, ...args: unknown[]): RunResult;
   tryRun(fn: string, ...args: unknown[]): TryRunResult;
   runAs(opts: RunOptions, fn: string, ...args: unknown[]): RunResult;
-  /** Runs a due clock trigger (emu.dueTriggers) as a 'trigger' execution with Google's event object. */
-  runTrigger(due: { trigger: { id: string; handler: string }; at: number }): TryRunResult;
+  /**
+   * Runs a due clock trigger (emu.dueTriggers) as a 'trigger' execution with Google's event object,
+   * as the user who created the trigger.
+   */
+  runTrigger(due: { trigger: { id: string; handler: string; user?: string }; at: number }): TryRunResult;
   /** Evaluates an expression in the context (tests). */
   evaluate(code: string): unknown;
 }
@@ -172,7 +179,8 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
   const { globals, ctx } = emu.createGlobals(realm, () => (isLoading ? loading : current));
   ctx.compile = (params, body) =>
     vm.compileFunction(body, params, { parsingContext: context }) as (...args: unknown[]) => unknown;
-  for (const name of APPS_SCRIPT_GLOBALS) {
+  // The advanced services appsscript.json enables (`Drive`) are globals too.
+  for (const name of [...APPS_SCRIPT_GLOBALS, ...Object.keys(emu.advancedServices())]) {
     Object.defineProperty(context, name, {
       value: globals[name],
       writable: true,
@@ -189,12 +197,19 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
   }
 
   const runAs = (ro: RunOptions, fn: string, args: unknown[]): TryRunResult => {
-    const exec = emu.beginExecution(fn, { kind: ro.kind ?? opts.kind, activeUser: ro.activeUser });
+    const exec = emu.beginExecution(fn, {
+      kind: ro.kind ?? opts.kind,
+      activeUser: ro.activeUser,
+      effectiveUser: ro.effectiveUser,
+      dev: ro.dev,
+    });
     current = exec;
     let result: unknown;
     let error: unknown;
     let failed = false;
     try {
+      // Refused before it starts (too many executions at once, no trigger runtime left).
+      if (exec.refused) throw new (realm.Error ?? Error)(String(exec.stopped));
       const f = (context as Record<string, unknown>)[fn];
       if (typeof f !== 'function') {
         const E = realm.Error ?? Error;
@@ -206,6 +221,13 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
     } catch (e) {
       failed = true;
       error = e;
+    }
+    if (exec.stopped && !(failed && String((error as Error)?.message) === exec.stopped)) {
+      // Stopped (past its time limit, out of trigger runtime): whatever the script did after
+      // catching the error, it failed.
+      failed = true;
+      error = new (realm.Error ?? Error)(exec.stopped);
+      (error as Error).name = 'Exception';
     }
     try {
       emu.endExecution(exec);
@@ -237,7 +259,11 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
     tryRun: (fn, ...args) => runAs({}, fn, args),
     runAs: (ro, fn, ...args) => throwing(runAs(ro, fn, args)),
     runTrigger: (due) =>
-      runAs({ kind: 'trigger' }, due.trigger.handler, [clockTriggerEvent(due.trigger, due.at)]),
+      runAs(
+        { kind: 'trigger', activeUser: due.trigger.user, effectiveUser: due.trigger.user },
+        due.trigger.handler,
+        [clockTriggerEvent(due.trigger, due.at)],
+      ),
     evaluate: (src) => vm.runInContext(src, context),
   };
 }

@@ -98,14 +98,40 @@ describe('ScriptApp triggers', () => {
     expect(nextWeek.map((d) => new Date(d.at).toISOString())).toEqual(['2026-11-30T03:00:00.000Z']);
   });
 
-  it('answers the web app URL, script id and OAuth token', () => {
+  it('answers the script id and OAuth token', () => {
     const emu = newEmu({ scriptId: 'abc' });
     const { ScriptApp } = gas(emu);
     expect(ScriptApp.getScriptId()).toBe('abc');
-    expect(ScriptApp.getService().getUrl()).toMatch(
-      /^https:\/\/script\.google\.com\/macros\/s\/AKfycb[\w-]+\/exec$/,
-    );
     expect(ScriptApp.getOAuthToken()).toMatch(/^ya29\./);
+  });
+
+  // reference/script/service#getUrl(): "Returns the URL of the web app, if it has been deployed;
+  // otherwise returns null. If you are running the development mode web app, this returns the
+  // development mode url."
+  it('answers no web app URL (null) until the web app is deployed, then its /exec URL', () => {
+    const emu = newEmu({ scriptId: 'abc' });
+    const sb = loadBundle('function url() { return ScriptApp.getService().getUrl(); }', emu);
+    expect(sb.run('url').result).toBeNull();
+    const url = emu.deploy();
+    expect(url).toMatch(/^https:\/\/script\.google\.com\/macros\/s\/AKfycb[\w-]+\/exec$/);
+    expect(sb.run('url').result).toBe(url);
+    expect(sb.runAs({ kind: 'webApp' }, 'url').result).toBe(url);
+  });
+
+  it('answers the /dev URL to a web app request in development mode, deployed or not', () => {
+    const emu = newEmu();
+    const sb = loadBundle('function url() { return ScriptApp.getService().getUrl(); }', emu);
+    const dev = sb.runAs({ kind: 'webApp', dev: true }, 'url').result as string;
+    expect(dev).toMatch(/^https:\/\/script\.google\.com\/macros\/s\/AKfycb[\w-]+\/dev$/);
+    emu.deploy();
+    expect(sb.runAs({ kind: 'webApp', dev: true }, 'url').result).toBe(dev);
+  });
+
+  it('runs web app requests as the account that deployed it ("Execute as: Me")', () => {
+    const emu = newEmu({ userEmail: 'owner@example.com' });
+    emu.deploy('deployer@example.com');
+    const sb = loadBundle('function doGet() { return Session.getEffectiveUser().getEmail(); }', emu);
+    expect(sb.run('doGet').result).toBe('deployer@example.com');
   });
 });
 
@@ -129,5 +155,51 @@ describe('firing clock triggers', () => {
     expect(() => sb.runAs({ kind: 'trigger' }, 'ui')).toThrow(
       'Cannot call SpreadsheetApp.getUi() from this context.',
     );
+  });
+});
+
+describe('triggers belong to the user who installed them', () => {
+  // reference/script/script-app#getProjectTriggers(): "Gets all installable triggers associated
+  // with the current project and current user"; a trigger runs as the user who created it
+  // (guides/triggers/installable: "Installable triggers always run under the account of the
+  // person who created them").
+  const SCRIPT = `function install() { ScriptApp.newTrigger('tick').timeBased().everyMinutes(1).create(); }
+     function mine() { return ScriptApp.getProjectTriggers().map(function (t) { return t.getHandlerFunction(); }); }
+     function who() { return Session.getEffectiveUser().getEmail(); }
+     function tick() { return Session.getEffectiveUser().getEmail(); }`;
+
+  it('shows each user only their own triggers, so a second editor installs a second one', () => {
+    const emu = newEmu({ userEmail: 'owner@example.com' });
+    const sb = loadBundle(SCRIPT, emu);
+    sb.run('install');
+    const editor = { kind: 'editor' as const, activeUser: 'editor@example.com' };
+    expect(sb.runAs(editor, 'mine').result).toEqual([]);
+    expect(sb.runAs(editor, 'who').result).toBe('editor@example.com');
+    sb.runAs(editor, 'install');
+    expect(sb.run('mine').result).toEqual(['tick']);
+    expect(emu.triggers.map((t) => t.user)).toEqual(['owner@example.com', 'editor@example.com']);
+  });
+
+  it('runs a trigger as its creator, whose triggers it sees', () => {
+    const emu = newEmu({ userEmail: 'owner@example.com' });
+    const sb = loadBundle(SCRIPT, emu);
+    sb.runAs({ kind: 'editor', activeUser: 'editor@example.com' }, 'install');
+    const since = emu.clock.now();
+    const [due] = emu.dueTriggers(since, since + 60_000);
+    expect(sb.runTrigger(due).result).toBe('editor@example.com');
+  });
+
+  it('cannot delete another user\u2019s trigger', () => {
+    const emu = newEmu({ userEmail: 'owner@example.com' });
+    const sb = loadBundle(
+      `${SCRIPT}
+       function clear() { ScriptApp.getProjectTriggers().forEach(function (t) { ScriptApp.deleteTrigger(t); }); }`,
+      emu,
+    );
+    sb.run('install');
+    sb.runAs({ kind: 'editor', activeUser: 'editor@example.com' }, 'clear');
+    expect(emu.triggers).toHaveLength(1);
+    sb.run('clear');
+    expect(emu.triggers).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
 // Performance goals are service-call counts (npm run bench prints the figures): no scan on the hot
 // path, so a menu step costs the same at 100k sessions as at 1k.
+import { benchBusyDay } from '../../dev/bench/day-bench';
 import { benchHelpdesk } from '../../dev/bench/helpdesk-bench';
 import { requireBuild } from '../support/app';
 
@@ -37,5 +38,21 @@ describe('hot-path service calls (the figures of npm run bench)', () => {
     const op = small.find((r) => r.operation.startsWith('tick expiring'))!.operation;
     expect(find(large, op).roundTrips).toBe(find(small, op).roundTrips);
     expect(find(large, op).cellsRead).toBe(0);
+  });
+});
+
+describe('a busy day on a consumer account (trigger runtime 90 min a day)', () => {
+  jest.setTimeout(240000);
+  beforeAll(requireBuild);
+
+  it('keeps the minute tick well inside the daily trigger budget, with no failed run', () => {
+    // The emulator counts each trigger run's emulated duration toward its owner's quota.
+    const day = benchBusyDay({ citizens: 40, subscribers: 500, history: 1000 });
+    expect(day.ticks).toBe(1440);
+    expect(day.failures).toEqual([]);
+    expect(day.triggerMinutes).toBeGreaterThan(1);
+    expect(day.triggerMinutes).toBeLessThan(day.budgetMinutes / 3);
+    // No single tick comes near the 6-minute limit.
+    expect(day.longestTickSeconds).toBeLessThan(60);
   });
 });

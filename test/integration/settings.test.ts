@@ -2,6 +2,7 @@
 // trigger (hourly for an Editor add-on).
 import { GoogleEmulator } from '../../dev/emulator/index';
 import { LocalApp } from '../../dev/runtime/local-app';
+import { render } from '../../src/messages/id';
 import { SECRET } from '../../src/store/settings';
 import { createApp, requireBuild } from '../support/app';
 
@@ -65,6 +66,17 @@ describe('settings dialog', () => {
     const res = app.api('settings.get', {}, 'stranger@example.com').result;
     expect(res.ok).toBe(false);
     expect(res.error).toMatch(/hanya dapat digunakan oleh anggota tim/);
+  });
+
+  it('says the web app is not deployed yet when it is not (getUrl() is null until a deployment exists)', () => {
+    const app = createApp({ officers: [], deploy: false });
+    const view = app.api<{ webhookUrl: string }>('settings.get').result;
+    expect(view.ok).toBe(true);
+    expect(view.data!.webhookUrl).toBe(render('webhookUrlMissing'));
+    app.emu.deploy();
+    expect(app.api<{ webhookUrl: string }>('settings.get').result.data!.webhookUrl).toMatch(
+      /^https:\/\/script\.google\.com\/macros\/s\/AKfycb[\w-]+\/exec\?key=playground$/,
+    );
   });
 });
 

@@ -49,6 +49,8 @@ export interface TestAppOptions {
   config?: Partial<ConfigureInput>;
   officers?: Record<string, unknown>[];
   setup?: boolean;
+  /** Deploy the web app (default true); false: ScriptApp.getService().getUrl() is null. */
+  deploy?: boolean;
 }
 
 export function requireBuild(): void {
@@ -59,7 +61,11 @@ export function requireBuild(): void {
 
 export function createApp(opts: TestAppOptions = {}): LocalApp {
   requireBuild();
-  const app = new LocalApp({ now: opts.now ?? MONDAY_MORNING, userEmail: 'admin@diskopukm.example' });
+  const app = new LocalApp({
+    now: opts.now ?? MONDAY_MORNING,
+    userEmail: 'admin@diskopukm.example',
+    deploy: opts.deploy,
+  });
   app.configure({ ...PLAYGROUND_CONFIG, ...opts.config });
   if (opts.setup !== false) {
     app.setup();
@@ -145,4 +151,21 @@ export function lastCalls(app: LocalApp): ExecResult['calls'] {
   const last = app.emu.calls.last;
   if (!last) throw new Error('no execution yet');
   return last;
+}
+
+/**
+ * Runs `fn` (one or more executions) and gives the emulated times around it: time passes inside an
+ * execution (every service call advances the clock), so what it stamps lies in [from, to].
+ */
+export function during<T>(app: LocalApp, fn: () => T): { value: T; from: number; to: number } {
+  const from = app.now();
+  const value = fn();
+  return { value, from, to: app.now() };
+}
+
+/** Expects an ISO time, Date or epoch ms within [from, to]. */
+export function expectWithin(at: string | number | Date, span: { from: number; to: number }): void {
+  const ms = typeof at === 'number' ? at : new Date(at).getTime();
+  expect(ms).toBeGreaterThanOrEqual(span.from);
+  expect(ms).toBeLessThanOrEqual(span.to);
 }

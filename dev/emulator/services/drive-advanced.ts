@@ -5,11 +5,19 @@
  * `Files.remove(id)` (Apps Script's name for files.delete; `delete` is accepted too). Errors read
  * like Google's: `GoogleJsonResponseException: API call to drive.files.get failed with error: File
  * not found: <id>.` Limits: a blob ≤ 50 MB (Apps Script), names ≤ 32,767 bytes (Drive).
+ *
+ * The emulated spreadsheets (emu.spreadsheets) are Drive files too: `Files.get`, `Files.update`
+ * (name, trashed) and `Files.remove` reach them. Under the `drive.file` scope alone only files the
+ * script created are reachable (developers.google.com/drive/api/guides/api-specific-auth: "drive.file
+ * … files that you have opened or created with this app"); any other id answers the API's 404.
  */
 import { GasError } from '../errors';
 import { type Ctx, Facade, instrument } from '../execution';
+import type { SpreadsheetModel } from '../model';
 import { toRealm } from '../realm';
+import { SCOPES } from '../scopes';
 import { BlobFacade, toBuffer } from './base';
+import { SPREADSHEET_MIME } from './spreadsheet';
 
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 /** Apps Script's largest blob (Utilities, UrlFetch, Drive uploads). */
@@ -72,9 +80,52 @@ function matches(item: DriveItem, q: string): boolean {
   return true;
 }
 
+interface SpreadsheetResource {
+  id: string;
+  name: string;
+  mimeType: string;
+  trashed: boolean;
+}
+
 export class DriveFilesFacade extends Facade {
   private get _items(): Map<string, DriveItem> {
     return this._ctx.emu.driveItems;
+  }
+
+  /** An emulated spreadsheet as a Drive file, within the granted scopes. */
+  private _spreadsheet(method: string, fileId: unknown): SpreadsheetModel {
+    const id = String(fileId);
+    const ss = this._ctx.emu.spreadsheets.get(id);
+    const granted = this._ctx.emu.grantedScopes();
+    const wide = !granted || granted.includes(SCOPES.drive) || granted.includes(SCOPES.driveReadonly);
+    if (!ss || (!wide && !ss.createdByScript)) throw apiError(method, `File not found: ${id}.`);
+    if (method !== 'get' && granted && !granted.includes(SCOPES.drive) && !ss.createdByScript)
+      throw apiError(method, 'Insufficient Permission');
+    return ss;
+  }
+
+  private _ssResource(ss: SpreadsheetModel): unknown {
+    const r: SpreadsheetResource = {
+      id: ss.id,
+      name: ss.name,
+      mimeType: SPREADSHEET_MIME,
+      trashed: ss.trashed,
+    };
+    return toRealm(r, this._ctx.realm);
+  }
+
+  /** files.update of a spreadsheet: name and trashed. */
+  update(resource: Partial<SpreadsheetResource>, fileId: string): unknown {
+    const item = this._items.get(String(fileId));
+    if (item) {
+      if (resource && typeof resource.name === 'string') item.name = resource.name;
+      if (resource && typeof resource.trashed === 'boolean') item.trashed = resource.trashed;
+      return toRealm(meta(item), this._ctx.realm);
+    }
+    const ss = this._spreadsheet('update', fileId);
+    if (resource && typeof resource.name === 'string') ss.name = resource.name;
+    if (resource && typeof resource.trashed === 'boolean') ss.trashed = resource.trashed;
+    return this._ssResource(ss);
   }
 
   create(resource?: Record<string, unknown>, mediaData?: unknown, _optionalArgs?: unknown): unknown {
@@ -118,7 +169,7 @@ export class DriveFilesFacade extends Facade {
 
   get(fileId: string, optionalArgs?: Record<string, unknown>): unknown {
     const item = this._items.get(String(fileId));
-    if (!item) throw apiError('get', `File not found: ${String(fileId)}.`);
+    if (!item) return this._ssResource(this._spreadsheet('get', fileId));
     if (optionalArgs && optionalArgs.alt === 'media') {
       if (item.mimeType === FOLDER_MIME)
         throw apiError(
@@ -143,7 +194,14 @@ export class DriveFilesFacade extends Facade {
 
   remove(fileId: string): void {
     const item = this._items.get(String(fileId));
-    if (!item) throw apiError('delete', `File not found: ${String(fileId)}.`);
+    if (!item) {
+      // Deletes the spreadsheet for good (files.delete), as only its owner may.
+      const ss = this._spreadsheet('delete', fileId);
+      if (ss.owner !== this._ctx.effectiveUser)
+        throw apiError('delete', 'Insufficient permissions for this file');
+      this._ctx.emu.spreadsheets.delete(ss.id);
+      return;
+    }
     // Deleting a folder deletes what it holds.
     const gone = [item.id];
     while (gone.length) {

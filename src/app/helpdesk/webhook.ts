@@ -5,6 +5,7 @@
 import { providerFor } from '../../channels';
 import type { ParsedWebhook, ProviderName, StatusEvent } from '../../channels/types';
 import { LOG_STATUS } from '../../domain/broadcast';
+import { truncateUtf8, utf8Length } from '../../domain/text';
 import { render } from '../../messages/id';
 import { withScriptLock } from '../../platform/lock';
 import { scriptProperty } from '../../platform/props';
@@ -133,28 +134,36 @@ export function processPayload(ctx: Ctx, parsed: ParsedWebhook, name: ProviderNa
 }
 
 export const BACKLOG_PREFIX = 'q:in:';
-const BACKLOG_CHUNK = 8000;
+/**
+ * Bytes of UTF-8 per kept chunk: Script Properties allow about 9 KB a value, counted in bytes
+ * (an emoji is 4, a Javanese or Arabic letter 3), not in JavaScript characters.
+ */
+export const BACKLOG_CHUNK_BYTES = 8000;
+/** A kept message's text is cut to this many bytes (WhatsApp allows 4,096 characters). */
+const BACKLOG_TEXT_BYTES = 7000;
 
 function isLockTimeout(err: unknown): boolean {
   return /lock timeout/i.test(String((err as Error)?.message ?? err));
 }
 
-/** Keeps a delivery in Script Properties (chunks under the 9 KB value limit) for `tick`. */
+/** Keeps a delivery in Script Properties (chunks under the 9 KB value limit, in bytes) for `tick`. */
 export function stashPayload(ctx: Ctx, parsed: ParsedWebhook): void {
   const items: ParsedWebhook[] = [];
-  let current: ParsedWebhook = { ...parsed, messages: [], statuses: [], errors: parsed.errors };
-  const size = (p: ParsedWebhook): number => JSON.stringify(p).length;
+  const errors = parsed.errors.filter((e) => utf8Length(JSON.stringify(e)) <= BACKLOG_TEXT_BYTES);
+  let current: ParsedWebhook = { ...parsed, messages: [], statuses: [], errors };
+  const size = (p: unknown): number => utf8Length(JSON.stringify(p));
   const push = (): void => {
     items.push(current);
     current = { ...parsed, messages: [], statuses: [], errors: [] };
   };
   for (const m of parsed.messages) {
-    const copy = { ...m, text: m.text.slice(0, 2500) };
-    if (current.messages.length > 0 && size(current) + JSON.stringify(copy).length > BACKLOG_CHUNK) push();
+    const copy = { ...m, text: truncateUtf8(m.text, BACKLOG_TEXT_BYTES) };
+    // JSON adds a comma between items: one byte each.
+    if (current.messages.length > 0 && size(current) + size(copy) + 1 > BACKLOG_CHUNK_BYTES) push();
     current.messages.push(copy);
   }
   for (const st of parsed.statuses.filter((x) => x.status === 'failed')) {
-    if (size(current) + JSON.stringify(st).length > BACKLOG_CHUNK) push();
+    if (size(current) + size(st) + 1 > BACKLOG_CHUNK_BYTES) push();
     current.statuses.push(st);
   }
   push();

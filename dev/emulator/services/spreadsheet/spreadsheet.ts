@@ -67,7 +67,13 @@ export class SpreadsheetAppService extends Facade {
   }
 
   create(name: string, rows?: number, columns?: number): SpreadsheetFacade {
-    const ss = this._ctx.emu.createSpreadsheet(String(name), { rows, columns });
+    // In the Drive of the user running the script, created by the script.
+    const ss = this._ctx.emu.createSpreadsheet(String(name), {
+      rows,
+      columns,
+      owner: this._ctx.effectiveUser,
+      byScript: true,
+    });
     return new SpreadsheetFacade(this._ctx, ss);
   }
 
