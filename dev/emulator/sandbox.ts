@@ -69,7 +69,6 @@ export const APPS_SCRIPT_GLOBALS = [
   'Charts',
   'MimeType',
   'DriveApp',
-  'Drive',
 ] as const;
 
 export interface LoadOptions {
