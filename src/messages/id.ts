@@ -374,10 +374,14 @@ export const MESSAGES = {
     'Indikatif: dihitung dari satu pertanyaan kepuasan, bukan survei IKM sembilan unsur ' +
     '(PermenPAN-RB Nomor 14 Tahun 2017).',
   reportLineCases:
-    '• Kasus pengaduan: {opened} dibuka, {resolved} diselesaikan ({rate} tepat waktu, median ' +
+    'Kasus pengaduan: {opened} dibuka, {resolved} diselesaikan ({rate} tepat waktu, median ' +
     '{median} hari kerja); {open} masih terbuka, {overdue} terlambat di akhir minggu',
   reportLineCasesBy:
-    '• Kasus per bidang (dibuka/selesai/terbuka/terlambat): {bidang}. Per kategori: {category}',
+    'Kasus per bidang (dibuka/selesai/terbuka/terlambat): {bidang}. Per kategori: {category}',
+  reportLineCaseRatings:
+    'Penilaian kasus (terpisah dari penilaian obrolan): {count} penilaian, rata-rata {mean} ' +
+    '(per nilai {levels})',
+  reportLineCaseRatingsNone: 'Penilaian kasus: belum ada penilaian minggu ini',
   reportLineContent:
     'Konten: {publications} terbitan, {views} tayangan, {likes} suka, {comments} komentar, ' +
     '{liveViewers} penonton live, {questions} pertanyaan',

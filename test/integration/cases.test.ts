@@ -323,8 +323,12 @@ describe('results in the weekly report', () => {
     rina.say(`/kasus ${friday} proses Sedang diperiksa`);
     app.setNow('2026-11-26T10:00:00+07:00');
     rina.say(`/kasus ${friday} selesai SHU dibayar`);
+    ani.say(`NILAI ${friday} 4`);
     app.setNow('2026-11-27T10:00:00+07:00');
     rina.say(`/kasus ${light} selesai Sudah dijelaskan`);
+    budi.say(`NILAI ${light} 1`);
+    // The chat's own rating is not a case rating.
+    cici.say('3');
     expect(open).toMatch(/HK-/);
     app.setNow('2026-11-30T09:00:00+07:00');
     const run = app.api<{ week: string }>('report.run', { week: '2026-W48' }).result;
@@ -336,11 +340,22 @@ describe('results in the weekly report', () => {
       'Kasus Tepat Waktu (%)': 50,
       'Kasus Terbuka': 1,
       'Kasus Terlambat': 0,
+      'Penilaian Kasus': 2,
+      'Rata-rata Penilaian Kasus': 2.5,
+      'Penilaian Kasus 1': 1,
+      'Penilaian Kasus 2': 0,
+      'Penilaian Kasus 3': 0,
+      'Penilaian Kasus 4': 1,
     });
     // Friday → Thursday: Tue, Wed, Thu = 3; Tuesday → Friday: Wed, Thu, Fri = 3.
     expect(row['Median Hari Kerja Penyelesaian']).toBe(3);
     const mail = app.emu.mailLog.find((m) => m.subject.includes('2026-W48'))!;
     expect(mail.body).toContain('Kasus pengaduan: 2 dibuka, 2 diselesaikan (50 % tepat waktu');
     expect(mail.body).toContain('UKM 2/2/1/0');
+    expect(mail.body).not.toContain('• •');
+    expect(mail.body).toContain(
+      'Penilaian kasus (terpisah dari penilaian obrolan): 2 penilaian, rata-rata 2,5 (',
+    );
+    expect(mail.body).toContain('1: 1, 2: 0, 3: 0, 4: 1');
   });
 });
