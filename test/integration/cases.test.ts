@@ -357,5 +357,31 @@ describe('results in the weekly report', () => {
       'Penilaian kasus (terpisah dari penilaian obrolan): 2 penilaian, rata-rata 2,5 (',
     );
     expect(mail.body).toContain('1: 1, 2: 0, 3: 0, 4: 1');
+
+    // The report sheet's case table, read cell by cell.
+    const rows = app.sheet('Laporan 2026-W48').rows;
+    const at = (label: string, from = 0): unknown[] => {
+      const i = rows.findIndex((r, n) => n >= from && r[0] === label);
+      expect(i).toBeGreaterThanOrEqual(from);
+      return rows[i].slice(0, 5);
+    };
+    const top = rows.findIndex((r) => r[0] === 'Kasus pengaduan (tindak lanjut)');
+    expect(top).toBeGreaterThan(0);
+    expect(at('Kasus dibuka', top)[1]).toBe(2);
+    expect(at('Kasus diselesaikan', top)[1]).toBe(2);
+    expect(at('Diselesaikan tepat waktu', top)[1]).toBe(1);
+    expect(at('Tepat waktu (%)', top)[1]).toBe(50);
+    expect(at('Median hari kerja penyelesaian', top)[1]).toBe(3);
+    expect(at('Masih terbuka di akhir minggu', top)[1]).toBe(1);
+    expect(at('Terlambat di akhir minggu', top)[1]).toBe(0);
+    expect(at('Bidang', top)).toEqual(['Bidang', 'Dibuka', 'Diselesaikan', 'Terbuka', 'Terlambat']);
+    expect(at('UKM', top)).toEqual(['UKM', 2, 2, 1, 0]);
+    const cat = rows.findIndex((r, n) => n > top && r[0] === 'Kategori');
+    expect(rows[cat + 1].slice(0, 5)).toEqual(['Normatif', 1, 1, 1, 0]);
+    expect(rows[cat + 2].slice(0, 5)).toEqual(['Ringan', 1, 1, 0, 0]);
+    const rated = rows.findIndex((r, n) => n > top && r[0] === 'Penilaian kasus');
+    expect(rows.slice(rated + 1, rated + 5).map((r) => r[1])).toEqual([1, 0, 0, 1]);
+    expect(at('Kasus yang dinilai', top)[1]).toBe(2);
+    expect(at('Rata-rata penilaian kasus (1–4)', top)[1]).toBe(2.5);
   });
 });
