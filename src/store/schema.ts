@@ -95,6 +95,8 @@ export const SHEETS = {
       c('caseResolvedAt', 'Kasus Selesai', 'datetime'),
       c('citizenLastAt', 'Pesan Warga Terakhir', 'datetime', { system: true }),
       c('caseRating', 'Penilaian Kasus', 'number'),
+      // When the case went to Pelaporan: at most once per case, no per-case Script Property.
+      c('caseEscalatedAt', 'Kasus Dieskalasi', 'datetime', { system: true }),
     ],
   },
   followUps: {

@@ -304,6 +304,36 @@ describe('morning reminders', () => {
   });
 });
 
+describe('escalation marks', () => {
+  it('many cases escalated once each, recorded in Sesi, no per-case Script Property', () => {
+    const app = createApp({ now: '2026-11-02T09:00:00+07:00' }); // Monday
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const citizen = new Citizen(app, `62812345${String(10000 + i)}`, `Warga ${i}`);
+      ids.push(fileComplaint(app, citizen)); // Normatif: due Mon 9 Nov, escalated Mon 16 Nov
+    }
+    // A mark left by an earlier version: moved to Sesi, removed, not escalated again.
+    app.emu.scriptProperties.set(`case:esc:${ids[0]}`, '2026-11-13');
+    const escalations = () => app.emu.mailLog.filter((m) => /Eskalasi kasus/.test(m.subject));
+    app.setNow('2026-11-16T07:00:00+07:00');
+    app.tick();
+    expect(escalations()).toHaveLength(11);
+    expect(escalations().some((m) => m.subject.includes(ids[0]))).toBe(false);
+    for (const day of ['2026-11-17', '2026-11-18', '2026-11-19']) {
+      app.setNow(`${day}T07:00:00+07:00`);
+      app.tick();
+    }
+    expect(escalations()).toHaveLength(11);
+    expect(new Set(escalations().map((m) => m.subject)).size).toBe(11);
+    expect([...app.emu.scriptProperties.keys()].filter((k) => k.startsWith('case:'))).toEqual([
+      'case:reminder:lastDay',
+    ]);
+    for (const id of ids) expect(sesi(app, id)['Kasus Dieskalasi']).toBeInstanceOf(Date);
+    const marks = followUps(app).filter((r) => String(r.Catatan).startsWith('Dieskalasi'));
+    expect(marks.map((r) => r['ID Sesi']).sort()).toEqual(ids.slice(1).sort());
+  });
+});
+
 describe('results in the weekly report', () => {
   it('counts opened, resolved, on time, median days, open and overdue for a hand-built week', () => {
     // Week 2026-W48 (Mon 23 – Sun 29 Nov), Monday 23 Nov a holiday.
