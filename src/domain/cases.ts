@@ -195,6 +195,38 @@ export interface CaseFact {
   deadline: string;
   /** When it was resolved or rejected, ms; 0 when open. */
   closedAt: number;
+  /** The citizen's `NILAI <ID> 1–4` (`Sesi.Penilaian Kasus`); null or absent when not rated. */
+  rating?: number | null;
+}
+
+/** Case ratings (apart from the chat's rating): counted in the week their case was closed. */
+export interface CaseRatingFigures {
+  count: number;
+  /** Mean of 1–4, two decimals; null without ratings. */
+  mean: number | null;
+  /** Ratings per level: index 0 = 1 (Tidak membantu) … index 3 = 4 (Sangat membantu). */
+  byLevel: [number, number, number, number];
+}
+
+/** A rating read from a cell: an integer 1–4, else null. */
+export function caseRatingOf(v: unknown): number | null {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v.trim()) : NaN;
+  return Number.isInteger(n) && n >= 1 && n <= 4 ? n : null;
+}
+
+/** The figures of the given ratings (values outside 1–4 are ignored). */
+export function caseRatingFigures(ratings: readonly unknown[]): CaseRatingFigures {
+  const byLevel: [number, number, number, number] = [0, 0, 0, 0];
+  let sum = 0;
+  let count = 0;
+  for (const r of ratings) {
+    const n = caseRatingOf(r);
+    if (n === null) continue;
+    byLevel[n - 1]++;
+    sum += n;
+    count++;
+  }
+  return { count, mean: count ? Math.round((sum / count) * 100) / 100 : null, byLevel };
 }
 
 export interface CaseFigures {
@@ -209,6 +241,8 @@ export interface CaseFigures {
   overdueAtEnd: number;
   byBidang: Record<string, { opened: number; resolved: number; openAtEnd: number; overdueAtEnd: number }>;
   byCategory: Record<string, { opened: number; resolved: number; openAtEnd: number; overdueAtEnd: number }>;
+  /** Ratings of the cases resolved or rejected within the week. */
+  ratings: CaseRatingFigures;
 }
 
 /**
@@ -239,8 +273,10 @@ export function caseFigures(
     overdueAtEnd: 0,
     byBidang: {},
     byCategory: {},
+    ratings: caseRatingFigures([]),
   };
   const days: number[] = [];
+  const rated: unknown[] = [];
   for (const f of facts) {
     if (!f.openedAt || f.openedAt >= toMs) continue;
     const b = (out.byBidang[f.bidang || '-'] ??= zero());
@@ -259,12 +295,14 @@ export function caseFigures(
       if (f.deadline && resolvedOnTime(resolvedYmd, f.deadline)) out.resolvedOnTime++;
       days.push(workingDaysAfter(ymdOf(f.openedAt), resolvedYmd, cal));
     }
+    if (f.closedAt > 0 && f.closedAt >= fromMs && f.closedAt < toMs && f.rating != null) rated.push(f.rating);
     const openAtEnd = isCaseOpen(f.status) || (f.closedAt >= toMs && f.closedAt > 0);
     if (openAtEnd) {
       bump('openAtEnd');
       if (f.deadline && f.deadline <= endYmd) bump('overdueAtEnd');
     }
   }
+  out.ratings = caseRatingFigures(rated);
   if (out.resolved > 0) {
     out.onTimePct = Math.round((out.resolvedOnTime / out.resolved) * 1000) / 10;
     days.sort((a, b) => a - b);

@@ -107,6 +107,16 @@ export function summaryLines(report: WeeklyReport, overrides?: MessageOverrides)
         .map(([name, f]) => `${name} ${f.opened}/${f.resolved}/${f.openAtEnd}/${f.overdueAtEnd}`)
         .join('; ') || '-';
     lines.push(t('reportLineCasesBy', { bidang: part(k.byBidang), category: part(k.byCategory) }));
+    const kr = k.ratings;
+    lines.push(
+      kr.count > 0 && kr.mean !== null
+        ? t('reportLineCaseRatings', {
+            count: kr.count,
+            mean: idNumber(kr.mean, 2),
+            levels: kr.byLevel.map((n, i) => `${i + 1}: ${n}`).join(', '),
+          })
+        : t('reportLineCaseRatingsNone'),
+    );
   }
   const c = report.content.total;
   lines.push(

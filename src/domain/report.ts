@@ -136,6 +136,13 @@ export interface RecapFigures {
   casesMedianDays: number | null;
   casesOpen: number;
   casesOverdue: number;
+  /** Ratings of the cases closed in the week (`NILAI <ID>`), apart from the chat's ratings. */
+  caseRatings: number;
+  caseMeanRating: number | null;
+  caseRating1: number;
+  caseRating2: number;
+  caseRating3: number;
+  caseRating4: number;
 }
 
 export interface ReportInput {
@@ -639,6 +646,12 @@ export function weeklyReport(input: ReportInput): WeeklyReport {
     casesMedianDays: input.cases?.medianDaysToResolve ?? null,
     casesOpen: input.cases?.openAtEnd ?? 0,
     casesOverdue: input.cases?.overdueAtEnd ?? 0,
+    caseRatings: input.cases?.ratings.count ?? 0,
+    caseMeanRating: input.cases?.ratings.mean ?? null,
+    caseRating1: input.cases?.ratings.byLevel[0] ?? 0,
+    caseRating2: input.cases?.ratings.byLevel[1] ?? 0,
+    caseRating3: input.cases?.ratings.byLevel[2] ?? 0,
+    caseRating4: input.cases?.ratings.byLevel[3] ?? 0,
   };
 
   return {

@@ -397,10 +397,14 @@ export const MESSAGES = {
     'Indikatif: dihitung dari satu pertanyaan kepuasan, bukan survei IKM sembilan unsur ' +
     '(PermenPAN-RB Nomor 14 Tahun 2017).',
   reportLineCases:
-    '• Kasus pengaduan: {opened} dibuka, {resolved} diselesaikan ({rate} tepat waktu, median ' +
+    'Kasus pengaduan: {opened} dibuka, {resolved} diselesaikan ({rate} tepat waktu, median ' +
     '{median} hari kerja); {open} masih terbuka, {overdue} terlambat di akhir minggu',
   reportLineCasesBy:
-    '• Kasus per bidang (dibuka/selesai/terbuka/terlambat): {bidang}. Per kategori: {category}',
+    'Kasus per bidang (dibuka/selesai/terbuka/terlambat): {bidang}. Per kategori: {category}',
+  reportLineCaseRatings:
+    'Penilaian kasus (terpisah dari penilaian obrolan): {count} penilaian, rata-rata {mean} ' +
+    '(per nilai {levels})',
+  reportLineCaseRatingsNone: 'Penilaian kasus: belum ada penilaian minggu ini',
   reportLineContent:
     'Konten: {publications} terbitan, {views} tayangan, {likes} suka, {comments} komentar, ' +
     '{liveViewers} penonton live, {questions} pertanyaan',
@@ -449,6 +453,25 @@ export const MESSAGES = {
   reportColClosedBy: 'Ditutup oleh',
   reportRowOpen: 'Belum berakhir',
   reportSectionRatings: 'Penilaian warga',
+  reportSectionCases: 'Kasus pengaduan (tindak lanjut)',
+  reportRowCasesOpened: 'Kasus dibuka',
+  reportRowCasesResolved: 'Kasus diselesaikan',
+  reportRowCasesOnTime: 'Diselesaikan tepat waktu',
+  reportRowCasesOnTimePct: 'Tepat waktu (%)',
+  reportRowCasesMedianDays: 'Median hari kerja penyelesaian',
+  reportRowCasesOpen: 'Masih terbuka di akhir minggu',
+  reportRowCasesOverdue: 'Terlambat di akhir minggu',
+  reportColCasesOpened: 'Dibuka',
+  reportColCasesResolved: 'Diselesaikan',
+  reportColCasesOpen: 'Terbuka',
+  reportColCasesOverdue: 'Terlambat',
+  reportColCaseCategory: 'Kategori',
+  reportCasesNone: 'Tidak ada kasus.',
+  reportColCaseRating: 'Penilaian kasus',
+  reportRowCaseRated: 'Kasus yang dinilai',
+  reportRowCaseMean: 'Rata-rata penilaian kasus (1–4)',
+  reportCaseRatingNote:
+    'Penilaian kasus (NILAI <ID>) dihitung pada minggu kasusnya ditutup, terpisah dari penilaian obrolan.',
   reportColRating: 'Penilaian',
   reportRowAsked: 'Sesi yang diminta penilaian',
   reportRowRated: 'Sesi yang dinilai',

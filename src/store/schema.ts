@@ -96,6 +96,8 @@ export const SHEETS = {
       c('citizenLastAt', 'Pesan Warga Terakhir', 'datetime', { system: true }),
       c('caseRating', 'Penilaian Kasus', 'number'),
       c('handovers', 'Dialihkan', 'number', { system: true }),
+      // When the case went to Pelaporan: at most once per case, no per-case Script Property.
+      c('caseEscalatedAt', 'Kasus Dieskalasi', 'datetime', { system: true }),
     ],
   },
   followUps: {
@@ -286,6 +288,12 @@ export const SHEETS = {
       c('casesMedianDays', 'Median Hari Kerja Penyelesaian', 'number'),
       c('casesOpen', 'Kasus Terbuka', 'number'),
       c('casesOverdue', 'Kasus Terlambat', 'number'),
+      c('caseRatings', 'Penilaian Kasus', 'number'),
+      c('caseMeanRating', 'Rata-rata Penilaian Kasus', 'number'),
+      c('caseRating1', 'Penilaian Kasus 1', 'number'),
+      c('caseRating2', 'Penilaian Kasus 2', 'number'),
+      c('caseRating3', 'Penilaian Kasus 3', 'number'),
+      c('caseRating4', 'Penilaian Kasus 4', 'number'),
       c('reportSheet', 'Lembar Laporan', 'text'),
       c('generatedAt', 'Dibuat', 'datetime'),
     ],

@@ -1,6 +1,7 @@
 // Complaint cases on the playground (issue 14): a Friday complaint before a holiday on /chat, an
 // update from the officer's phone on /chat (`/kasus`), the sidebar's Kasus tab at 300 px, and the
-// resolution reaching the citizen. Hostile text in a note stays text.
+// resolution reaching the citizen. Hostile text in a note stays text. "Perlu tindak lanjut" in the
+// conversation view of a Konsultasi makes it a case when its chat ends.
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,5 +102,50 @@ describe('complaint cases on the playground', () => {
     await chat.bringToFront();
     await chat.locator('#messages').getByText('onerror').last().waitFor({ timeout: 15000 });
     expect(await chat.locator('#messages img').count()).toBe(0);
+  });
+
+  it('"Perlu tindak lanjut" in the conversation view makes a Konsultasi a case (300 px)', async () => {
+    await chat.bringToFront();
+    await chat.locator(`.person[data-phone="${citizenPhone}"]`).click();
+    await chat
+      .locator('#who-phone')
+      .filter({ hasText: citizenPhone.slice(-4) })
+      .waitFor();
+    // The first chat's rating is still asked: answer it, then a new Konsultasi UKM.
+    await say(chat, '4', /Terima kasih/i);
+    await say(chat, 'halo', /Ketik \*?1\*?/);
+    await say(chat, '1', /bidang/i);
+    await say(chat, '2', /topik/i);
+    await chat.fill('#text', '1');
+    await chat.press('#text', 'Enter');
+    const fresh = new RegExp(`HK-\\d{4}-(?!${caseId.slice(-4)})\\d{4,}`);
+    await chat.locator('#messages').getByText(fresh).last().waitFor();
+    const ids = (await chat.locator('#messages').innerText()).match(/HK-\d{4}-\d{4,}/g)!;
+    const id = ids[ids.length - 1];
+    expect(id).not.toBe(caseId);
+
+    const { frame, page } = await openSidebar(context, playground, dialogs);
+    await frame.locator(`.card[data-session="${id}"]`).first().click();
+    const button = frame.locator('#follow-up');
+    await button.waitFor();
+    expect((await button.innerText()).trim()).toBe('Perlu tindak lanjut');
+    const fits = await frame.evaluate(() => {
+      const doc = document.documentElement;
+      const b = document.querySelector('#follow-up')!.getBoundingClientRect();
+      return { width: doc.clientWidth, scroll: doc.scrollWidth, right: b.right };
+    });
+    expect(fits.width).toBeLessThanOrEqual(300);
+    expect(fits.scroll).toBeLessThanOrEqual(fits.width);
+    expect(fits.right).toBeLessThanOrEqual(fits.width);
+    await button.click();
+    await frame.locator('#chat-status', { hasText: 'perlu tindak lanjut' }).waitFor();
+    expect(await frame.locator('#chat-status').innerText()).toContain(`Sesi ${id} ditandai`);
+    await page.screenshot({ path: join(SCREENSHOTS, 'sidebar-kasus-3-tindak-lanjut.png'), fullPage: true });
+
+    await chat.bringToFront();
+    await say(chat, 'selesai', /HK-/);
+    const sesi = (await sheetRecords(playground, 'Sesi')).find((r) => r['ID'] === id)!;
+    expect(sesi['Status Kasus']).toBe('Diterima');
+    expect(dialogs).toEqual([]);
   });
 });

@@ -304,6 +304,36 @@ describe('morning reminders', () => {
   });
 });
 
+describe('escalation marks', () => {
+  it('many cases escalated once each, recorded in Sesi, no per-case Script Property', () => {
+    const app = createApp({ now: '2026-11-02T09:00:00+07:00' }); // Monday
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const citizen = new Citizen(app, `62812345${String(10000 + i)}`, `Warga ${i}`);
+      ids.push(fileComplaint(app, citizen)); // Normatif: due Mon 9 Nov, escalated Mon 16 Nov
+    }
+    // A mark left by an earlier version: moved to Sesi, removed, not escalated again.
+    app.emu.scriptProperties.set(`case:esc:${ids[0]}`, '2026-11-13');
+    const escalations = () => app.emu.mailLog.filter((m) => /Eskalasi kasus/.test(m.subject));
+    app.setNow('2026-11-16T07:00:00+07:00');
+    app.tick();
+    expect(escalations()).toHaveLength(11);
+    expect(escalations().some((m) => m.subject.includes(ids[0]))).toBe(false);
+    for (const day of ['2026-11-17', '2026-11-18', '2026-11-19']) {
+      app.setNow(`${day}T07:00:00+07:00`);
+      app.tick();
+    }
+    expect(escalations()).toHaveLength(11);
+    expect(new Set(escalations().map((m) => m.subject)).size).toBe(11);
+    expect([...app.emu.scriptProperties.keys()].filter((k) => k.startsWith('case:'))).toEqual([
+      'case:reminder:lastDay',
+    ]);
+    for (const id of ids) expect(sesi(app, id)['Kasus Dieskalasi']).toBeInstanceOf(Date);
+    const marks = followUps(app).filter((r) => String(r.Catatan).startsWith('Dieskalasi'));
+    expect(marks.map((r) => r['ID Sesi']).sort()).toEqual(ids.slice(1).sort());
+  });
+});
+
 describe('results in the weekly report', () => {
   it('counts opened, resolved, on time, median days, open and overdue for a hand-built week', () => {
     // Week 2026-W48 (Mon 23 – Sun 29 Nov), Monday 23 Nov a holiday.
@@ -323,8 +353,12 @@ describe('results in the weekly report', () => {
     rina.say(`/kasus ${friday} proses Sedang diperiksa`);
     app.setNow('2026-11-26T10:00:00+07:00');
     rina.say(`/kasus ${friday} selesai SHU dibayar`);
+    ani.say(`NILAI ${friday} 4`);
     app.setNow('2026-11-27T10:00:00+07:00');
     rina.say(`/kasus ${light} selesai Sudah dijelaskan`);
+    budi.say(`NILAI ${light} 1`);
+    // The chat's own rating is not a case rating.
+    cici.say('3');
     expect(open).toMatch(/HK-/);
     app.setNow('2026-11-30T09:00:00+07:00');
     const run = app.api<{ week: string }>('report.run', { week: '2026-W48' }).result;
@@ -336,11 +370,48 @@ describe('results in the weekly report', () => {
       'Kasus Tepat Waktu (%)': 50,
       'Kasus Terbuka': 1,
       'Kasus Terlambat': 0,
+      'Penilaian Kasus': 2,
+      'Rata-rata Penilaian Kasus': 2.5,
+      'Penilaian Kasus 1': 1,
+      'Penilaian Kasus 2': 0,
+      'Penilaian Kasus 3': 0,
+      'Penilaian Kasus 4': 1,
     });
     // Friday → Thursday: Tue, Wed, Thu = 3; Tuesday → Friday: Wed, Thu, Fri = 3.
     expect(row['Median Hari Kerja Penyelesaian']).toBe(3);
     const mail = app.emu.mailLog.find((m) => m.subject.includes('2026-W48'))!;
     expect(mail.body).toContain('Kasus pengaduan: 2 dibuka, 2 diselesaikan (50 % tepat waktu');
     expect(mail.body).toContain('UKM 2/2/1/0');
+    expect(mail.body).not.toContain('• •');
+    expect(mail.body).toContain(
+      'Penilaian kasus (terpisah dari penilaian obrolan): 2 penilaian, rata-rata 2,5 (',
+    );
+    expect(mail.body).toContain('1: 1, 2: 0, 3: 0, 4: 1');
+
+    // The report sheet's case table, read cell by cell.
+    const rows = app.sheet('Laporan 2026-W48').rows;
+    const at = (label: string, from = 0): unknown[] => {
+      const i = rows.findIndex((r, n) => n >= from && r[0] === label);
+      expect(i).toBeGreaterThanOrEqual(from);
+      return rows[i].slice(0, 5);
+    };
+    const top = rows.findIndex((r) => r[0] === 'Kasus pengaduan (tindak lanjut)');
+    expect(top).toBeGreaterThan(0);
+    expect(at('Kasus dibuka', top)[1]).toBe(2);
+    expect(at('Kasus diselesaikan', top)[1]).toBe(2);
+    expect(at('Diselesaikan tepat waktu', top)[1]).toBe(1);
+    expect(at('Tepat waktu (%)', top)[1]).toBe(50);
+    expect(at('Median hari kerja penyelesaian', top)[1]).toBe(3);
+    expect(at('Masih terbuka di akhir minggu', top)[1]).toBe(1);
+    expect(at('Terlambat di akhir minggu', top)[1]).toBe(0);
+    expect(at('Bidang', top)).toEqual(['Bidang', 'Dibuka', 'Diselesaikan', 'Terbuka', 'Terlambat']);
+    expect(at('UKM', top)).toEqual(['UKM', 2, 2, 1, 0]);
+    const cat = rows.findIndex((r, n) => n > top && r[0] === 'Kategori');
+    expect(rows[cat + 1].slice(0, 5)).toEqual(['Normatif', 1, 1, 1, 0]);
+    expect(rows[cat + 2].slice(0, 5)).toEqual(['Ringan', 1, 1, 0, 0]);
+    const rated = rows.findIndex((r, n) => n > top && r[0] === 'Penilaian kasus');
+    expect(rows.slice(rated + 1, rated + 5).map((r) => r[1])).toEqual([1, 0, 0, 1]);
+    expect(at('Kasus yang dinilai', top)[1]).toBe(2);
+    expect(at('Rata-rata penilaian kasus (1–4)', top)[1]).toBe(2.5);
   });
 });

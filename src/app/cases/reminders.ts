@@ -1,7 +1,8 @@
 // Deadlines are kept (issue 14): each working morning at `Jam Pengingat Kasus` every group with
 // open cases due within one working day or overdue gets ONE email listing them (and a WhatsApp
 // message when `Notifikasi Petugas` includes whatsapp); a case overdue by its whole settlement
-// time again is escalated once to `Pelaporan`. Never twice the same day.
+// time again is escalated once to `Pelaporan` (recorded in `Sesi.Kasus Dieskalasi` and a
+// `Tindak Lanjut` row, never in a per-case Script Property). Never twice the same day.
 
 import type { CaseCategory } from '../../domain/cases';
 import { needsEscalation, workingDaysLeft } from '../../domain/cases';
@@ -20,7 +21,8 @@ import type { CaseRow } from './store';
 
 export const CASE_REMINDER_JOB = 'pengingat-kasus';
 export const CASE_REMINDER_LAST_KEY = 'case:reminder:lastDay';
-const escalatedKey = (id: string): string => `case:esc:${id}`;
+/** The per-case marks of earlier versions: read once, then moved to `Sesi` and removed. */
+const legacyEscalatedKey = (id: string): string => `case:esc:${id}`;
 
 function reminderHourOf(ctx: Ctx): number {
   const h = settingNumber(ctx.config, 'caseReminderHour', 7);
@@ -45,6 +47,9 @@ export function sendCaseReminders(ctx: Ctx): CaseReminderRun {
   const today = todayYmd(ctx);
   const byGroup = new Map<GroupName, { c: CaseRow; left: number }[]>();
   const escalate: { c: CaseRow; left: number }[] = [];
+  const sessions = ctx.db.tableIfExists('sessions');
+  const canMark = !!sessions?.col('caseEscalatedAt');
+  if (!canMark) ctx.log('PERINGATAN', 'kasus', 'Kolom Sesi "Kasus Dieskalasi" tidak ada: jalankan Siapkan.');
   for (const c of openCases(ctx)) {
     if (!c.deadline || !isGroupName(c.group)) continue;
     const left = workingDaysLeft(today, c.deadline, cal);
@@ -52,12 +57,13 @@ export function sendCaseReminders(ctx: Ctx): CaseReminderRun {
     const list = byGroup.get(c.group) ?? [];
     list.push({ c, left });
     byGroup.set(c.group, list);
-    if (
-      needsEscalation(left, caseDays(ctx, c.category as CaseCategory)) &&
-      !ctx.props.get(escalatedKey(c.id))
-    ) {
-      escalate.push({ c, left });
+    if (!canMark || c.escalatedAt > 0) continue;
+    if (ctx.props.get(legacyEscalatedKey(c.id))) {
+      ctx.db.update('sessions', c.row, { caseEscalatedAt: new Date(ctx.now) });
+      ctx.props.remove(legacyEscalatedKey(c.id));
+      continue;
     }
+    if (needsEscalation(left, caseDays(ctx, c.category as CaseCategory))) escalate.push({ c, left });
   }
   const date = deadlineText(today);
   const whatsapp = setting(ctx.config, 'officerNotify').toLowerCase().includes('whatsapp');
@@ -133,7 +139,7 @@ export function sendCaseReminders(ctx: Ctx): CaseReminderRun {
         continue;
       }
     } else ctx.log('PERINGATAN', 'kasus', `Eskalasi kasus ${c.id}: grup Pelaporan tanpa email.`);
-    ctx.props.set(escalatedKey(c.id), today);
+    ctx.db.update('sessions', c.row, { caseEscalatedAt: new Date(ctx.now) });
     ctx.db.append('followUps', [
       {
         at: new Date(ctx.now),

@@ -28,6 +28,8 @@ export interface CaseRow {
   resolvedAt: number;
   citizenLastAt: number;
   rating: string;
+  /** When the case was escalated to Pelaporan, ms; 0 when it was not. */
+  escalatedAt: number;
 }
 
 export function caseOf(row: number, rec: RecordOf<'sessions'>, offset: number): CaseRow | null {
@@ -60,6 +62,7 @@ export function caseOf(row: number, rec: RecordOf<'sessions'>, offset: number): 
     resolvedAt: cellTime(rec.caseResolvedAt) ?? 0,
     citizenLastAt: cellTime(rec.citizenLastAt) ?? 0,
     rating: cellText(rec.caseRating),
+    escalatedAt: cellTime(rec.caseEscalatedAt) ?? 0,
   };
 }
 

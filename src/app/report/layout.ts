@@ -300,6 +300,51 @@ function ratings(p: Page): void {
   g.blank();
 }
 
+/** Complaint cases (issue 14): the week's figures, by Bidang and category, and case ratings. */
+function cases(p: Page): void {
+  const { g, t, report } = p;
+  const k = report.cases;
+  if (!k) return;
+  g.add([t('reportSectionCases')], 'section');
+  g.add([t('reportColMeasure'), t('reportColValue')], 'header');
+  g.add([t('reportRowCasesOpened'), k.opened]);
+  g.add([t('reportRowCasesResolved'), k.resolved]);
+  g.add([t('reportRowCasesOnTime'), k.resolvedOnTime]);
+  g.add([t('reportRowCasesOnTimePct'), num(k.onTimePct)], 'highlight');
+  g.add([t('reportRowCasesMedianDays'), num(k.medianDaysToResolve)]);
+  g.add([t('reportRowCasesOpen'), k.openAtEnd]);
+  g.add([t('reportRowCasesOverdue'), k.overdueAtEnd], 'highlight');
+  g.blank();
+  const split = (label: MessageKey, by: NonNullable<WeeklyReport['cases']>['byBidang']): void => {
+    g.add(
+      [
+        t(label),
+        t('reportColCasesOpened'),
+        t('reportColCasesResolved'),
+        t('reportColCasesOpen'),
+        t('reportColCasesOverdue'),
+      ],
+      'header',
+    );
+    const names = Object.keys(by).sort((a, b) => a.localeCompare(b));
+    if (names.length === 0) g.add([t('reportCasesNone')], 'note');
+    for (const name of names) {
+      const f = by[name];
+      g.add([name === '-' ? t('reportNoBidang') : name, f.opened, f.resolved, f.openAtEnd, f.overdueAtEnd]);
+    }
+    g.blank();
+  };
+  split('reportColBidang', k.byBidang);
+  split('reportColCaseCategory', k.byCategory);
+  const r = k.ratings;
+  g.add([t('reportColCaseRating'), t('reportColCount')], 'header');
+  r.byLevel.forEach((n, i) => g.add([`${i + 1} – ${RATING_LABELS[RATINGS[i]]}`, n]));
+  g.add([t('reportRowCaseRated'), r.count], 'total');
+  g.add([t('reportRowCaseMean'), num(r.mean)], 'total');
+  g.add([t('reportCaseRatingNote')], 'note');
+  g.blank();
+}
+
 /** Content per platform. */
 function platforms(p: Page): void {
   const { g, t, report } = p;
@@ -475,6 +520,7 @@ const SECTIONS: readonly ((p: Page) => void)[] = [
   times,
   endings,
   ratings,
+  cases,
   platforms,
   publications,
   lateTasks,

@@ -3,7 +3,7 @@
 // computed by domain/report.ts. `Pesan` is never read: every figure comes from `Sesi`.
 
 import type { CaseFact, CaseFigures } from '../../domain/cases';
-import { CASE_STATUSES, caseFigures } from '../../domain/cases';
+import { CASE_STATUSES, caseFigures, caseRatingOf } from '../../domain/cases';
 import { parseWorkDays } from '../../domain/hours';
 import {
   type RecapFigures,
@@ -139,6 +139,12 @@ export const RECAP_NUMBERS: readonly (keyof RecapFigures)[] = [
   'casesMedianDays',
   'casesOpen',
   'casesOverdue',
+  'caseRatings',
+  'caseMeanRating',
+  'caseRating1',
+  'caseRating2',
+  'caseRating3',
+  'caseRating4',
 ];
 
 function toRecap(rec: RecordOf<'weekly'>): Partial<RecapFigures> {
@@ -207,6 +213,7 @@ function weekCases(ctx: Ctx, week: ReportWeek): CaseFigures | undefined {
     openedAt: cellTime(rec.endedAt) ?? cellTime(rec.startedAt) ?? 0,
     deadline: ymdOf(cellMoment(rec.caseDeadline, week.offset), week.offset),
     closedAt: cellTime(rec.caseResolvedAt) ?? 0,
+    rating: caseRatingOf(rec.caseRating),
   }));
   const hours = {
     workDays: parseWorkDays(setting(ctx.config, 'workDays')) ?? [1, 2, 3, 4, 5],

@@ -2,6 +2,8 @@ import {
   addWorkingDays,
   CASE_STATUS,
   caseFigures,
+  caseRatingFigures,
+  caseRatingOf,
   DEFAULT_CASE_DAYS,
   needsEscalation,
   parseCaseCommand,
@@ -224,5 +226,48 @@ describe('weekly figures', () => {
     expect(f.overdueAtEnd).toBe(1);
     expect(f.byBidang.UKM).toEqual({ opened: 1, resolved: 1, openAtEnd: 1, overdueAtEnd: 1 });
     expect(f.byCategory.Ringan).toEqual({ opened: 2, resolved: 2, openAtEnd: 0, overdueAtEnd: 0 });
+  });
+});
+
+describe('case ratings in the weekly figures', () => {
+  const off = 7 * 60;
+  const at = (d: string, hhmm = '10:00'): number => localMs(d, hhmm, off);
+  const ymdOf = (ms: number): string => localDateKey(ms, off);
+
+  it('reads 1–4 only', () => {
+    expect([4, '2', ' 3 ', 0, 5, 2.5, '', 'x', null].map(caseRatingOf)).toEqual([
+      4,
+      2,
+      3,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(caseRatingFigures([])).toEqual({ count: 0, mean: null, byLevel: [0, 0, 0, 0] });
+    expect(caseRatingFigures([4, 4, 1, 'x', 2])).toEqual({ count: 4, mean: 2.75, byLevel: [1, 1, 0, 2] });
+  });
+
+  it('counts the ratings of the cases closed within the week, per level', () => {
+    const base = { bidang: 'UKM', category: 'Ringan', deadline: '2026-11-30', openedAt: at('2026-11-23') };
+    const f = caseFigures(
+      [
+        { ...base, status: 'Selesai', closedAt: at('2026-11-24'), rating: 4 },
+        { ...base, status: 'Selesai', closedAt: at('2026-11-25'), rating: 3 },
+        { ...base, status: 'Ditolak', closedAt: at('2026-11-25'), rating: 1 },
+        { ...base, status: 'Selesai', closedAt: at('2026-11-26'), rating: null },
+        // closed the week before / after: not this week's ratings
+        { ...base, status: 'Selesai', openedAt: at('2026-11-16'), closedAt: at('2026-11-18'), rating: 2 },
+        { ...base, status: 'Selesai', closedAt: at('2026-12-01'), rating: 2 },
+      ],
+      at('2026-11-23', '00:00'),
+      at('2026-11-30', '00:00'),
+      '2026-11-29',
+      WEEK,
+      ymdOf,
+    );
+    expect(f.ratings).toEqual({ count: 3, mean: 2.67, byLevel: [1, 0, 1, 1] });
   });
 });

@@ -27,6 +27,7 @@ const SAMPLE: Record<string, string | number> = {
   note: 'Sedang dikonfirmasi',
   overdue: 1,
   left: 'sisa 2 hari kerja',
+  levels: '1: 0, 2: 1, 3: 2, 4: 1',
   opened: 3,
   resolved: 2,
   bidang: 'UKM',

@@ -115,6 +115,8 @@ function draw(v: SessionView): void {
   byId<HTMLButtonElement>('close-session').disabled = !v.open;
   if (!v.open) byId('close-confirm').hidden = true;
   drawToolkit(v);
+  // "Perlu tindak lanjut": a Konsultasi may become a case (cases.followUp).
+  byId('follow-up-row').hidden = v.jenis !== 'Konsultasi';
   const note = byId<HTMLTextAreaElement>('note-text');
   if (!noteDirty && document.activeElement !== note) note.value = v.note;
 }
@@ -220,6 +222,20 @@ async function closeCurrent(): Promise<void> {
   byId('chat-title').focus();
 }
 
+async function markFollowUp(): Promise<void> {
+  const status = byId('chat-status');
+  setStatus(status, 'Menandai perlu tindak lanjut…');
+  try {
+    const res = await busyButton(byId<HTMLButtonElement>('follow-up'), () =>
+      call('cases.followUp', { sessionId }),
+    );
+    // The message is WhatsApp text (the same as /kasus … tindak lanjut): no *bold* marks here.
+    setStatus(status, res.message.replace(/\*/g, ''), res.ok ? 'ok' : 'bad');
+  } catch (e) {
+    setStatus(status, errorText(e), 'bad');
+  }
+}
+
 async function saveNote(): Promise<void> {
   const note = byId<HTMLTextAreaElement>('note-text');
   const err = byId('err-note-text');
@@ -286,6 +302,7 @@ export function initConversation(): void {
     byId('close-session').focus();
   });
   byId('close-yes').addEventListener('click', () => void closeCurrent());
+  byId('follow-up').addEventListener('click', () => void markFollowUp());
   byId('note-text').addEventListener('input', () => (noteDirty = true));
   byId<HTMLFormElement>('note-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
