@@ -14,6 +14,7 @@ import { digits } from './conversation';
 import { DEFAULTS } from './demo';
 import { type EngineFactory, localAppFactory } from './engine';
 import { Playground } from './playground';
+import { scriptRunResult } from './script-run';
 import { workbookXlsx } from './xlsx';
 
 export interface ServerOptions {
@@ -379,7 +380,8 @@ function devPostRoutes(pg: Playground): Route[] {
       try {
         const r = fn === 'api' ? pg.engine.api(String(args[0]), args[1]) : pg.engine.exec(fn, ...args);
         pg.scheduleSave();
-        json(res, { ok: true, value: r.result ?? null });
+        // As Google returns it: a result holding a Date or a function reaches the page as null.
+        json(res, { ok: true, value: scriptRunResult(r.result) });
       } catch (e) {
         pg.scheduleSave();
         json(res, { ok: false, error: errorMessage(e) });
