@@ -43,7 +43,12 @@ export type CallCategory =
   | 'charts'
   | 'drive';
 
-export type ExecutionKind = 'webApp' | 'editor' | 'trigger';
+/**
+ * webApp: doGet/doPost; editor: a menu item, the sidebar's google.script.run, the script editor;
+ * trigger: an installable (time-driven) trigger; simpleTrigger: onOpen/onEdit run by Sheets in
+ * AuthMode.LIMITED (guides/triggers#restrictions).
+ */
+export type ExecutionKind = 'webApp' | 'editor' | 'trigger' | 'simpleTrigger';
 
 export interface ExecutionCalls {
   id: number;

@@ -10,6 +10,8 @@ import { type Realm, toRealm } from './realm';
 
 /** Google's limit of one execution: 6 minutes. */
 export const MAX_EXECUTION_MS = 6 * 60_000;
+/** A simple trigger's limit: 30 seconds (guides/triggers#restrictions). */
+export const SIMPLE_TRIGGER_MS = 30_000;
 
 export class Execution {
   /** Buffered sheet writes of this execution, in order. */
@@ -31,6 +33,15 @@ export class Execution {
   refused = false;
   /** A web app request served at the /dev URL (development mode). */
   dev = false;
+  /** ScriptApp.AuthMode of the run: LIMITED for a simple trigger (no authorised services). */
+  authMode: 'FULL' | 'LIMITED' = 'FULL';
+  /**
+   * Session's users read '' (Session.getActiveUser: the email "is not available in any context
+   * that allows a script to run without that user's authorization, like a simple onOpen(e) or
+   * onEdit(e) trigger … or a web app deployed to execute as me", unless it is the developer or the
+   * same Workspace domain).
+   */
+  identityHidden = false;
   /** Time spent below a millisecond, not yet on the clock (which keeps whole milliseconds). */
   fractionMs = 0;
 

@@ -13,7 +13,7 @@ import { CallCounter, type ExecutionCalls, type ExecutionKind, newExecutionCalls
 import { Clock } from './clock';
 import { GasError, MSG } from './errors';
 import { COST_MODEL, type CostModel, callCost } from './cost';
-import { Ctx, Execution } from './execution';
+import { Ctx, Execution, SIMPLE_TRIGGER_MS } from './execution';
 import { SpreadsheetModel, type SpreadsheetJSON, DEFAULT_COLS, DEFAULT_ROWS } from './model';
 import { hostRealm, type Realm } from './realm';
 import { ContentServiceFacade, HtmlServiceFacade } from './services/content';
@@ -57,7 +57,7 @@ import {
   type QuotaUsage,
   type UserUsage,
 } from './quotas';
-import { insufficientScopes, type Manifest, noPermission, requiredScopes } from './scopes';
+import { insufficientScopes, type Manifest, noPermission, requiredScopes, SCOPES } from './scopes';
 
 export type { ExecutionCalls, ExecutionKind } from './calls';
 export { classify } from './calls';
@@ -195,7 +195,15 @@ export type ExecutionRef = Execution | null | (() => Execution | null);
 
 /** Executions counted as trigger runs (their time counts toward the daily trigger runtime). */
 function isTriggerKind(kind: ExecutionKind): boolean {
-  return kind === 'trigger';
+  return kind === 'trigger' || kind === 'simpleTrigger';
+}
+
+/** The functions Sheets runs as simple triggers (guides/triggers). */
+const SIMPLE_TRIGGERS = new Set(['onOpen', 'onEdit', 'onSelectionChange']);
+
+function defaultKind(name: string): ExecutionKind {
+  if (name === 'doGet' || name === 'doPost') return 'webApp';
+  return SIMPLE_TRIGGERS.has(name) ? 'simpleTrigger' : 'editor';
 }
 
 export class GoogleEmulator {
@@ -420,13 +428,30 @@ export class GoogleEmulator {
    * scope the script was not granted.
    */
   authorize(name: string, display: string, exec: Execution | null): void {
-    void exec;
     const needed = requiredScopes(name);
     if (!needed) return;
+    if (exec?.authMode === 'LIMITED') {
+      // A simple trigger: the bound document and services needing no authorisation only; Session
+      // answers, but with the identity hidden.
+      const boundDocument =
+        name.startsWith('SpreadsheetApp.') && needed.includes(SCOPES.spreadsheetsCurrentOnly);
+      if (!boundDocument && !name.startsWith('Session.')) throw new GasError(noPermission(display, needed));
+      return;
+    }
     const granted = this.grantedScopes();
     if (granted && !needed.some((s) => granted.includes(s)))
       throw new GasError(insufficientScopes(display, needed));
-    void noPermission;
+  }
+
+  /**
+   * Whether Session tells who `user` is where Google hides it unless it may (a simple trigger):
+   * the developer (the owner) or, on Workspace, someone of the owner's domain.
+   */
+  identityVisible(user: string): boolean {
+    if (!user) return false;
+    if (user.toLowerCase() === this.userEmail.toLowerCase()) return true;
+    const domain = (e: string): string => e.slice(e.lastIndexOf('@') + 1).toLowerCase();
+    return this.accountType === 'workspace' && domain(user) === domain(this.userEmail);
   }
 
   // ---- time inside executions -----------------------------------------------------------------
@@ -464,7 +489,7 @@ export class GoogleEmulator {
 
   /** Starts an execution of `name` (counted in emu.calls until endExecution). */
   beginExecution(name: string, opts: BeginOptions = {}): Execution {
-    const kind = opts.kind ?? (name === 'doGet' || name === 'doPost' ? 'webApp' : 'editor');
+    const kind = opts.kind ?? defaultKind(name);
     const id = ++this.counters.execution;
     const calls = newExecutionCalls(id, name, kind, this.clock.now());
     const activeUser = opts.activeUser ?? (kind === 'webApp' ? '' : this.userEmail);
@@ -473,6 +498,11 @@ export class GoogleEmulator {
       opts.effectiveUser ?? ((kind === 'webApp' ? deployer : activeUser) || this.userEmail);
     const exec = new Execution(id, name, kind, activeUser, calls, effectiveUser);
     exec.dev = !!opts.dev;
+    if (kind === 'simpleTrigger') {
+      exec.authMode = 'LIMITED';
+      exec.limitMs = SIMPLE_TRIGGER_MS;
+      exec.identityHidden = !this.identityVisible(activeUser);
+    }
     // Google refuses to start it: too many of this user's executions at once, or (a trigger) the
     // user's daily trigger runtime used up.
     const mine = [...this.running.values()].filter((e) => e.effectiveUser === effectiveUser).length;

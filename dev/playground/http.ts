@@ -13,7 +13,9 @@ import { sheetCharts } from './charts';
 import { digits } from './conversation';
 import { DEFAULTS } from './demo';
 import { type EngineFactory, localAppFactory } from './engine';
+import { ECHO_ORIGIN, movedTemporarily } from '../runtime/local-app';
 import { Playground } from './playground';
+import { scriptRunResult } from './script-run';
 import { workbookXlsx } from './xlsx';
 
 export interface ServerOptions {
@@ -217,16 +219,28 @@ async function dispatch(routes: readonly Route[], req: IncomingMessage, res: Ser
   throw notFound(method, path);
 }
 
-/** The product's web app. */
+/**
+ * The product's web app, answered as Google answers it: /exec runs the script and redirects (302)
+ * to a one-time echo URL (script.googleusercontent.com/macros/echo on Google, /macros/echo here)
+ * that serves the output once. A client that follows redirects reads the output; one that does
+ * not reads only the "Moved Temporarily" page.
+ */
 function webAppRoutes(pg: Playground): Route[] {
-  const reply = (res: ServerResponse, out: ReturnType<Playground['get']>): void =>
-    send(res, out.status, out.body, out.contentType);
+  const reply = (res: ServerResponse, base: string, out: ReturnType<Playground['get']>): void => {
+    if (out.location === null) return send(res, out.status, out.body, out.contentType);
+    const location = out.location.replace(ECHO_ORIGIN, base);
+    send(res, out.status, movedTemporarily(location), out.contentType, { Location: location });
+  };
   return [
-    route('GET', '/exec', ({ res, query }) => reply(res, pg.get(query))),
-    route('POST', '/exec', async ({ req, res, query }) => {
+    route('GET', '/exec', ({ res, query, base }) => reply(res, base, pg.get(query))),
+    route('POST', '/exec', async ({ req, res, query, base }) => {
       const body = await readBody(req);
       const type = String(req.headers['content-type'] ?? '');
-      reply(res, pg.post(query, body, type));
+      reply(res, base, pg.post(query, body, type));
+    }),
+    route('GET', '/macros/echo', ({ res, url }) => {
+      const out = pg.echo(url.searchParams.get('user_content_key') ?? '');
+      send(res, out.status, out.body, out.contentType);
     }),
     route('*', '/exec', () => {
       throw new HttpError(405, 'GET or POST');
@@ -392,7 +406,8 @@ function devPostRoutes(pg: Playground): Route[] {
       try {
         const r = fn === 'api' ? pg.engine.api(String(args[0]), args[1]) : pg.engine.exec(fn, ...args);
         pg.scheduleSave();
-        json(res, { ok: true, value: r.result ?? null });
+        // As Google returns it: a result holding a Date or a function reaches the page as null.
+        json(res, { ok: true, value: scriptRunResult(r.result) });
       } catch (e) {
         pg.scheduleSave();
         json(res, { ok: false, error: errorMessage(e) });

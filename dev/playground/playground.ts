@@ -4,7 +4,7 @@
 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WebResponse } from '../runtime/local-app';
+import type { WebRedirect } from '../runtime/local-app';
 import { conversation, digits, type BubbleView, type InboxEntry, inboundMessages } from './conversation';
 import { DEFAULTS, DEMO_OFFICERS, OFFICERS_SHEET } from './demo';
 import type { Engine, EngineFactory } from './engine';
@@ -204,22 +204,31 @@ export class Playground {
 
   // ---- web app and inbox -----------------------------------------------------------------------
 
-  /** POST /exec: records the citizen messages it carries, then runs doPost. */
-  post(query: string, body: string, contentType: string): WebResponse {
+  /**
+   * POST /exec: records the citizen messages it carries, then runs doPost; answers as Google does,
+   * with a 302 to the one-time echo URL of the output (`echo`).
+   */
+  post(query: string, body: string, contentType: string): WebRedirect {
     this.follow();
     const seen = inboundMessages(body, contentType);
     if (seen.length) {
       const sentBefore = this.emu.fetchLog.length;
       for (const m of seen) this.inbox.push({ ...m, seq: ++this.inboxSeq, at: this.now(), sentBefore });
     }
-    const res = this.engine.post(query, body, contentType);
+    const res = this.engine.postRaw(query, body, contentType);
     this.scheduleSave();
     return res;
   }
 
-  get(query: string): WebResponse {
+  /** GET /exec: runs doGet; the 302 to its output. */
+  get(query: string): WebRedirect {
     this.follow();
-    return this.engine.get(query);
+    return this.engine.getRaw(query);
+  }
+
+  /** GET of an echo URL: the output once, then 404. */
+  echo(key: string): { status: number; contentType: string; body: string } {
+    return this.engine.echo(key);
   }
 
   conversation(number: string): { generation: number; items: BubbleView[] } {

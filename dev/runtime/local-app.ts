@@ -2,6 +2,7 @@
 // execution in a fresh V8 context holding only Apps Script globals, as on Google. Used by the
 // integration tests, the playground and the benchmark.
 
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ExecutionCalls, ExecutionKind, FetchRequest } from '../emulator/index';
@@ -62,7 +63,26 @@ export interface WebResponse {
   contentType: string;
   body: string;
   calls: ExecutionCalls;
+  /** The echo URL the web app's 302 pointed to, which the body was read from (as a client does). */
+  redirectedFrom?: string;
 }
+
+/**
+ * What /exec itself answers: as on Google, a 302 to a one-time echo URL on
+ * script.googleusercontent.com, with a small HTML "Moved Temporarily" page; the output is served
+ * there (once). An uncaught exception is Google's HTML error page, at once.
+ */
+export interface WebRedirect {
+  status: number;
+  /** The echo URL (302), or null for an error page served at once. */
+  location: string | null;
+  contentType: string;
+  body: string;
+  calls: ExecutionCalls;
+}
+
+/** Where Google serves a web app's output (the 302's target). */
+export const ECHO_ORIGIN = 'https://script.googleusercontent.com';
 
 export interface LocalAppOptions extends EmulatorOptions {
   /** Path of the bundle; default build/Code.js. */
@@ -141,14 +161,66 @@ export class LocalApp {
     return { result: r.result as T, calls: r.calls };
   }
 
-  /** POST /exec: one doPost execution. */
+  /** POST /exec as a client that follows the redirect: one doPost execution, its output read once. */
   post(query: string | Record<string, string>, body: string, contentType = 'application/json'): WebResponse {
-    return this.web('doPost', webAppEvent({ method: 'POST', query, body, contentType }));
+    return this.follow(this.postRaw(query, body, contentType));
   }
 
-  /** GET /exec: one doGet execution. */
+  /** GET /exec as a client that follows the redirect: one doGet execution. */
   get(query: string | Record<string, string> = ''): WebResponse {
-    return this.web('doGet', webAppEvent({ method: 'GET', query }));
+    return this.follow(this.getRaw(query));
+  }
+
+  /** POST /exec as Google answers it: the 302 to the echo URL (see WebRedirect). */
+  postRaw(
+    query: string | Record<string, string>,
+    body: string,
+    contentType = 'application/json',
+  ): WebRedirect {
+    return this.redirect(this.web('doPost', webAppEvent({ method: 'POST', query, body, contentType })));
+  }
+
+  /** GET /exec as Google answers it. */
+  getRaw(query: string | Record<string, string> = ''): WebRedirect {
+    return this.redirect(this.web('doGet', webAppEvent({ method: 'GET', query })));
+  }
+
+  /**
+   * GET of an echo URL (or its `user_content_key`): the output the first time, then Google's 404
+   * (script.googleusercontent.com serves an output once).
+   */
+  echo(locationOrKey: string): { status: number; contentType: string; body: string } {
+    const key = /[?&]user_content_key=([^&]+)/.exec(locationOrKey)?.[1] ?? locationOrKey;
+    const out = this.echoes.get(decodeURIComponent(key));
+    if (!out) return { status: 404, contentType: 'text/html', body: ECHO_NOT_FOUND };
+    this.echoes.delete(decodeURIComponent(key));
+    return out;
+  }
+
+  private readonly echoes = new Map<string, { status: number; contentType: string; body: string }>();
+
+  private redirect(out: WebResponse): WebRedirect {
+    if (out.contentType === 'text/html' && out.body.startsWith('Error: ')) return { ...out, location: null };
+    const key = randomBytes(24).toString('base64url');
+    // Outputs nobody fetched are kept a while only, as Google's are.
+    if (this.echoes.size > 500) this.echoes.delete(this.echoes.keys().next().value as string);
+    this.echoes.set(key, { status: 200, contentType: out.contentType, body: out.body });
+    const location = `${ECHO_ORIGIN}/macros/echo?user_content_key=${key}&lib=${encodeURIComponent(this.emu.scriptId)}`;
+    return {
+      status: 302,
+      location,
+      contentType: 'text/html; charset=UTF-8',
+      body: movedTemporarily(location),
+      calls: out.calls,
+    };
+  }
+
+  /** What a client that follows redirects reads: the echo URL's output. */
+  private follow(r: WebRedirect): WebResponse {
+    if (r.location === null)
+      return { status: r.status, contentType: r.contentType, body: r.body, calls: r.calls };
+    const out = this.echo(r.location);
+    return { ...out, calls: r.calls, redirectedFrom: r.location };
   }
 
   private web(fn: 'doGet' | 'doPost', event: unknown): WebResponse {
@@ -342,6 +414,15 @@ export class LocalApp {
     return app;
   }
 }
+
+/** Google's page for a 302 (what a client that does not follow redirects reads). */
+export function movedTemporarily(location: string): string {
+  const href = location.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return `<HTML>\n<HEAD>\n<TITLE>Moved Temporarily</TITLE>\n</HEAD>\n<BODY BGCOLOR="#FFFFFF" TEXT="#000000">\n<H1>Moved Temporarily</H1>\nThe document has moved <A HREF="${href}">here</A>.\n</BODY>\n</HTML>\n`;
+}
+
+const ECHO_NOT_FOUND =
+  '<!DOCTYPE html><html><head><title>Not Found</title></head><body>Not Found</body></html>';
 
 /** appsscript.json at `path`, or undefined when there is none. */
 export function readManifest(path: string): Manifest | undefined {

@@ -114,6 +114,33 @@ test("GET /exec answers Meta's verification handshake only with the right verify
   expect(await wrong.text()).not.toContain('1158201444');
 });
 
+// guides/content#redirects: the output is not served from /exec but from a one-time URL it
+// redirects to; a client must follow redirects to read it.
+test('/exec answers 302 to a one-time echo URL; following it reads the output once, as a client does', async () => {
+  const payload = textWebhook({ name: 'Rudi', phone: '6281234500009' }, 'halo', await nowMs(), 'PLAYGROUND');
+  const raw = await fetch(`${pg.url}/exec?key=playground`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(payload),
+    redirect: 'manual',
+  });
+  expect(raw.status).toBe(302);
+  const location = raw.headers.get('location')!;
+  expect(location).toMatch(new RegExp(`^${pg.url}/macros/echo\\?user_content_key=[\\w-]+&lib=`));
+  const page = await raw.text();
+  expect(page).toContain('Moved Temporarily');
+  expect(page).not.toContain('"ok"');
+  const first = await fetch(location);
+  expect(first.status).toBe(200);
+  expect(first.headers.get('content-type')).toBe('application/json');
+  expect(await first.json()).toEqual({ ok: true });
+  expect((await fetch(location)).status).toBe(404);
+  // A client that follows redirects (fetch does, turning the POST into a GET) reads the output.
+  const followed = await webhook(payload);
+  expect(followed.redirected).toBe(true);
+  expect(await followed.json()).toEqual({ ok: true });
+});
+
 test('a message posted to /exec is answered with the menu, which /_dev/outbox shows as sent to that number', async () => {
   const res = await webhook(
     textWebhook({ name: 'Siti', phone: '6281234500001' }, 'halo', await nowMs(), 'PLAYGROUND'),

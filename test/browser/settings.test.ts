@@ -52,4 +52,32 @@ describe('settings dialog', () => {
     );
     expect(await res.text()).toBe('42');
   });
+
+  // guides/html/communication: a Date or a function fails the call; undefined in arrays becomes null.
+  test('google.script.run serialises as Google does: a Date throws at the call, undefined in arrays is null', async () => {
+    await page.goto(`${pg.url}/ui/Settings`);
+    const thrown = await page.evaluate(() => {
+      const run = (
+        window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => void> } } }
+      ).google.script.run;
+      try {
+        run.api('settings.get', { since: new Date() });
+        return 'no error';
+      } catch (e) {
+        return String((e as Error).message);
+      }
+    });
+    expect(thrown).toBe('Failed due to illegal value in property: since');
+    const echoed = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const g = (window as unknown as { google: { script: { run: Record<string, unknown> } } }).google;
+          const run = g.script.run as {
+            withSuccessHandler(f: (v: unknown) => void): { api(n: string, r: unknown): void };
+          };
+          run.withSuccessHandler(resolve).api('inbox.list', { group: [undefined] });
+        }),
+    );
+    expect(echoed).toMatchObject({ ok: true });
+  });
 });

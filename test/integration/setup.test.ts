@@ -1,4 +1,5 @@
 // "Siapkan Spreadsheet": every sheet of DESIGN.md §2, idempotent, tolerant of staff's changes.
+import { CONFIG_CACHE_KEY } from '../../src/app/config';
 import { SHEETS } from '../../src/store/schema';
 import { Citizen, createApp } from '../support/app';
 
@@ -149,5 +150,30 @@ describe('protection', () => {
     }
     const calendar = app.emu.spreadsheet.getSheetByName('Kalender Konten')!;
     expect(calendar.protections.some((p) => /ID Konten/.test(p.description))).toBe(true);
+  });
+});
+
+describe('simple triggers (AuthMode.LIMITED: no authorised service, 30 s, no user identity)', () => {
+  it('builds the add-on menu at onOpen', () => {
+    const app = createApp({ officers: [] });
+    const r = app.execAs({ kind: 'simpleTrigger', activeUser: 'editor@diskopukm.example' }, 'onOpen', {
+      authMode: 'LIMITED',
+    });
+    expect(r.calls.kind).toBe('simpleTrigger');
+    const menu = app.emu.ui.menus[app.emu.ui.menus.length - 1];
+    expect(JSON.stringify(menu)).toContain('Siapkan spreadsheet');
+  });
+
+  it('forgets the cached configuration when staff edit Pengaturan (onEdit)', () => {
+    const app = createApp({ officers: [] });
+    app.tick(); // the configuration is read and cached
+    expect(app.emu.cacheStore('script').has(CONFIG_CACHE_KEY)).toBe(true);
+    const g = app.emu.globals() as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp };
+    const range = g.SpreadsheetApp.getActive().getSheetByName('Pengaturan')!.getRange('B2');
+    app.execAs({ kind: 'simpleTrigger', activeUser: 'editor@diskopukm.example' }, 'onEdit', {
+      authMode: 'LIMITED',
+      range,
+    });
+    expect(app.emu.cacheStore('script').has(CONFIG_CACHE_KEY)).toBe(false);
   });
 });

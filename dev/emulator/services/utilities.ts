@@ -199,13 +199,13 @@ export class SessionFacade extends Facade {
     return this._ctx.emu.scriptTimeZone;
   }
 
-  /** '' for an anonymous web app request, as Google answers when it cannot tell. */
+  /** '' for an anonymous web app request, or where Google hides it (a simple trigger). */
   getActiveUser(): UserFacade {
-    return new UserFacade(this._ctx, this._ctx.activeUser);
+    return new UserFacade(this._ctx, this._ctx.exec?.identityHidden ? '' : this._ctx.activeUser);
   }
 
   getEffectiveUser(): UserFacade {
-    return new UserFacade(this._ctx, this._ctx.effectiveUser);
+    return new UserFacade(this._ctx, this._ctx.exec?.identityHidden ? '' : this._ctx.effectiveUser);
   }
 
   getActiveUserLocale(): string {

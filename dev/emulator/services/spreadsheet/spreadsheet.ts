@@ -82,7 +82,8 @@ export class SpreadsheetAppService extends Facade {
   }
 
   getUi(): UiFacade {
-    if (this._ctx.kind !== 'editor') throw new GasError(MSG.uiContext);
+    // A menu, a dialog, a simple trigger of the open document: there is a user interface.
+    if (this._ctx.kind !== 'editor' && this._ctx.kind !== 'simpleTrigger') throw new GasError(MSG.uiContext);
     return new UiFacade(this._ctx);
   }
 
