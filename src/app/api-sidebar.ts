@@ -2,7 +2,7 @@
 // (app/inbox.ts), records (app/records.ts), the socialisation kit and opening the settings dialog.
 
 import { isLikelyPhone, waMeLink } from '../domain/phone';
-import type { ApiMap, KitView } from '../ui/api-types';
+import type { ApiMap, KitView } from '../api/types';
 import { menuSettings } from './admin';
 import { setting } from './config';
 import type { Ctx } from './context';

@@ -4,7 +4,7 @@
 
 import { render } from '../messages/id';
 import { JAKARTA_OFFSET, zoneLabel } from '../domain/time';
-import type { ApiMap, ApiName, ApiResponse, ServerClock } from '../ui/api-types';
+import type { ApiMap, ApiName, ApiResponse, ServerClock } from '../api/types';
 import { runSetup } from './admin';
 import { SIDEBAR_HANDLERS } from './api-sidebar';
 import { CONTENT_HANDLERS } from './content-api';

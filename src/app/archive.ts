@@ -64,8 +64,7 @@ import { deleteProductRows, deleteRowsBottomUp, repairSessionRows } from './arch
 import { checkCapacity } from './capacity';
 import { forgetConfig, setting } from './config';
 import { Ctx } from './context';
-import type { Job } from './scheduler';
-import { jobKey } from './scheduler';
+import { type Job, jobKey } from './scheduler/job';
 import { allUsers } from './state';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

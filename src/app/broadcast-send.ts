@@ -37,7 +37,7 @@ import type { MessageKey } from '../messages/id';
 import { now as clockNow } from '../platform/clock';
 import { withScriptLock } from '../platform/lock';
 import { asText, cellText } from '../store/cells';
-import type { BroadcastStatusView } from '../ui/api-types';
+import type { BroadcastStatusView } from '../api/types';
 import {
   BC_MESSAGE_KEY,
   BC_QUOTA_KEY,
@@ -60,7 +60,7 @@ import {
 import { setting } from './config';
 import type { Ctx } from './context';
 import { deliver, providerName } from './sender';
-import type { Job, JobResult } from './scheduler';
+import type { Job, JobResult } from './scheduler/job';
 
 export const BROADCAST_JOB = 'siaran';
 const DAY = 24 * 3_600_000;

@@ -16,6 +16,7 @@ import {
   recipientKey,
   remaining,
   WINDOW_MS,
+  ACTIVE_BROADCAST_STATES,
 } from '../domain/broadcast';
 import { sameName } from '../domain/content';
 import { formatLocal, localDateKey, toIsoLocal } from '../domain/time';
@@ -30,11 +31,12 @@ import type {
   BroadcastStatusView,
   BroadcastSummary,
   BroadcastTopicItem,
-} from '../ui/api-types';
+} from '../api/types';
 import { setting, settingNumber } from './config';
 import type { Ctx } from './context';
 import { providerName } from './sender';
 import { allUsers } from './state';
+import { DIRECTION, SUBSCRIBER_STATUS } from '../domain/types';
 
 export const BC_STATE_KEY = 'bc:state';
 export const BC_MESSAGE_KEY = 'bc:msg';
@@ -48,7 +50,6 @@ export const MAX_BODY = 3500;
 const HISTORY_SIZE = 10;
 /** A property value holds about 9 KB; keep room. */
 const PROP_BUDGET = 8000;
-const ACTIVE: readonly BroadcastState[] = ['berjalan', 'jeda', 'menunggu-kuota'];
 
 /** Why a recipient was skipped or is uncertain (rendered from the catalogue when written). */
 export type OutcomeReason = 'stopped' | 'noTemplate' | 'uncertain' | 'cancelled';
@@ -110,7 +111,7 @@ export function saveRunNow(ctx: Ctx, run: BroadcastRun): void {
 }
 
 export function isActive(run: BroadcastRun | null): run is BroadcastRun {
-  return run !== null && ACTIVE.includes(run.status);
+  return run !== null && ACTIVE_BROADCAST_STATES.includes(run.status);
 }
 
 /** For the scheduler: a running broadcast with its pause over. Reads properties only. */
@@ -160,7 +161,7 @@ export function activeSubscribers(ctx: Ctx): Recipient[] {
   const out: Recipient[] = [];
   for (const { rec } of ctx.db.table('subscribers').readAll()) {
     const address = cellText(rec.phone).trim();
-    if (!address || !sameName(cellText(rec.status), 'Aktif')) continue;
+    if (!address || !sameName(cellText(rec.status), SUBSCRIBER_STATUS.active)) continue;
     const key = recipientKey(address);
     if (!key || seen.has(key)) continue;
     seen.add(key);
@@ -196,7 +197,7 @@ export function recentInbound(ctx: Ctx, recipients: readonly Recipient[]): Map<s
     for (const { rec } of table.readBlock(start, end - start + 1)) {
       const at = cellTime(rec.at) ?? 0;
       newest = Math.max(newest, at);
-      if (cellText(rec.direction).trim() === 'masuk') note(recipientKey(cellText(rec.phone)), at);
+      if (cellText(rec.direction).trim() === DIRECTION.in) note(recipientKey(cellText(rec.phone)), at);
     }
     if (newest <= since) break;
     end = start - 1;

@@ -13,10 +13,10 @@ import {
 } from '../domain/retention';
 import { toIsoLocal } from '../domain/time';
 import type { MessageKey } from '../messages/id';
-import type { CapacityView } from '../ui/api-types';
+import type { CapacityView } from '../api/types';
 import { activeOfficers, setting } from './config';
 import type { Ctx } from './context';
-import type { Job } from './scheduler';
+import type { Job } from './scheduler/job';
 
 const HOUR = 3600000;
 export const CAPACITY_KEY = 'kapasitas';

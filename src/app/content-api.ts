@@ -2,7 +2,7 @@
 // app/api.ts. Writes run under the script lock inside the functions they call.
 
 import { formatDateLongId } from '../domain/time';
-import type { ApiMap, PlanView } from '../ui/api-types';
+import type { ApiMap, PlanView } from '../api/types';
 import { broadcastStatus, broadcastTopics, startBroadcast } from './broadcast';
 import { cancelBroadcast } from './broadcast-send';
 import { speakersFor } from './content';

@@ -5,7 +5,7 @@
 import { withScriptLock } from '../platform/lock';
 import type { Ctx } from './context';
 import { type RotationResult, runRotation } from './content';
-import type { Job } from './scheduler';
+import type { Job } from './scheduler/job';
 
 export const ROTATION_JOB = 'rotasi-konten';
 

@@ -21,20 +21,16 @@ import {
   taskCode,
   taskDueMs,
   themeRepeat,
-  TOPIC_USED,
 } from '../domain/content';
 import { isoWeekLabel } from '../domain/isoweek';
 import type { MessageOverrides } from '../messages/id';
-import type { Bidang, GroupName } from '../domain/types';
+import { type Bidang, CONTENT_STATUS, type GroupName, TASK_STATUS, TOPIC_STATUS } from '../domain/types';
 import { addDays, formatDateLongId, isValidYmd, localDateKey, localMs } from '../domain/time';
 import { cellText, cellTime } from '../store/cells';
 import type { Changes } from '../store/table';
-import type { PlannedItem, SpeakerItem, SpeakersView } from '../ui/api-types';
+import type { PlannedItem, SpeakerItem, SpeakersView } from '../api/types';
 import { activeOfficers, setting } from './config';
 import type { Ctx } from './context';
-
-export const CONTENT_STATUS = { planned: 'Direncanakan', noTopic: 'Topik habis' } as const;
-export const TASK_OPEN = 'Belum';
 
 /** Teams told when the bank has no topic of a theme left (SOP 001 table 1–2). */
 const TOPIC_TEAMS: readonly GroupName[] = ['Humas', 'Pelaksana'];
@@ -168,7 +164,7 @@ export function runRotation(ctx: Ctx): RotationResult {
   const take = (theme: Bidang, pub: string): BankTopic | null => {
     const topic = nextTopic(bank, theme, onCalendar);
     if (!topic) return null;
-    topic.status = TOPIC_USED;
+    topic.status = TOPIC_STATUS.used;
     onCalendar.push(topic.topic);
     marks.set(topic.row, isoWeekLabel(pub));
     return topic;
@@ -240,9 +236,9 @@ export function runRotation(ctx: Ctx): RotationResult {
       }
     } else if (entry.topic) {
       // Repair: the row names a bank topic whose mark was lost (a crash between the two writes).
-      const used = bank.find((t) => sameName(t.topic, entry.topic) && !sameName(t.status, TOPIC_USED));
+      const used = bank.find((t) => sameName(t.topic, entry.topic) && !sameName(t.status, TOPIC_STATUS.used));
       if (used) {
-        used.status = TOPIC_USED;
+        used.status = TOPIC_STATUS.used;
         marks.set(used.row, isoWeekLabel(pub));
       }
     }
@@ -254,7 +250,7 @@ export function runRotation(ctx: Ctx): RotationResult {
           task: task.task,
           team: task.team,
           due: new Date(taskDueMs(task, offset)),
-          status: TASK_OPEN,
+          status: TASK_STATUS.open,
           key: taskCode(id, task.key),
         });
       }
@@ -265,7 +261,8 @@ export function runRotation(ctx: Ctx): RotationResult {
 
   if (newRows.length) ctx.db.append('calendar', newRows);
   for (const u of rowUpdates) ctx.db.update('calendar', u.row, u.changes);
-  for (const [row, week] of marks) ctx.db.update('topics', row, { status: TOPIC_USED, usedWeek: week });
+  for (const [row, week] of marks)
+    ctx.db.update('topics', row, { status: TOPIC_STATUS.used, usedWeek: week });
   if (taskRows.length) ctx.db.append('tasks', taskRows);
   result.tasksCreated = taskRows.length;
   if (exhausted.length) tellTopicBankEmpty(ctx, exhausted);

@@ -14,8 +14,7 @@ import { Db } from '../store/db';
 import { SECRET } from '../store/settings';
 import type { Config } from './config';
 import { loadConfig, setting } from './config';
-
-export type LogLevel = 'INFO' | 'PERINGATAN' | 'GALAT';
+import type { LogLevel } from '../domain/types';
 
 export interface LogEntry {
   at: number;

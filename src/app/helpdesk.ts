@@ -2,21 +2,21 @@
 // menu, connects to the responsible group, chats for at most 30 minutes, and rates the service.
 // Every function here runs inside the script lock, called by the webhook or the scheduler.
 
-import { isMenuCapable } from '../channels';
-import type { InboundMessage, Outbound } from '../channels/types';
-import type { ServiceHours } from '../domain/hours';
-import { isWithinServiceHours, outOfHoursVars, parseWorkDays } from '../domain/hours';
-import { initialMenu, isEndCommand, menuChoices, menuInput, menuText } from '../domain/menu';
-import { parseRating, ratingChoices, ratingLabel } from '../domain/rating';
+import type { InboundMessage } from '../channels/types';
+import { isWithinServiceHours, outOfHoursVars } from '../domain/hours';
+import { initialMenu, isEndCommand, menuInput, menuText } from '../domain/menu';
+import { parseRating, ratingLabel } from '../domain/rating';
 import { formatSessionId } from '../domain/session';
 import { formatLocal } from '../domain/time';
-import type { ClosedBy } from '../domain/types';
-import { groupFor } from '../domain/types';
+import { SESSION_STATUS, WHATSAPP } from '../domain/types';
 import type { MessageKey } from '../messages/id';
-import { CLOSED_BY_LABELS, MEDIA_LABELS } from '../messages/id';
-import { activeOfficers, officerByPhone, setting, settingNumber } from './config';
+import { officerByPhone } from './config';
 import type { Ctx } from './context';
-import { providerName } from './sender';
+import { serviceHours, sessionMinutes } from './helpdesk/hours';
+import { forwardToOfficers, notifyOfficers } from './helpdesk/notify';
+import { ratingLines, sendMenu, sendRatingQuestion, sendText } from './helpdesk/replies';
+import { endSession } from './helpdesk/session-end';
+import { handleOfficerMessage } from './officer';
 import type { UserState } from './state';
 import {
   deleteUser,
@@ -26,35 +26,12 @@ import {
   rememberId,
   saveUser,
   scheduleExpiry,
-  unscheduleExpiry,
-  expirySchedule,
 } from './state';
-import { inboundBody, Turn } from './turn';
-import { handleOfficerMessage } from './officer';
 import { handleSubscriptionCommand } from './subscription';
+import type { Turn } from './turn';
 
 const DEDUPE_SECONDS = 6 * 3600;
 const FONNTE_DEDUPE_SECONDS = 120;
-
-export function serviceHours(ctx: Ctx): ServiceHours {
-  return {
-    workDays: parseWorkDays(setting(ctx.config, 'workDays')) ?? [1, 2, 3, 4, 5],
-    open: setting(ctx.config, 'openTime'),
-    close: setting(ctx.config, 'closeTime'),
-    holidays: ctx.config.holidays,
-    offset: ctx.offset,
-  };
-}
-
-export function sessionMinutes(ctx: Ctx): number {
-  const n = settingNumber(ctx.config, 'sessionMinutes', 30);
-  return n > 0 ? n : 30;
-}
-
-/** The address to send to: the business-scoped user id for username users, else the number. */
-export function addressOf(state: Pick<UserState, 'phone' | 'userId'>): string {
-  return state.phone || state.userId;
-}
 
 /** Cache key remembering an inbound message id for de-duplication. */
 export function seenKey(m: InboundMessage): string {
@@ -114,8 +91,8 @@ function newState(ctx: Ctx, m: InboundMessage): UserState {
     menu: initialMenu(),
     sessionId,
     row: 0,
-    status: 'Menu',
-    channel: 'WhatsApp',
+    status: SESSION_STATUS.menu,
+    channel: WHATSAPP,
     startedAt: ctx.now,
     connectedAt: 0,
     firstResponseAt: 0,
@@ -141,7 +118,7 @@ function startConversation(ctx: Ctx, m: InboundMessage, turn: Turn): void {
       channel: state.channel,
       phone: state.phone || state.userId,
       name: state.name,
-      status: 'Menu',
+      status: SESSION_STATUS.menu,
       startedAt: new Date(ctx.now),
       userKey: state.userKey,
       outOfHours: state.outOfHours,
@@ -174,42 +151,6 @@ function overrides(ctx: Ctx): Partial<Record<MessageKey, string>> {
   return ctx.config.texts as Partial<Record<MessageKey, string>>;
 }
 
-/** A question with choices: numbered text always, plus an interactive list/buttons where possible. */
-function sendChoices(
-  ctx: Ctx,
-  state: UserState,
-  text: string,
-  turn: Turn,
-  choices: { id: string; title: string }[],
-  ui: { buttonLabel: string; sectionTitle: string; kind: string },
-): void {
-  const to = addressOf(state);
-  const out: Outbound = isMenuCapable(providerName(ctx))
-    ? { kind: 'menu', to, text, choices, buttonLabel: ui.buttonLabel, sectionTitle: ui.sectionTitle }
-    : { kind: 'text', to, text };
-  turn.send(out, {
-    sessionId: state.sessionId,
-    phone: state.phone || state.userId,
-    sender: 'bot',
-    kind: ui.kind,
-  });
-}
-
-function sendMenu(ctx: Ctx, state: UserState, text: string, turn: Turn): void {
-  sendChoices(ctx, state, text, turn, menuChoices(state.menu), {
-    buttonLabel: ctx.t('menuListButton'),
-    sectionTitle: 'HALO KOP-UKM',
-    kind: 'menu',
-  });
-}
-
-function sendText(state: UserState, text: string, turn: Turn, kind = 'teks'): void {
-  turn.send(
-    { kind: 'text', to: addressOf(state), text },
-    { sessionId: state.sessionId, phone: state.phone || state.userId, sender: 'bot', kind },
-  );
-}
-
 function handleMenu(ctx: Ctx, state: UserState, m: InboundMessage, turn: Turn): void {
   turn.inbound(m, state.sessionId, 'warga');
   if (!state.firstMessage && isQuestion(m)) state.firstMessage = firstWords(m.text);
@@ -238,7 +179,7 @@ function connect(
   state.jenis = jenis as UserState['jenis'];
   state.bidang = bidang as UserState['bidang'];
   state.topic = topic;
-  state.status = 'Menunggu';
+  state.status = SESSION_STATUS.waiting;
   const becameOutOfHours = !state.outOfHours && !open;
   state.outOfHours = state.outOfHours || !open;
   const minutes = sessionMinutes(ctx);
@@ -269,53 +210,6 @@ function connect(
   saveUser(ctx.props, state);
 }
 
-/** DESIGN §3.3: the active officers of the group get the session by WhatsApp and/or email. */
-function notifyOfficers(ctx: Ctx, state: UserState, turn: Turn): void {
-  if (!state.jenis || !state.bidang) return;
-  const group = groupFor(state.jenis, state.bidang);
-  const officers = activeOfficers(ctx.config, group);
-  const how = setting(ctx.config, 'officerNotify').toLowerCase();
-  const vars = {
-    sessionId: state.sessionId,
-    jenis: state.jenis,
-    bidang: state.bidang,
-    topic: state.topic,
-    name: state.name || '-',
-    time: formatLocal(ctx.now, ctx.offset, 'dd/MM/yyyy HH:mm'),
-    firstMessage: state.firstMessage || '-',
-    spreadsheetUrl: ctx.ss.getUrl(),
-  };
-  if (officers.length === 0) {
-    ctx.log('PERINGATAN', 'petugas', `Grup ${group} belum punya petugas aktif (sesi ${state.sessionId}).`);
-    return;
-  }
-  for (const officer of officers) {
-    if (how.includes('whatsapp') && officer.whatsapp) {
-      const outcome = turn.send(
-        { kind: 'text', to: officer.whatsapp, text: ctx.t('officerNewSession', vars) },
-        { sessionId: state.sessionId, phone: officer.whatsapp, sender: 'sistem', kind: 'notifikasi' },
-      );
-      if (outcome.messageId) rememberNotification(ctx, outcome.messageId, state.sessionId);
-    }
-    if (how.includes('email') && officer.email) {
-      try {
-        MailApp.sendEmail({
-          to: officer.email,
-          subject: ctx.t('officerEmailSubject', vars),
-          body: ctx.t('officerEmailBody', vars),
-          name: 'HALO KOP-UKM',
-        });
-      } catch (e) {
-        ctx.log('GALAT', 'email', `Email ke petugas ${officer.name} gagal: ${String(e)}`);
-      }
-    }
-  }
-}
-
-export function rememberNotification(ctx: Ctx, messageId: string, sessionId: string): void {
-  ctx.cache.putJson(`notif:${messageId}`, sessionId, 21600);
-}
-
 function handleChat(ctx: Ctx, state: UserState, m: InboundMessage, turn: Turn): void {
   turn.inbound(m, state.sessionId, 'warga');
   if (m.type === 'text' && isEndCommand(m.text)) {
@@ -328,95 +222,6 @@ function handleChat(ctx: Ctx, state: UserState, m: InboundMessage, turn: Turn): 
     sendText(state, ctx.t('unsupportedMessage'), turn);
   }
   saveUser(ctx.props, state);
-}
-
-/** Officers on their phones see what the citizen writes: the one who answered, else the group. */
-function forwardToOfficers(ctx: Ctx, state: UserState, m: InboundMessage, turn: Turn): void {
-  if (!state.jenis || !state.bidang) return;
-  if (!setting(ctx.config, 'officerNotify').toLowerCase().includes('whatsapp')) return;
-  const group = activeOfficers(ctx.config, groupFor(state.jenis, state.bidang)).filter((o) => o.whatsapp);
-  const handling = group.filter((o) => o.name === state.officer);
-  const to = handling.length > 0 ? handling : group;
-  const text = ctx.t('officerNewMessage', {
-    sessionId: state.sessionId,
-    name: state.name || '-',
-    text: inboundBody(m),
-  });
-  for (const officer of to) {
-    const outcome = turn.send(
-      { kind: 'text', to: officer.whatsapp, text },
-      { sessionId: state.sessionId, phone: officer.whatsapp, sender: 'sistem', kind: 'terusan' },
-    );
-    if (outcome.messageId) rememberNotification(ctx, outcome.messageId, state.sessionId);
-  }
-}
-
-/** SOP V.9–V.11: ends the session, tells the citizen, and asks for the rating. */
-export function endSession(ctx: Ctx, state: UserState, closedBy: ClosedBy, turn: Turn): void {
-  state.phase = 'rating';
-  state.status = 'Selesai';
-  state.endedAt = ctx.now;
-  state.ratingRetries = 0;
-  unscheduleExpiry(ctx.props, state.userKey);
-  ctx.db.update(
-    'sessions',
-    state.row,
-    {
-      status: 'Selesai',
-      endedAt: new Date(ctx.now),
-      closedBy,
-      ...(state.officer ? { officer: state.officer } : {}),
-    },
-    {
-      startedAt: new Date(state.startedAt),
-      connectedAt: state.connectedAt ? new Date(state.connectedAt) : '',
-      firstResponseAt: state.firstResponseAt ? new Date(state.firstResponseAt) : '',
-    },
-  );
-  const vars = { sessionId: state.sessionId, minutes: sessionMinutes(ctx) };
-  const ended =
-    closedBy === 'waktu habis'
-      ? ctx.t('sessionTimeout', vars)
-      : closedBy === 'petugas'
-        ? ctx.t('sessionEndedByOfficer', vars)
-        : ctx.t('sessionEndedByUser', vars);
-  sendRatingQuestion(
-    ctx,
-    state,
-    `${ended}\n\n${ctx.t('ratingQuestion', { ...vars, choices: ratingLines() })}`,
-    turn,
-  );
-  saveUser(ctx.props, state);
-  if (closedBy !== 'petugas' && state.officer) {
-    const officer = ctx.config.officers.find((o) => o.name === state.officer && o.whatsapp);
-    if (officer) {
-      turn.send(
-        {
-          kind: 'text',
-          to: officer.whatsapp,
-          text: ctx.t('officerSessionEnded', {
-            sessionId: state.sessionId,
-            closedBy: CLOSED_BY_LABELS[closedBy],
-          }),
-        },
-        { sessionId: state.sessionId, phone: officer.whatsapp, sender: 'sistem', kind: 'notifikasi' },
-      );
-    }
-  }
-}
-
-function ratingLines(): string {
-  return ratingChoices()
-    .map((c, i) => `*${i + 1}* – ${c.title}`)
-    .join('\n');
-}
-
-function sendRatingQuestion(ctx: Ctx, state: UserState, text: string, turn: Turn): void {
-  sendChoices(ctx, state, text, turn, ratingChoices(), {
-    buttonLabel: ctx.t('ratingListButton'),
-    sectionTitle: 'Penilaian',
-    kind: 'penilaian',
-  });
 }
 
 /** Returns false when the message is not a rating and should start a new conversation. */
@@ -440,31 +245,4 @@ function handleRating(ctx: Ctx, state: UserState, m: InboundMessage, turn: Turn)
   sendText(state, ctx.t('ratingThanks', { label, sessionId: state.sessionId }), turn, 'penilaian');
   deleteUser(ctx.props, state);
   return true;
-}
-
-/** Ends every connected session whose time is up (run by tick and on every webhook). */
-export function expireDueSessions(ctx: Ctx, turn: Turn): number {
-  const schedule = expirySchedule(ctx.props);
-  let n = 0;
-  for (const [userKey, at] of Object.entries(schedule)) {
-    if (at > ctx.now) continue;
-    const state = loadUser(ctx.props, userKey);
-    if (!state || state.phase !== 'chat') {
-      unscheduleExpiry(ctx.props, userKey);
-      continue;
-    }
-    endSession(ctx, state, 'waktu habis', turn);
-    n++;
-  }
-  return n;
-}
-
-/** The earliest scheduled expiry, or null: lets tick and the webhook skip work cheaply. */
-export function nextExpiryAt(ctx: Ctx): number | null {
-  const times = Object.values(expirySchedule(ctx.props));
-  return times.length === 0 ? null : Math.min(...times);
-}
-
-export function mediaLabel(type: string): string {
-  return MEDIA_LABELS[type] ?? type;
 }

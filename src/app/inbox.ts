@@ -7,7 +7,7 @@ import { maskPhone } from '../domain/phone';
 import { minutesLeft, parseSessionId } from '../domain/session';
 import { zoneLabel } from '../domain/time';
 import type { ClosedBy } from '../domain/types';
-import { groupFor, isClosedBy } from '../domain/types';
+import { groupFor, isClosedBy, DIRECTION, SEND_STATUS } from '../domain/types';
 import { CLOSED_BY_LABELS, MEDIA_LABELS, render } from '../messages/id';
 import { withScriptLock } from '../platform/lock';
 import type { Props } from '../platform/props';
@@ -21,9 +21,9 @@ import type {
   SessionActionResult,
   SessionView,
   TranscriptEntry,
-} from '../ui/api-types';
+} from '../api/types';
 import type { Ctx } from './context';
-import { sessionMinutes } from './helpdesk';
+import { sessionMinutes } from './helpdesk/hours';
 import type { ReplyError } from './officer';
 import { officerClose, officerReply, openSession } from './officer';
 import type { UserState } from './state';
@@ -80,8 +80,8 @@ export function listedAddress(state: Pick<UserState, 'phone' | 'userId'>): strin
 export function authorOf(rec: MessageRec): TranscriptEntry['from'] | null {
   const direction = cellText(rec.direction);
   const sender = cellText(rec.sender);
-  if (direction === 'masuk') return sender === 'warga' || sender === '' ? 'warga' : null;
-  if (direction !== 'keluar' || sender === 'sistem') return null;
+  if (direction === DIRECTION.in) return sender === 'warga' || sender === '' ? 'warga' : null;
+  if (direction !== DIRECTION.out || sender === 'sistem') return null;
   return sender === 'bot' || sender === '' ? 'bot' : 'petugas';
 }
 
@@ -364,7 +364,7 @@ export function replyToSession(ctx: Ctx, sessionId: string, text: string): Sessi
     const send = res.send;
     return {
       ok: true,
-      sendStatus: send ? send.status : 'terkirim',
+      sendStatus: send ? send.status : SEND_STATUS.sent,
       sendError: send && send.error ? send.error : '',
     };
   });

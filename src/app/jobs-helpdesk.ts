@@ -1,13 +1,14 @@
 // Scheduler jobs of the help desk: session expiry, send retries, abandoned conversations, and the
 // row pointers of product-owned sheets.
 
-import { expireDueSessions } from './helpdesk';
-import type { Job } from './scheduler';
+import { expireDueSessions } from './helpdesk/session-end';
+import type { Job } from './scheduler/job';
 import { EXPIRY_KEY, allUsers, deleteUser, unlinkSession } from './state';
 import { OUTBOX_QUEUE_KEY, retryDueSends } from './sender';
 import { Turn } from './turn';
 import { BACKLOG_PREFIX, processBacklog } from './webhook';
 import type { Ctx } from './context';
+import { SESSION_STATUS } from '../domain/types';
 
 const MINUTE = 60000;
 const HOUR = 60 * MINUTE;
@@ -55,7 +56,7 @@ export function cleanupAbandoned(ctx: Ctx): number {
     if (state.phase === 'chat') continue;
     if (ctx.now - Math.max(state.lastInboundAt, state.endedAt) < ABANDON_AFTER_MS) continue;
     if (state.phase === 'menu' && state.row) {
-      ctx.db.update('sessions', state.row, { status: 'Ditinggalkan' });
+      ctx.db.update('sessions', state.row, { status: SESSION_STATUS.abandoned });
     }
     if (state.phase === 'rating') unlinkSession(ctx.props, state.sessionId);
     deleteUser(ctx.props, state);

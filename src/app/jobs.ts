@@ -7,7 +7,7 @@ import { rotationJob } from './content-jobs';
 import { backlogJob, cleanupJob, expiryJob, retryJob } from './jobs-helpdesk';
 import { reminderJob } from './reminders';
 import { reportJob } from './report-job';
-import type { Job } from './scheduler';
+import type { Job } from './scheduler/job';
 
 export const JOBS: readonly Job[] = [
   backlogJob,

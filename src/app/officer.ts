@@ -8,11 +8,14 @@ import { parseSessionId } from '../domain/session';
 import { CLOSED_BY_LABELS } from '../messages/id';
 import type { Officer } from './config';
 import type { Ctx } from './context';
-import { addressOf, endSession, sessionMinutes } from './helpdesk';
+import { sessionMinutes } from './helpdesk/hours';
+import { notificationKey } from './helpdesk/notify';
+import { endSession } from './helpdesk/session-end';
 import type { SendOutcome } from './sender';
 import type { UserState } from './state';
-import { loadUser, saveUser, scheduleExpiry, userOfSession } from './state';
+import { addressOf, loadUser, saveUser, scheduleExpiry, userOfSession } from './state';
 import type { Turn } from './turn';
+import { SEND_STATUS, SESSION_STATUS } from '../domain/types';
 
 const CLOSE_COMMAND = /^\s*\/?(tutup|tutup sesi|selesai)\s*[.!]?\s*$/i;
 
@@ -51,7 +54,7 @@ export function officerReply(
   );
   if (!state.firstResponseAt) {
     state.firstResponseAt = ctx.now;
-    state.status = 'Aktif';
+    state.status = SESSION_STATUS.active;
     state.officer = officerName;
     if (!state.connectedAt) {
       // Out of hours the 30 minutes start when an officer first answers.
@@ -92,7 +95,8 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
     body = text.replace(new RegExp(`^\\s*${sessionId}\\s*[:\\-–]?\\s*`, 'i'), '');
     if (body === text) body = text.replace(new RegExp(sessionId, 'i'), '').trim();
   } else if (m.replyToId) {
-    sessionId = ctx.cache.getJson<string>(`notif:${m.replyToId}`) ?? sessionOfLoggedMessage(ctx, m.replyToId);
+    sessionId =
+      ctx.cache.getJson<string>(notificationKey(m.replyToId)) ?? sessionOfLoggedMessage(ctx, m.replyToId);
   }
   turn.inbound(m, sessionId, officer.name);
   const tell = (
@@ -127,7 +131,8 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
   if (!relayText.trim()) return tell('officerRelayNoSession');
   const res = officerReply(ctx, sessionId, officer.name, relayText, turn);
   if (!res.ok) return explain(res);
-  if (res.send && res.send.status === 'gagal') tell('officerRelayFailed', { reason: res.send.error });
+  if (res.send && res.send.status === SEND_STATUS.failed)
+    tell('officerRelayFailed', { reason: res.send.error });
 
   function explain(res: ReplyResult): void {
     if (res.error === 'closed') {

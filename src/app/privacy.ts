@@ -14,7 +14,7 @@ import { withScriptLock } from '../platform/lock';
 import type { SheetKey } from '../store/schema';
 import { SHEETS } from '../store/schema';
 import { normaliseHeader } from '../store/table';
-import type { PrivacyResult, PrivacySheetHits } from '../ui/api-types';
+import type { PrivacyResult, PrivacySheetHits } from '../api/types';
 import { archiveFiles, settleArchiveBatch } from './archive';
 import { deleteProductRows, deleteRowsBottomUp } from './archive-rows';
 import { Ctx } from './context';

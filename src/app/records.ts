@@ -18,9 +18,9 @@ import type {
   RecordResult,
   SessionActionResult,
   TaskItem,
-} from '../ui/api-types';
+} from '../api/types';
 import type { Ctx } from './context';
-import { serviceHours } from './helpdesk';
+import { serviceHours } from './helpdesk/hours';
 import { currentOfficer } from './inbox';
 import {
   localDateMs,
@@ -30,10 +30,11 @@ import {
   validateManual,
   validateMetrics,
   validateQa,
-} from './records-validate';
+} from '../api/forms';
 import { nextSessionSeq } from './state';
+import { SESSION_STATUS, TASK_STATUS } from '../domain/types';
 
-const OPEN_TASK = ['', 'Belum'];
+const OPEN_TASK: readonly string[] = ['', TASK_STATUS.open];
 const CONTENT_LIMIT = 40;
 const TASK_LIMIT = 100;
 
@@ -67,7 +68,7 @@ export function logManual(ctx: Ctx, input: ManualLogInput): RecordResult {
         jenis: input.jenis,
         bidang: input.bidang,
         topic: input.topic,
-        status: 'Selesai',
+        status: SESSION_STATUS.ended,
         startedAt: new Date(at),
         endedAt: new Date(at),
         officer,
@@ -185,7 +186,7 @@ export function markTaskDone(
       if (!found) return { ok: false, error: render('sidebarTaskNotFound') };
       row = found;
     }
-    ctx.db.update('tasks', row, { status: 'Selesai', doneAt: new Date(ctx.now) });
+    ctx.db.update('tasks', row, { status: TASK_STATUS.done, doneAt: new Date(ctx.now) });
     return { ok: true };
   });
 }

@@ -3,19 +3,19 @@
 // No email when there is nothing; never twice the same day (the day sent is kept in properties).
 
 import { nextReminderAt, reminderDigest, type ReminderTask } from '../domain/content';
-import { isGroupName } from '../domain/types';
+import { isGroupName, TASK_STATUS } from '../domain/types';
 import { dayNameOf, formatLocal, localDateKey, localMinuteOfDay } from '../domain/time';
 import { cellText, cellTime } from '../store/cells';
 import { activeOfficers, settingNumber } from './config';
 import type { Ctx } from './context';
-import { serviceHours } from './helpdesk';
-import type { Job } from './scheduler';
+import { serviceHours } from './helpdesk/hours';
+import type { Job } from './scheduler/job';
 
 export const REMINDER_JOB = 'pengingat-tugas';
 /** Local date (`yyyy-mm-dd`) of the last morning the reminders went out. */
 export const REMINDER_LAST_KEY = 'reminder:lastDay';
 
-const DONE_STATUSES = ['selesai', 'dibatalkan'];
+const DONE_STATUSES = [TASK_STATUS.done, TASK_STATUS.cancelled].map((s) => s.toLowerCase());
 
 export function reminderHour(ctx: Ctx): number {
   const h = settingNumber(ctx.config, 'reminderHour', 7);

@@ -32,7 +32,7 @@ import type { MessageKey } from '../messages/id';
 import { withScriptLock } from '../platform/lock';
 import { cellText } from '../store/cells';
 import { MissingSheetError } from '../store/db';
-import type { ReportRunView, ReportWeeksView } from '../ui/api-types';
+import type { ReportRunView, ReportWeeksView } from '../api/types';
 import { Ctx } from './context';
 import {
   mailWeeklyReport,
@@ -42,7 +42,7 @@ import {
   writeWeeklyReport,
   type ReportRunResult,
 } from './report';
-import { jobKey, type Job } from './scheduler';
+import { type Job, jobKey } from './scheduler/job';
 
 const HOUR = 3600000;
 

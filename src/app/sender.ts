@@ -9,12 +9,12 @@ import { fetchRequest } from '../platform/http';
 import { SECRET } from '../store/settings';
 import { setting } from './config';
 import type { Ctx } from './context';
+import { DIRECTION, SEND_STATUS } from '../domain/types';
+import type { SendStatus } from '../domain/types';
 
 export const OUTBOX_QUEUE_KEY = 'q:outbox';
 export const MAX_SEND_ATTEMPTS = 6;
 const SENT_CACHE_SECONDS = 6 * 3600;
-
-export type SendStatus = 'terkirim' | 'antre' | 'gagal';
 
 export interface SendMeta {
   sessionId: string;
@@ -97,18 +97,18 @@ export function deliver(ctx: Ctx, out: Outbound): SendResult {
  */
 export function send(ctx: Ctx, out: Outbound, meta: SendMeta): SendOutcome {
   const result = deliver(ctx, out);
-  let status: SendStatus = 'terkirim';
+  let status: SendStatus = SEND_STATUS.sent;
   let error = '';
   let queueId = '';
   if (!result.ok) {
     // A provider's error text goes into `Status Kirim`: never with a secret in it (DESIGN §7).
     error = ctx.withoutSecrets(`${result.errorCode || ''} ${result.errorMessage}`.trim());
     if (result.retryable) {
-      status = 'antre';
+      status = SEND_STATUS.queued;
       queueId = enqueue(ctx, { out, meta, attempts: 1, lastError: error });
       ctx.log('PERINGATAN', 'kirim', `Pengiriman ke sesi ${meta.sessionId || '-'} ditunda: ${error}`);
     } else {
-      status = 'gagal';
+      status = SEND_STATUS.failed;
       ctx.log('GALAT', 'kirim', `Pengiriman ke sesi ${meta.sessionId || '-'} gagal: ${error}`);
     }
   }
@@ -123,7 +123,7 @@ export function send(ctx: Ctx, out: Outbound, meta: SendMeta): SendOutcome {
       out,
       meta,
       result.messageId,
-      status === 'terkirim' ? status : `${status}: ${error}`,
+      status === SEND_STATUS.sent ? status : `${status}: ${error}`,
     ),
   };
 }
@@ -138,7 +138,7 @@ export function messageRecord(
   return {
     at: new Date(ctx.now),
     sessionId: meta.sessionId,
-    direction: 'keluar',
+    direction: DIRECTION.out,
     phone: meta.phone,
     type: meta.kind,
     body: outboundText(out),
@@ -207,7 +207,7 @@ export function retryDueSends(ctx: Ctx): { sent: number; failed: number; waiting
     if (result.ok) {
       sent++;
       if (item.row) {
-        ctx.db.update('messages', item.row, { sendStatus: 'terkirim', messageId: result.messageId });
+        ctx.db.update('messages', item.row, { sendStatus: SEND_STATUS.sent, messageId: result.messageId });
         rememberSent(ctx, result.messageId, item.row);
       }
       continue;

@@ -3,7 +3,7 @@
 
 import { render } from '../messages/id';
 import { SECRET } from '../store/settings';
-import type { FieldError, SaveResult, SettingsInput, SettingsView } from '../ui/api-types';
+import type { FieldError, SaveResult, SettingsInput, SettingsView } from '../api/types';
 import { forgetConfig, setting } from './config';
 import type { Ctx } from './context';
 

@@ -37,6 +37,11 @@ export interface UserState {
   lastIds: string[];
 }
 
+/** The address to send to: the business-scoped user id for username users, else the number. */
+export function addressOf(state: Pick<UserState, 'phone' | 'userId'>): string {
+  return state.phone || state.userId;
+}
+
 const USER_PREFIX = 'u:';
 const SESSION_PREFIX = 's:';
 export const EXPIRY_KEY = 'idx:expiry';

@@ -7,6 +7,7 @@ import { noteSubscriptionChange } from './broadcast';
 import type { Ctx } from './context';
 import type { UserState } from './state';
 import type { Turn } from './turn';
+import { SUBSCRIBER_STATUS } from '../domain/types';
 
 export interface Subscriber {
   row: number;
@@ -36,19 +37,23 @@ export function handleSubscriptionCommand(
   const now = new Date(ctx.now);
   let key: 'subscribeOk' | 'subscribeAlready' | 'unsubscribeOk' | 'unsubscribeAlready';
   if (subscribe) {
-    if (existing && existing.status === 'Aktif') key = 'subscribeAlready';
+    if (existing && existing.status === SUBSCRIBER_STATUS.active) key = 'subscribeAlready';
     else {
       key = 'subscribeOk';
       if (existing)
-        ctx.db.update('subscribers', existing.row, { status: 'Aktif', since: now, lastInbound: now });
+        ctx.db.update('subscribers', existing.row, {
+          status: SUBSCRIBER_STATUS.active,
+          since: now,
+          lastInbound: now,
+        });
       else
         ctx.db.append('subscribers', [
-          { phone: address, name: m.name, status: 'Aktif', since: now, lastInbound: now },
+          { phone: address, name: m.name, status: SUBSCRIBER_STATUS.active, since: now, lastInbound: now },
         ]);
     }
-  } else if (existing && existing.status === 'Aktif') {
+  } else if (existing && existing.status === SUBSCRIBER_STATUS.active) {
     key = 'unsubscribeOk';
-    ctx.db.update('subscribers', existing.row, { status: 'Berhenti', since: now });
+    ctx.db.update('subscribers', existing.row, { status: SUBSCRIBER_STATUS.stopped, since: now });
   } else key = 'unsubscribeAlready';
   // A broadcast under way skips someone who stopped before their turn (and not one who rejoined).
   if (key === 'subscribeOk' || key === 'unsubscribeOk') noteSubscriptionChange(ctx, address, subscribe);

@@ -5,6 +5,7 @@ import type { InboundMessage, Outbound } from '../channels/types';
 import type { Ctx } from './context';
 import type { SendMeta, SendOutcome } from './sender';
 import { attachQueuedRow, rememberSent, send } from './sender';
+import { DIRECTION } from '../domain/types';
 
 type MessageRecord = Record<string, string | Date>;
 
@@ -18,7 +19,7 @@ export class Turn {
       record: {
         at: new Date(m.timestamp || this.ctx.now),
         sessionId,
-        direction: 'masuk',
+        direction: DIRECTION.in,
         phone: m.phone || m.userId,
         type: m.rawType || m.type,
         body: inboundBody(m),

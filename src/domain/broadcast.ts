@@ -20,6 +20,12 @@ export const LOG_STATUS = {
 
 export type LogStatus = (typeof LOG_STATUS)[keyof typeof LOG_STATUS];
 
+/** Where a broadcast is: sending, paused (throttled), waiting for tomorrow's quota, done, cancelled. */
+export type BroadcastState = 'berjalan' | 'jeda' | 'menunggu-kuota' | 'selesai' | 'dibatalkan';
+
+/** The states in which a broadcast is still under way (the scheduler continues it). */
+export const ACTIVE_BROADCAST_STATES: readonly BroadcastState[] = ['berjalan', 'jeda', 'menunggu-kuota'];
+
 /** Sends per run and the time one run may spend sending (it holds the script lock). */
 export const BATCH_MAX = 50;
 export const TIME_BUDGET_MS = 12_000;

@@ -13,7 +13,7 @@ import {
   weekTheme,
 } from './isoweek';
 import { addDays, daysBetween, localDateKey, localMs, weekdayOf } from './time';
-import type { Bidang, GroupName } from './types';
+import { type Bidang, type GroupName, SPEAKER_STATUS, TOPIC_STATUS } from './types';
 
 export interface ContentSettings {
   /** SOP 001 V.1: publication weekday, 7 = Sunday. */
@@ -271,8 +271,6 @@ export interface BankTopic {
   status: string;
 }
 
-export const TOPIC_USED = 'Dipakai';
-
 /**
  * The next unused topic of a theme, in the team's own order (sheet order): not marked `Dipakai`
  * and not already on the calendar (so a topic is never used twice, even when its mark was lost).
@@ -284,7 +282,7 @@ export function nextTopic(
 ): BankTopic | null {
   for (const t of bank) {
     if (!t.topic.trim() || !sameName(t.theme, theme)) continue;
-    if (sameName(t.status, TOPIC_USED)) continue;
+    if (sameName(t.status, TOPIC_STATUS.used)) continue;
     if (onCalendar.some((c) => sameName(c, t.topic))) continue;
     return t;
   }
@@ -320,9 +318,6 @@ export interface Speaker {
   lastFeatured: string;
 }
 
-/** A speaker who declined is not suggested. */
-export const SPEAKER_DECLINED = 'Menolak';
-
 /** DESIGN §4 Speakers: "no one is asked twice too soon": not within this many days. */
 export const SPEAKER_REST_DAYS = 90;
 
@@ -345,7 +340,8 @@ export function suggestSpeakers(
 ): SpeakerSuggestion[] {
   const out: SpeakerSuggestion[] = [];
   for (const s of speakers) {
-    if (!s.name.trim() || !sameName(s.kind, theme) || sameName(s.contactStatus, SPEAKER_DECLINED)) continue;
+    if (!s.name.trim() || !sameName(s.kind, theme) || sameName(s.contactStatus, SPEAKER_STATUS.declined))
+      continue;
     const dates = calendar.filter((c) => speakerNamed(c.speaker, s)).map((c) => c.ymd);
     if (s.lastFeatured) dates.push(s.lastFeatured);
     const nearest = dates.reduce<string>(

@@ -22,15 +22,27 @@
  *   the end of the week. A due time of 00:00 means "during that day".
  * - Trend: the four weeks before, from `Rekap Mingguan`; change = this week against their mean.
  */
-import { CHANNELS, PLATFORMS } from '../store/schema';
 import { TOPIK } from '../messages/id';
 import { round2, summarizeRatings, type IkmBand } from './ikm';
 import { RATINGS, type Rating } from './rating';
 import { inWeek, shiftWeek, type ReportWeek } from './report-week';
 import { addDays, DAY_MS, localDateKey, localMinuteOfDay, MINUTE_MS, weekdayOf } from './time';
-import { BIDANG, CLOSED_BY, JENIS, type Bidang, type ClosedBy, type Jenis } from './types';
-
-export type Channel = (typeof CHANNELS)[number];
+import {
+  BIDANG,
+  type Bidang,
+  type Channel,
+  CHANNELS,
+  CLOSED_BY,
+  type ClosedBy,
+  CONTENT_STATUS,
+  JENIS,
+  type Jenis,
+  OTHER_CHANNEL,
+  PLATFORMS,
+  SESSION_STATUS,
+  TASK_STATUS,
+  WHATSAPP,
+} from './types';
 
 // ---- Inputs ----------------------------------------------------------------------------------
 
@@ -288,7 +300,7 @@ function positive(value: number | null): number {
 }
 
 function isEnded(s: ReportSession): boolean {
-  return s.endedAt !== null || norm(s.status) === 'selesai';
+  return s.endedAt !== null || norm(s.status) === norm(SESSION_STATUS.ended);
 }
 
 /** `B (Baik)`. */
@@ -308,7 +320,7 @@ interface Classified {
 function classify(s: ReportSession): Classified | null {
   const jenis = pick(s.jenis, JENIS);
   if (!jenis) return null;
-  const channel = s.channel.trim() === '' ? 'Lainnya' : (pick(s.channel, CHANNELS) ?? 'Lainnya');
+  const channel = s.channel.trim() === '' ? OTHER_CHANNEL : (pick(s.channel, CHANNELS) ?? OTHER_CHANNEL);
   return { s, jenis, bidang: pick(s.bidang, BIDANG) ?? '', channel };
 }
 
@@ -376,7 +388,7 @@ function sessionFigures(week: ReportWeek, all: readonly ReportSession[]) {
 
   const complaints = count((c) => c.jenis === 'Pengaduan');
   const outOfHours = count((c) => c.s.outOfHours);
-  const whatsapp = count((c) => c.channel === 'WhatsApp');
+  const whatsapp = count((c) => c.channel === WHATSAPP);
   const complaintsByBidang: { bidang: Bidang | ''; count: number }[] = BIDANG.map((bidang) => ({
     bidang,
     count: count((c) => c.jenis === 'Pengaduan' && c.bidang === bidang),
@@ -464,7 +476,8 @@ function contentFigures(
   const total = emptyPlatform('');
   for (const p of platforms) addMetric(total, p, p.items);
   const ofWeek = pubs.filter((p) => inWeek(p.publishDate, week));
-  const published = (p: ReportPublication): boolean => ['terbit', 'dievaluasi'].includes(norm(p.status));
+  const published = (p: ReportPublication): boolean =>
+    [CONTENT_STATUS.published, CONTENT_STATUS.evaluated].some((s) => norm(s) === norm(p.status));
   return {
     publications: ofWeek.filter(published),
     unpublished: ofWeek.filter((p) => !published(p)),
@@ -484,7 +497,7 @@ function taskFigures(week: ReportWeek, tasks: readonly ReportTask[]) {
   let due = 0;
   let onTime = 0;
   for (const t of tasks) {
-    if (!inWeek(t.due, week) || norm(t.status) === 'dibatalkan') continue;
+    if (!inWeek(t.due, week) || norm(t.status) === norm(TASK_STATUS.cancelled)) continue;
     due += 1;
     const line: TaskLine = {
       contentId: t.contentId,
@@ -493,7 +506,7 @@ function taskFigures(week: ReportWeek, tasks: readonly ReportTask[]) {
       due: t.due,
       doneAt: t.doneAt,
     };
-    const done = t.doneAt !== null || norm(t.status) === 'selesai';
+    const done = t.doneAt !== null || norm(t.status) === norm(TASK_STATUS.done);
     if (!done || (t.doneAt !== null && t.doneAt >= week.endMs)) notDone.push(line);
     else if (t.doneAt !== null && t.doneAt > deadlineOf(t.due, week.offset)) late.push(line);
     else onTime += 1;
@@ -538,7 +551,7 @@ export function weeklyReport(input: ReportInput): WeeklyReport {
   const ratings: number[] = [];
   let asked = 0;
   for (const { s, channel } of list) {
-    const chat = channel === 'WhatsApp';
+    const chat = channel === WHATSAPP;
     if (chat && s.startedAt !== null && s.firstResponseAt !== null && s.firstResponseAt >= s.startedAt) {
       waits.push(s.firstResponseAt - s.startedAt);
       if (!s.outOfHours) waitsInHours.push(s.firstResponseAt - s.startedAt);
@@ -553,7 +566,7 @@ export function weeklyReport(input: ReportInput): WeeklyReport {
     else if (!isEnded(s)) endings.open += 1;
     const rated = s.rating !== null && (RATINGS as readonly number[]).includes(s.rating);
     if (rated) ratings.push(s.rating as number);
-    if ((channel === 'WhatsApp' && isEnded(s)) || rated) asked += 1;
+    if ((channel === WHATSAPP && isEnded(s)) || rated) asked += 1;
   }
   const summary = summarizeRatings(ratings);
   const ratingFigures = {

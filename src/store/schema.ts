@@ -1,8 +1,25 @@
-import { GROUP_NAMES } from '../domain/types';
+import {
+  BIDANG,
+  CHANNELS,
+  CLOSED_BY,
+  CONTENT_FORMATS,
+  CONTENT_STATUSES,
+  DIRECTIONS,
+  GROUP_NAMES,
+  JENIS,
+  LOG_LEVELS,
+  PLATFORMS,
+  SESSION_STATUSES,
+  SPEAKER_STATUSES,
+  SUBSCRIBER_STATUSES,
+  TASK_STATUSES,
+  THEMES,
+  TOPIC_STATUSES,
+} from '../domain/types';
 
 // The spreadsheet as a database: every sheet and column of DESIGN.md §2, with the exact Indonesian
 // names staff see. Code refers to columns by `key`; the sheet is read by header text, so staff
-// may reorder columns or add their own.
+// may reorder columns or add their own. Dropdown values are the vocabulary of domain/types.ts.
 
 export type ColumnType = 'text' | 'number' | 'datetime' | 'date' | 'checkbox' | 'list' | 'any';
 
@@ -24,21 +41,6 @@ export interface SheetDef {
 }
 
 const GROUPS = GROUP_NAMES;
-
-export const CHANNELS = [
-  'WhatsApp',
-  'Telepon',
-  'Datang langsung',
-  'Instagram DM',
-  'Email',
-  'Lainnya',
-] as const;
-
-export const SESSION_STATUSES = ['Menu', 'Menunggu', 'Aktif', 'Selesai', 'Ditinggalkan'] as const;
-export const CLOSED_BY = ['user', 'petugas', 'waktu habis'] as const;
-export const PLATFORMS = ['Instagram', 'TikTok'] as const;
-export const TASK_STATUSES = ['Belum', 'Selesai', 'Dibatalkan'] as const;
-export const CONTENT_STATUSES = ['Direncanakan', 'Siap', 'Terbit', 'Dievaluasi', 'Topik habis'] as const;
 
 const c = (
   key: string,
@@ -70,8 +72,8 @@ export const SHEETS = {
       c('channel', 'Kanal', 'list', { values: CHANNELS }),
       c('phone', 'Nomor', 'text'),
       c('name', 'Nama', 'text'),
-      c('jenis', 'Jenis', 'list', { values: ['Konsultasi', 'Pengaduan'] }),
-      c('bidang', 'Bidang', 'list', { values: ['Koperasi', 'UKM'] }),
+      c('jenis', 'Jenis', 'list', { values: JENIS }),
+      c('bidang', 'Bidang', 'list', { values: BIDANG }),
       c('topic', 'Topik', 'text'),
       c('status', 'Status', 'list', { values: SESSION_STATUSES }),
       c('startedAt', 'Mulai', 'datetime'),
@@ -93,7 +95,7 @@ export const SHEETS = {
     columns: [
       c('at', 'Waktu', 'datetime'),
       c('sessionId', 'ID Sesi', 'text'),
-      c('direction', 'Arah', 'list', { values: ['masuk', 'keluar'] }),
+      c('direction', 'Arah', 'list', { values: DIRECTIONS }),
       c('phone', 'Nomor', 'text'),
       c('type', 'Jenis Pesan', 'text'),
       c('body', 'Isi', 'text'),
@@ -110,9 +112,9 @@ export const SHEETS = {
     name: 'Bank Topik',
     columns: [
       c('topic', 'Topik', 'text'),
-      c('theme', 'Tema', 'list', { values: ['UKM', 'Koperasi'] }),
+      c('theme', 'Tema', 'list', { values: THEMES }),
       c('description', 'Keterangan', 'text'),
-      c('status', 'Status', 'list', { values: ['Tersedia', 'Dipakai'] }),
+      c('status', 'Status', 'list', { values: TOPIC_STATUSES }),
       c('usedWeek', 'Dipakai Minggu', 'text'),
     ],
   },
@@ -122,10 +124,10 @@ export const SHEETS = {
       c('id', 'ID Konten', 'text', { system: true }),
       c('publishDate', 'Tanggal Terbit', 'date'),
       c('isoWeek', 'Minggu ISO', 'text'),
-      c('theme', 'Tema', 'list', { values: ['UKM', 'Koperasi'] }),
+      c('theme', 'Tema', 'list', { values: THEMES }),
       c('topic', 'Topik', 'text'),
       c('speaker', 'Narasumber', 'text'),
-      c('format', 'Format', 'list', { values: ['Postingan', 'Video', 'Live'] }),
+      c('format', 'Format', 'list', { values: CONTENT_FORMATS }),
       c('status', 'Status', 'list', { values: CONTENT_STATUSES }),
       c('note', 'Catatan', 'text'),
       c('instagramLink', 'Tautan Instagram', 'text'),
@@ -137,12 +139,10 @@ export const SHEETS = {
     columns: [
       c('name', 'Nama', 'text'),
       c('organisation', 'Organisasi', 'text'),
-      c('kind', 'Jenis', 'list', { values: ['Koperasi', 'UKM'] }),
+      c('kind', 'Jenis', 'list', { values: BIDANG }),
       c('position', 'Jabatan', 'text'),
       c('contact', 'Kontak', 'text'),
-      c('contactStatus', 'Status Kontak', 'list', {
-        values: ['Belum dihubungi', 'Dihubungi', 'Bersedia', 'Menolak'],
-      }),
+      c('contactStatus', 'Status Kontak', 'list', { values: SPEAKER_STATUSES }),
       c('lastFeatured', 'Terakhir Tampil', 'date'),
     ],
   },
@@ -197,7 +197,7 @@ export const SHEETS = {
     columns: [
       c('phone', 'Nomor', 'text'),
       c('name', 'Nama', 'text'),
-      c('status', 'Status', 'list', { values: ['Aktif', 'Berhenti'] }),
+      c('status', 'Status', 'list', { values: SUBSCRIBER_STATUSES }),
       c('since', 'Sejak', 'datetime'),
       c('lastInbound', 'Pesan Terakhir', 'datetime', { system: true }),
     ],
@@ -257,7 +257,7 @@ export const SHEETS = {
     systemOwned: true,
     columns: [
       c('at', 'Waktu', 'datetime'),
-      c('level', 'Tingkat', 'list', { values: ['INFO', 'PERINGATAN', 'GALAT'] }),
+      c('level', 'Tingkat', 'list', { values: LOG_LEVELS }),
       c('source', 'Sumber', 'text'),
       c('message', 'Pesan', 'text'),
     ],

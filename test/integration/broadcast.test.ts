@@ -9,7 +9,7 @@ import { loadBundle } from '../../dev/emulator/sandbox';
 import type { LocalApp } from '../../dev/runtime/local-app';
 import { BUILD_DIR } from '../../dev/runtime/local-app';
 import type { FakeResponse, FetchLike, OutboundMessage } from '../../dev/runtime/whatsapp';
-import type { BroadcastStartResult, BroadcastStatusView, BroadcastTopicItem } from '../../src/ui/api-types';
+import type { BroadcastStartResult, BroadcastStatusView, BroadcastTopicItem } from '../../src/api/types';
 import { cloudStatus } from '../../dev/runtime/whatsapp';
 import { Citizen, createApp } from '../support/app';
 

@@ -3,7 +3,7 @@
 // working morning; the menu and the sidebar plan on demand and suggest speakers.
 
 import type { LocalApp } from '../../dev/runtime/local-app';
-import type { PlanView, SpeakersView } from '../../src/ui/api-types';
+import type { PlanView, SpeakersView } from '../../src/api/types';
 import { createApp, OFFICERS } from '../support/app';
 
 const TEAMS = [

@@ -4,7 +4,7 @@
 // times in that zone instead of always in WIB.
 
 import type { LocalApp } from '../../dev/runtime/local-app';
-import type { InboxView } from '../../src/ui/api-types';
+import type { InboxView } from '../../src/api/types';
 import { Citizen, createApp } from '../support/app';
 
 const OFFICER = 'sari@diskopukm.example';

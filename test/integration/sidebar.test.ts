@@ -10,7 +10,7 @@ import type {
   SessionActionResult,
   SessionView,
   TaskItem,
-} from '../../src/ui/api-types';
+} from '../../src/api/types';
 import { Citizen, createApp, expectJsonOk, lastCalls, postJson } from '../support/app';
 
 const OFFICER = 'sari@diskopukm.example';

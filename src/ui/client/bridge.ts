@@ -2,7 +2,7 @@
 // wrapped in a promise. Dates cross as ISO strings; errors arrive as Indonesian messages; every
 // answer carries the server's clock, which the pages use instead of the browser's.
 
-import type { ApiMap, ApiName, ApiResponse } from '../api-types';
+import type { ApiMap, ApiName, ApiResponse } from '../../api/types';
 import { adoptClock } from './clock';
 
 interface ScriptRunner {

@@ -5,7 +5,7 @@
 // "today", and the playground's moved clock rules in its pages as Google's rules in Sheets.
 
 import { JAKARTA_OFFSET, zoneLabel } from '../../domain/time';
-import type { ServerClock } from '../api-types';
+import type { ServerClock } from '../../api/types';
 
 interface Anchor {
   server: number;

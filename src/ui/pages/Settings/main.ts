@@ -1,7 +1,7 @@
 // The settings dialog: provider, tokens and verify token (stored in Script Properties by the
 // server), the webhook URL to paste into Meta or Fonnte.
 
-import type { SettingsInput, SettingsView } from '../../api-types';
+import type { SettingsInput, SettingsView } from '../../../api/types';
 import { call, closeDialog } from '../../client/bridge';
 import { byId } from '../../client/dom';
 

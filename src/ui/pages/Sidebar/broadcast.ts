@@ -8,7 +8,7 @@ import type {
   BroadcastStatusView,
   BroadcastSummary,
   BroadcastTopicItem,
-} from '../../api-types';
+} from '../../../api/types';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import { currentPanel } from './tabs';

@@ -3,7 +3,7 @@
 
 import type { MessageKey } from '../../../messages/id';
 import { render } from '../../../messages/id';
-import type { CapacityView } from '../../api-types';
+import type { CapacityView } from '../../../api/types';
 import { call } from '../../client/bridge';
 import { byId } from '../../client/dom';
 import { errorText, longTime } from './util';

@@ -6,7 +6,7 @@ import {
   validateEvaluation,
   validateMetrics,
   validateQa,
-} from '../../../app/records-validate';
+} from '../../../api/forms';
 import { render } from '../../../messages/id';
 import type {
   EvaluationInput,
@@ -15,7 +15,7 @@ import type {
   QaInput,
   RecordResult,
   TaskItem,
-} from '../../api-types';
+} from '../../../api/types';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import { fillPublications, initSpeakers } from './speakers';

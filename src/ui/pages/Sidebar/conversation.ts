@@ -3,7 +3,7 @@
 
 import { isLikelyPhone, localPhone } from '../../../domain/phone';
 import { render } from '../../../messages/id';
-import type { SessionView, TranscriptEntry } from '../../api-types';
+import type { SessionView, TranscriptEntry } from '../../../api/types';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import { refreshInbox } from './inbox';

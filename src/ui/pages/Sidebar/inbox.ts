@@ -1,7 +1,7 @@
 // Kotak Masuk: waiting and active sessions (refreshed every 10 s while the sidebar is open),
 // filtered by group; the overnight queue first. Names and topics come from citizens: text only.
 
-import type { InboxGroup, InboxItem, InboxView, RecentItem } from '../../api-types';
+import type { InboxGroup, InboxItem, InboxView, RecentItem } from '../../../api/types';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import { setTabBadge } from './tabs';

@@ -2,7 +2,7 @@
 // its QR code drawn here (qrcode-generator) as SVG, printable and downloadable as PNG or SVG.
 
 import qrcode from 'qrcode-generator';
-import type { KitView } from '../../api-types';
+import type { KitView } from '../../../api/types';
 import { call } from '../../client/bridge';
 import { byId, clear } from '../../client/dom';
 import { errorText, setStatus } from './util';

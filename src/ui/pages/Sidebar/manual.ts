@@ -1,10 +1,10 @@
 // Catat Manual: a consultation or complaint that came by phone, in person, Instagram DM, email or
 // otherwise, with the bot's Jenis/Bidang/Topik choices; written to `Sesi` so the report counts it.
 
-import { MANUAL_CHANNELS, validateManual } from '../../../app/records-validate';
+import { validateManual } from '../../../api/forms';
+import type { ManualChannel, ManualLogInput } from '../../../api/types';
 import { TOPICS } from '../../../domain/menu';
-import { isBidang } from '../../../domain/types';
-import type { ManualChannel, ManualLogInput } from '../../api-types';
+import { isBidang, MANUAL_CHANNELS } from '../../../domain/types';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import {

@@ -4,7 +4,7 @@
 
 import { parseCitizenQuery } from '../../../domain/retention';
 import { render } from '../../../messages/id';
-import type { PrivacyResult } from '../../api-types';
+import type { PrivacyResult } from '../../../api/types';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import { refreshInbox } from './inbox';

@@ -3,7 +3,7 @@
 // Names and organisations come from the sheet: text only.
 
 import { render } from '../../../messages/id';
-import type { ContentItem, SpeakerItem, SpeakersView } from '../../api-types';
+import type { ContentItem, SpeakerItem, SpeakersView } from '../../../api/types';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import { dayText, errorText, setStatus, value } from './util';

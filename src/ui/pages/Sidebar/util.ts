@@ -2,7 +2,7 @@
 
 import { formatLocal } from '../../../domain/time';
 import { offset as zoneOffsetNow, serverNow } from '../../client/clock';
-import type { FieldError } from '../../api-types';
+import type { FieldError } from '../../../api/types';
 
 // The zone and "now" come from the server's clock (every bridge answer carries it).
 export { offset, onZoneChange, serverNow, setZone, whenClockKnown, zone } from '../../client/clock';

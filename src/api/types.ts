@@ -1,5 +1,12 @@
 // Requests and responses of the sidebar and dialogs, shared by client and server. Plain JSON only:
-// dates cross as ISO strings.
+// dates cross as ISO strings. Shapes the rules already define are taken from `domain/`, not copied.
+
+import type { BroadcastCounts, BroadcastState } from '../domain/broadcast';
+import type { Speaker } from '../domain/content';
+import type { CapacityLevel, CitizenQuery } from '../domain/retention';
+import type { Bidang, ClosedBy, Jenis, ManualChannel, SendStatus } from '../domain/types';
+
+export type { BroadcastState, ManualChannel };
 
 export interface SettingsView {
   provider: 'cloud' | 'fonnte';
@@ -84,7 +91,8 @@ export interface InboxView {
   zone: string;
 }
 
-export type InboxGroup = 'Konsultasi Koperasi' | 'Konsultasi UKM' | 'Pengaduan Koperasi' | 'Pengaduan UKM';
+/** The help desk's four responsibility groups (`Konsultasi Koperasi` …). */
+export type InboxGroup = `${Jenis} ${Bidang}`;
 
 /** One message of a transcript. `text` is the citizen's or officer's words: show it as text only. */
 export interface TranscriptEntry {
@@ -117,7 +125,7 @@ export interface SessionView {
   endedAt: string;
   /** Officers can still reply. */
   open: boolean;
-  closedBy: '' | 'user' | 'petugas' | 'waktu habis';
+  closedBy: ClosedBy | '';
   closedByLabel: string;
   minutesLeft: number | null;
   outOfHours: boolean;
@@ -131,11 +139,9 @@ export interface SessionActionResult {
   /** Indonesian message when not ok. */
   error?: string;
   /** For replies: `terkirim`, `antre` (retried automatically) or `gagal`. */
-  sendStatus?: 'terkirim' | 'antre' | 'gagal';
+  sendStatus?: SendStatus;
   sendError?: string;
 }
-
-export type ManualChannel = 'Telepon' | 'Datang langsung' | 'Instagram DM' | 'Email' | 'Lainnya';
 
 export interface ManualLogInput {
   channel: ManualChannel;
@@ -224,25 +230,17 @@ export interface KitView {
 
 // ---- Content programme and broadcasts (issue 7) ----
 
-/** A speaker of `Narasumber` suggested for a publication. */
-export interface SpeakerItem {
-  row: number;
-  name: string;
-  organisation: string;
-  /** Koperasi or UKM. */
-  kind: string;
-  position: string;
-  contact: string;
-  contactStatus: string;
-  /** `yyyy-mm-dd` of the last appearance up to the publication ('' when never). */
-  lastFeatured: string;
-}
+/**
+ * A speaker of `Narasumber` suggested for a publication; `lastFeatured` is the `yyyy-mm-dd` of the
+ * last appearance up to the publication ('' when never).
+ */
+export type SpeakerItem = Speaker;
 
 export interface SpeakersView {
   contentId: string;
   /** Publication date `yyyy-mm-dd`. */
   date: string;
-  theme: 'Koperasi' | 'UKM';
+  theme: Bidang;
   /** Who the calendar row names now ('' when nobody or no row yet). */
   current: string;
   /** Speakers of the theme not featured within 90 days, least recently featured first. */
@@ -253,7 +251,7 @@ export interface PlannedItem {
   contentId: string;
   /** `yyyy-mm-dd`. */
   date: string;
-  theme: 'Koperasi' | 'UKM';
+  theme: Bidang;
   topic: string;
   speaker: string;
   /** `Direncanakan`, `Topik habis`, or what the team set. */
@@ -294,9 +292,12 @@ export interface BroadcastStartInput {
   preview?: boolean;
 }
 
-export type BroadcastState = 'berjalan' | 'jeda' | 'menunggu-kuota' | 'selesai' | 'dibatalkan';
-
-export interface BroadcastSummary {
+/**
+ * A broadcast with its counts (`domain/broadcast.ts`): `templated` of `sent` went as the approved
+ * template (outside the 24-hour window); `uncertain` were interrupted mid-send (may or may not have
+ * arrived; never re-sent).
+ */
+export interface BroadcastSummary extends BroadcastCounts {
   id: string;
   topic: string;
   status: BroadcastState;
@@ -305,14 +306,6 @@ export interface BroadcastSummary {
   startedAt: string;
   startedBy: string;
   finishedAt: string;
-  total: number;
-  sent: number;
-  /** Of `sent`: as the approved template (outside the 24-hour window). */
-  templated: number;
-  failed: number;
-  skipped: number;
-  /** Interrupted mid-send: may or may not have arrived; never re-sent. */
-  uncertain: number;
   /** Still queued. */
   remaining: number;
   percent: number;
@@ -376,7 +369,7 @@ export interface CapacityView {
   /** Percent of the limit, one decimal. */
   percent: number;
   /** ok below 70 %, warning from 70 %, critical from 85 %. */
-  level: 'ok' | 'warning' | 'critical';
+  level: CapacityLevel;
   /** ISO time of the measurement. */
   measuredAt: string;
 }
@@ -400,7 +393,7 @@ export interface PrivacySheetHits {
 export interface PrivacyResult {
   /** The query as shown to people: the number masked. */
   query: string;
-  kind: 'phone' | 'userId';
+  kind: CitizenQuery['kind'];
   sheets: PrivacySheetHits[];
   /** Rows in all sheets. */
   total: number;

@@ -4,13 +4,10 @@
 
 import { TOPICS } from '../domain/menu';
 import { fromLocal, parseYmd } from '../domain/time';
-import { isBidang } from '../domain/types';
+import { BIDANG, isBidang, JENIS, MANUAL_CHANNELS, PLATFORMS } from '../domain/types';
 import { render } from '../messages/id';
-import type { SheetKey } from '../store/schema';
-import { CHANNELS, PLATFORMS, SHEETS } from '../store/schema';
-import type { EvaluationInput, FieldError, ManualLogInput, MetricsInput, QaInput } from '../ui/api-types';
+import type { EvaluationInput, FieldError, ManualLogInput, MetricsInput, QaInput } from './types';
 
-export const MANUAL_CHANNELS = CHANNELS.filter((c) => c !== 'WhatsApp');
 export const METRIC_FIELDS = [
   'views',
   'likes',
@@ -23,12 +20,49 @@ export const METRIC_FIELDS = [
 export const MAX_TEXT = 5000;
 export const MAX_SHORT = 200;
 
+/**
+ * The sheets the forms write and the header of each column a form fills: the field names staff
+ * read in the messages. They are the headers of `store/schema.ts` (a unit test keeps them equal);
+ * the pages cannot import the schema, so they are named here.
+ */
+export const FORM_HEADERS = {
+  sessions: {
+    channel: 'Kanal',
+    phone: 'Nomor',
+    name: 'Nama',
+    jenis: 'Jenis',
+    bidang: 'Bidang',
+    topic: 'Topik',
+    startedAt: 'Mulai',
+    note: 'Catatan',
+  },
+  metrics: {
+    date: 'Tanggal',
+    platform: 'Platform',
+    contentId: 'ID Konten',
+    views: 'Tayangan',
+    likes: 'Suka',
+    comments: 'Komentar',
+    shares: 'Dibagikan',
+    saves: 'Disimpan',
+    liveViewers: 'Penonton Live',
+    questions: 'Pertanyaan',
+  },
+  qa: {
+    at: 'Waktu',
+    platform: 'Platform',
+    contentId: 'ID Konten',
+    question: 'Pertanyaan',
+    answer: 'Jawaban',
+  },
+  evaluations: { date: 'Tanggal', contentId: 'ID Konten', notes: 'Catatan', followUp: 'Tindak Lanjut' },
+} as const;
+
+export type FormSheet = keyof typeof FORM_HEADERS;
+
 /** The header staff see for a column (used as the field name in messages). */
-export function header(sheet: SheetKey, key: string): string {
-  const col = (SHEETS[sheet].columns as readonly { key: string; header: string }[]).find(
-    (c) => c.key === key,
-  );
-  return col ? col.header : key;
+export function header(sheet: FormSheet, key: string): string {
+  return (FORM_HEADERS[sheet] as Record<string, string>)[key] ?? key;
 }
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2})?$/;
@@ -47,7 +81,7 @@ export function localDateTimeMs(text: string, offset: number): number | null {
   return day + (+m[2] * 60 + +m[3]) * 60000;
 }
 
-function required(errors: FieldError[], sheet: SheetKey, field: string, value: unknown): boolean {
+function required(errors: FieldError[], sheet: FormSheet, field: string, value: unknown): boolean {
   if (typeof value === 'string' && value.trim() !== '') return true;
   errors.push({ field, message: render('fieldRequired', { key: header(sheet, field) }) });
   return false;
@@ -55,7 +89,7 @@ function required(errors: FieldError[], sheet: SheetKey, field: string, value: u
 
 function choice(
   errors: FieldError[],
-  sheet: SheetKey,
+  sheet: FormSheet,
   field: string,
   value: unknown,
   choices: readonly string[],
@@ -69,7 +103,7 @@ function choice(
   }
 }
 
-function maxLength(errors: FieldError[], sheet: SheetKey, field: string, value: unknown, max: number): void {
+function maxLength(errors: FieldError[], sheet: FormSheet, field: string, value: unknown, max: number): void {
   if (typeof value === 'string' && value.length > max) {
     errors.push({ field, message: render('fieldTooLong', { key: header(sheet, field), max }) });
   }
@@ -77,7 +111,7 @@ function maxLength(errors: FieldError[], sheet: SheetKey, field: string, value: 
 
 function pastDate(
   errors: FieldError[],
-  sheet: SheetKey,
+  sheet: FormSheet,
   field: string,
   value: string | undefined,
   now: number,
@@ -95,8 +129,8 @@ function pastDate(
 export function validateManual(input: ManualLogInput, now: number, offset: number): FieldError[] {
   const errors: FieldError[] = [];
   choice(errors, 'sessions', 'channel', input.channel, MANUAL_CHANNELS);
-  choice(errors, 'sessions', 'jenis', input.jenis, ['Konsultasi', 'Pengaduan']);
-  choice(errors, 'sessions', 'bidang', input.bidang, ['Koperasi', 'UKM']);
+  choice(errors, 'sessions', 'jenis', input.jenis, JENIS);
+  choice(errors, 'sessions', 'bidang', input.bidang, BIDANG);
   if (isBidang(input.bidang)) choice(errors, 'sessions', 'topic', input.topic, TOPICS[input.bidang]);
   else required(errors, 'sessions', 'topic', input.topic);
   required(errors, 'sessions', 'name', input.name);

@@ -1,0 +1,90 @@
+// How a session ends (SOP 000 V.9–V.11): by the citizen (SELESAI), by an officer, or by the
+// 30-minute limit (`sesi-habis`, checked by tick and by every webhook). The citizen is told and
+// asked for the rating; the officer who answered is told when it was not them.
+
+import type { ClosedBy } from '../../domain/types';
+import { SESSION_STATUS } from '../../domain/types';
+import { CLOSED_BY_LABELS } from '../../messages/id';
+import type { Ctx } from '../context';
+import type { UserState } from '../state';
+import { expirySchedule, loadUser, saveUser, unscheduleExpiry } from '../state';
+import type { Turn } from '../turn';
+import { sessionMinutes } from './hours';
+import { ratingLines, sendRatingQuestion } from './replies';
+
+/** SOP V.9–V.11: ends the session, tells the citizen, and asks for the rating. */
+export function endSession(ctx: Ctx, state: UserState, closedBy: ClosedBy, turn: Turn): void {
+  state.phase = 'rating';
+  state.status = SESSION_STATUS.ended;
+  state.endedAt = ctx.now;
+  state.ratingRetries = 0;
+  unscheduleExpiry(ctx.props, state.userKey);
+  ctx.db.update(
+    'sessions',
+    state.row,
+    {
+      status: SESSION_STATUS.ended,
+      endedAt: new Date(ctx.now),
+      closedBy,
+      ...(state.officer ? { officer: state.officer } : {}),
+    },
+    {
+      startedAt: new Date(state.startedAt),
+      connectedAt: state.connectedAt ? new Date(state.connectedAt) : '',
+      firstResponseAt: state.firstResponseAt ? new Date(state.firstResponseAt) : '',
+    },
+  );
+  const vars = { sessionId: state.sessionId, minutes: sessionMinutes(ctx) };
+  const ended =
+    closedBy === 'waktu habis'
+      ? ctx.t('sessionTimeout', vars)
+      : closedBy === 'petugas'
+        ? ctx.t('sessionEndedByOfficer', vars)
+        : ctx.t('sessionEndedByUser', vars);
+  sendRatingQuestion(
+    ctx,
+    state,
+    `${ended}\n\n${ctx.t('ratingQuestion', { ...vars, choices: ratingLines() })}`,
+    turn,
+  );
+  saveUser(ctx.props, state);
+  if (closedBy !== 'petugas' && state.officer) {
+    const officer = ctx.config.officers.find((o) => o.name === state.officer && o.whatsapp);
+    if (officer) {
+      turn.send(
+        {
+          kind: 'text',
+          to: officer.whatsapp,
+          text: ctx.t('officerSessionEnded', {
+            sessionId: state.sessionId,
+            closedBy: CLOSED_BY_LABELS[closedBy],
+          }),
+        },
+        { sessionId: state.sessionId, phone: officer.whatsapp, sender: 'sistem', kind: 'notifikasi' },
+      );
+    }
+  }
+}
+
+/** Ends every connected session whose time is up (run by tick and on every webhook). */
+export function expireDueSessions(ctx: Ctx, turn: Turn): number {
+  const schedule = expirySchedule(ctx.props);
+  let n = 0;
+  for (const [userKey, at] of Object.entries(schedule)) {
+    if (at > ctx.now) continue;
+    const state = loadUser(ctx.props, userKey);
+    if (!state || state.phase !== 'chat') {
+      unscheduleExpiry(ctx.props, userKey);
+      continue;
+    }
+    endSession(ctx, state, 'waktu habis', turn);
+    n++;
+  }
+  return n;
+}
+
+/** The earliest scheduled expiry, or null: lets tick and the webhook skip work cheaply. */
+export function nextExpiryAt(ctx: Ctx): number | null {
+  const times = Object.values(expirySchedule(ctx.props));
+  return times.length === 0 ? null : Math.min(...times);
+}
