@@ -87,6 +87,7 @@ function fillSheets(app: LocalApp, sessions: number, perSession: number, weeks: 
       bidang,
       topics[Math.floor(rnd() * topics.length)],
       'Selesai',
+      '', // Status Percakapan: a closed session keeps none
       new Date(start),
       new Date(conn),
       new Date(resp),

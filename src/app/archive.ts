@@ -65,7 +65,7 @@ import { checkCapacity } from './capacity';
 import { forgetConfig, setting } from './config';
 import { Ctx } from './context';
 import { type Job, jobKey } from './scheduler/job';
-import { allUsers } from './state';
+import { liveConversations } from './helpdesk/state';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -314,7 +314,7 @@ function finish(ctx: Ctx, c: Cursor): void {
 
 function openSessionIds(ctx: Ctx): Set<string> {
   return new Set(
-    allUsers(ctx.props)
+    liveConversations(ctx)
       .map((u) => u.sessionId.trim().toUpperCase())
       .filter((id) => id !== ''),
   );
@@ -512,7 +512,7 @@ function remove(ctx: Ctx, c: Cursor, memory: Memory): void {
   const deleted = deleteProductRows(ctx, c.sheet, rows);
   // Also when nothing was left to delete: a killed run may have deleted rows without repairing
   // the citizen states that point below them (the repair is idempotent).
-  if (c.sheet === 'sessions' && deleted === 0) repairSessionRows(ctx);
+  if (c.sheet === 'sessions' && deleted === 0) repairSessionRows(ctx, b.count);
   SpreadsheetApp.flush(); // the deletions are applied before the cursor says they were
   if (memory.sheets) delete memory.sheets[c.sheet];
   c.moved[c.sheet] += b.count;

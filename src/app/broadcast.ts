@@ -35,7 +35,7 @@ import type {
 import { setting, settingNumber } from './config';
 import type { Ctx } from './context';
 import { providerName } from './sender';
-import { allUsers } from './state';
+import { liveConversations } from './helpdesk/state';
 import { DIRECTION, SUBSCRIBER_STATUS } from '../domain/types';
 
 export const BC_STATE_KEY = 'bc:state';
@@ -188,7 +188,7 @@ export function recentInbound(ctx: Ctx, recipients: readonly Recipient[]): Map<s
     if (!(last.get(key)! >= at)) last.set(key, at);
   };
   for (const r of recipients) note(r.key, r.lastInbound);
-  for (const u of allUsers(ctx.props)) note(recipientKey(u.phone || u.userId), u.lastInboundAt);
+  for (const u of liveConversations(ctx)) note(recipientKey(u.phone || u.userId), u.lastInboundAt);
   const table = ctx.db.table('messages');
   let end = table.sheet.getLastRow();
   for (let n = 0; n < TAIL_MAX_BLOCKS && end >= 2; n++) {

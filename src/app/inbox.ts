@@ -1,5 +1,5 @@
 // The officers' inbox and conversation view (DESIGN §3.4): waiting and active sessions from the
-// citizen states in Script Properties (no sheet scan), the transcript of one session from `Pesan`,
+// live conversations (one read of the live window of `Sesi`, helpdesk/state.ts), the transcript of one session from `Pesan`,
 // and the officer's reply, close and note. Replies and closes go through app/officer.ts, the same
 // path as replies relayed from an officer's phone.
 
@@ -10,7 +10,6 @@ import type { ClosedBy } from '../domain/types';
 import { groupFor, isClosedBy, DIRECTION, SEND_STATUS } from '../domain/types';
 import { CLOSED_BY_LABELS, MEDIA_LABELS, render } from '../messages/id';
 import { withScriptLock } from '../platform/lock';
-import type { Props } from '../platform/props';
 import { cellNumber, cellText, cellTime } from '../store/cells';
 import type { RecordOf } from '../store/schema';
 import { SHEETS } from '../store/schema';
@@ -26,12 +25,14 @@ import type { Ctx } from './context';
 import { sessionMinutes } from './helpdesk/hours';
 import type { ReplyError } from './officer';
 import { officerClose, officerReply, openSession } from './officer';
-import type { UserState } from './state';
-import { allUsers, loadUser, userOfSession } from './state';
+import type { UserState } from './helpdesk/state';
+import { conversationOfSession, GENERATION_KEY, liveConversations } from './helpdesk/state';
 import { Turn } from './turn';
 
 /** Unread counts per session and how far `Pesan` has been read for them (Script Properties). */
 export const UNREAD_KEY = 'inbox:unread';
+/** Sessions the unread counts are kept for at most (the newest activity first): a bounded value. */
+export const UNREAD_MAX_SESSIONS = 120;
 /** The append pointer of `Pesan` kept by store/db.ts (`ptr:<sheet name>`). */
 const MESSAGES_POINTER = `ptr:${SHEETS.messages.name}`;
 /** Rows read back the first time (no cursor yet) and at most per call (a long-closed sidebar). */
@@ -90,15 +91,16 @@ export function authorOf(rec: MessageRec): TranscriptEntry['from'] | null {
  * added) and updates the unread counts. The stored value is one consistent snapshot, so two
  * sidebars polling at once need no lock: the later write wins and at worst rows are read again.
  */
-function trackMessages(ctx: Ctx, all: Record<string, string>, keep: Set<string>): Tracker {
+function trackMessages(ctx: Ctx, keep: Set<string>): Tracker {
   let stored: Tracker | null = null;
   try {
-    stored = all[UNREAD_KEY] ? (JSON.parse(all[UNREAD_KEY]) as Tracker) : null;
+    const raw = ctx.props.get(UNREAD_KEY);
+    stored = raw ? (JSON.parse(raw) as Tracker) : null;
   } catch {
     stored = null;
   }
   const table = ctx.db.table('messages');
-  let end = Number(all[MESSAGES_POINTER] ?? '0');
+  let end = Number(ctx.props.get(MESSAGES_POINTER) ?? '0');
   if (!(end >= 2)) end = table.sheet.getLastRow() + 1;
   const tracker: Tracker =
     stored && stored.sessions ? stored : { cursor: end - FIRST_SCAN_ROWS, sessions: {} };
@@ -123,6 +125,12 @@ function trackMessages(ctx: Ctx, all: Record<string, string>, keep: Set<string>)
       changed = true;
     }
   }
+  const ids = Object.keys(tracker.sessions);
+  if (ids.length > UNREAD_MAX_SESSIONS) {
+    ids.sort((a, b) => tracker.sessions[b].lastAt - tracker.sessions[a].lastAt);
+    for (const id of ids.slice(UNREAD_MAX_SESSIONS)) delete tracker.sessions[id];
+    changed = true;
+  }
   tracker.cursor = end;
   if (changed) ctx.props.set(UNREAD_KEY, JSON.stringify(tracker));
   return tracker;
@@ -132,13 +140,29 @@ function groupOf(state: UserState): string {
   return state.jenis && state.bidang ? groupFor(state.jenis, state.bidang) : '';
 }
 
+/** Cache of the inbox's conversations, valid while neither `Sesi` nor `Pesan` has grown. */
+const LIST_CACHE_SECONDS = 600;
+
+/**
+ * The open and recently ended conversations. Every change to one is logged in `Pesan` (or starts a
+ * row of `Sesi`), so while both append pointers stay where they were, the last list still holds and
+ * a poll reads no sheet.
+ */
+function inboxConversations(ctx: Ctx): UserState[] {
+  const key = `inbox:list:${ctx.props.get(GENERATION_KEY) ?? '0'}`;
+  const mark = `${ctx.props.get(`ptr:${SHEETS.sessions.name}`) ?? ''}/${ctx.props.get(MESSAGES_POINTER) ?? ''}`;
+  const cached = ctx.cache.getJson<{ mark: string; states: UserState[] }>(key);
+  if (cached && cached.mark === mark && Array.isArray(cached.states)) return cached.states;
+  const states = liveConversations(ctx).filter((u) => u && u.sessionId && u.phase !== 'menu');
+  ctx.cache.putJson(key, { mark, states }, LIST_CACHE_SECONDS);
+  return states;
+}
+
 /** `inbox.list`: waiting and active sessions, out-of-hours waiting ones first. */
 export function listInbox(ctx: Ctx, group: string): InboxView {
-  const all = ctx.props.all();
-  const props: Props = { ...ctx.props, all: () => all };
-  const users = allUsers(props).filter((u) => u && u.sessionId);
+  const users = inboxConversations(ctx);
   const keep = new Set(users.filter((u) => u.phase !== 'rating').map((u) => u.sessionId.toUpperCase()));
-  const tracker = trackMessages(ctx, all, keep);
+  const tracker = trackMessages(ctx, keep);
   const minutes = sessionMinutes(ctx);
   const wanted = (u: UserState): boolean => !group || groupOf(u) === group;
 
@@ -204,8 +228,7 @@ export function normaliseSessionId(text: unknown): string {
 }
 
 function stateOf(ctx: Ctx, id: string): UserState | null {
-  const userKey = userOfSession(ctx.props, id);
-  const state = userKey ? loadUser(ctx.props, userKey) : null;
+  const state = conversationOfSession(ctx, id);
   return state && state.sessionId.toUpperCase() === id ? state : null;
 }
 

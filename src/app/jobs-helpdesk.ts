@@ -3,7 +3,19 @@
 
 import { expireDueSessions } from './helpdesk/session-end';
 import type { Job } from './scheduler/job';
-import { EXPIRY_KEY, allUsers, deleteUser, unlinkSession } from './state';
+import {
+  advanceWindow,
+  clearCell,
+  dropOldCounters,
+  endConversation,
+  EXPIRY_NEXT_KEY,
+  hasLegacy,
+  liveConversations,
+  migrateLegacy,
+  staleLiveRows,
+  updateSessionRow,
+} from './helpdesk/state';
+import { formatLocal } from '../domain/time';
 import { OUTBOX_QUEUE_KEY, retryDueSends } from './sender';
 import { Turn } from './turn';
 import { BACKLOG_PREFIX, processBacklog } from './webhook';
@@ -28,8 +40,7 @@ function earliest(raw: string | undefined, pick: (v: unknown) => number[]): numb
 export const expiryJob: Job = {
   name: 'sesi-habis',
   intervalMs: HOUR,
-  dueFromProps: (ctx, props) =>
-    earliest(props[EXPIRY_KEY], (v) => Object.values(v as Record<string, number>)) <= ctx.now,
+  dueFromProps: (ctx, props) => Number(props[EXPIRY_NEXT_KEY] ?? 'NaN') <= ctx.now,
   run(ctx) {
     const turn = new Turn(ctx);
     const n = expireDueSessions(ctx, turn);
@@ -49,19 +60,29 @@ export const retryJob: Job = {
   },
 };
 
-/** Menus never finished and rating questions never answered are closed after a day. */
+/**
+ * Menus never finished and rating questions never answered are closed after a day; leftover live
+ * cells of citizens who started again are cleared; the live window then starts at the oldest
+ * conversation still open.
+ */
 export function cleanupAbandoned(ctx: Ctx): number {
   let n = 0;
-  for (const state of allUsers(ctx.props)) {
-    if (state.phase === 'chat') continue;
-    if (ctx.now - Math.max(state.lastInboundAt, state.endedAt) < ABANDON_AFTER_MS) continue;
-    if (state.phase === 'menu' && state.row) {
-      ctx.db.update('sessions', state.row, { status: SESSION_STATUS.abandoned });
+  const live = liveConversations(ctx);
+  const open = live.filter((state) => {
+    if (state.phase === 'chat') return true;
+    if (ctx.now - Math.max(state.lastInboundAt, state.endedAt) < ABANDON_AFTER_MS) return true;
+    if (state.phase === 'menu') {
+      state.status = SESSION_STATUS.abandoned;
+      updateSessionRow(ctx, state, { status: SESSION_STATUS.abandoned });
     }
-    if (state.phase === 'rating') unlinkSession(ctx.props, state.sessionId);
-    deleteUser(ctx.props, state);
+    endConversation(ctx, state);
     n++;
-  }
+    return false;
+  });
+  for (const row of staleLiveRows(ctx, live)) clearCell(ctx, row);
+  advanceWindow(ctx, open);
+  const month = (ms: number): string => formatLocal(ms, ctx.offset, 'yyMM');
+  dropOldCounters(ctx, month(ctx.now), month(ctx.now - 32 * 86400000));
   return n;
 }
 
@@ -80,6 +101,20 @@ export const cleanupJob: Job = {
       );
     }
     return { summary: `${n} percakapan ditinggalkan ditutup` };
+  },
+};
+
+/** Conversation states of the former design (one Script Property per citizen) move into `Sesi`. */
+export const migrateJob: Job = {
+  name: 'pindah-status',
+  intervalMs: 24 * HOUR,
+  dueFromProps: (_ctx, props) => hasLegacy(props),
+  run(ctx) {
+    const left = migrateLegacy(ctx);
+    return {
+      summary: `status percakapan dipindahkan ke Sesi (${left} tersisa)`,
+      ...(left > 0 ? { nextAt: ctx.now } : {}),
+    };
   },
 };
 

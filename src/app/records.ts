@@ -31,7 +31,7 @@ import {
   validateMetrics,
   validateQa,
 } from '../api/forms';
-import { nextSessionSeq } from './state';
+import { nextSessionSeq } from './helpdesk/state';
 import { SESSION_STATUS, TASK_STATUS } from '../domain/types';
 
 const OPEN_TASK: readonly string[] = ['', TASK_STATUS.open];
@@ -54,11 +54,7 @@ export function logManual(ctx: Ctx, input: ManualLogInput): RecordResult {
   const officer = currentOfficer(ctx);
   const outOfHours = !isWithinServiceHours(at, serviceHours(ctx));
   return withScriptLock(() => {
-    const id = formatSessionId(
-      nextSessionSeq(ctx.props, sessionPeriod(ctx.now, ctx.offset)),
-      ctx.now,
-      ctx.offset,
-    );
+    const id = formatSessionId(nextSessionSeq(ctx, sessionPeriod(ctx.now, ctx.offset)), ctx.now, ctx.offset);
     const row = ctx.db.append('sessions', [
       {
         id,

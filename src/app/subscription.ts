@@ -5,7 +5,7 @@ import type { InboundMessage } from '../channels/types';
 import { isSubscribeCommand, isUnsubscribeCommand } from '../domain/menu';
 import { noteSubscriptionChange } from './broadcast';
 import type { Ctx } from './context';
-import type { UserState } from './state';
+import type { UserState } from './helpdesk/state';
 import type { Turn } from './turn';
 import { SUBSCRIBER_STATUS } from '../domain/types';
 

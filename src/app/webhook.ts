@@ -10,8 +10,9 @@ import { withScriptLock } from '../platform/lock';
 import { SECRET } from '../store/settings';
 import { Ctx } from './context';
 import { CONFIG_CACHE_KEY } from './config';
-import { handleInbound, seenKey } from './helpdesk';
-import { expireDueSessions, nextExpiryAt } from './helpdesk/session-end';
+import { dedupeId, handleInbound, seenKey } from './helpdesk';
+import { expireDueSessions } from './helpdesk/session-end';
+import { conversationKeys, nextExpiryAt } from './helpdesk/state';
 import { SHEETS } from '../store/schema';
 import { headerCacheKey } from '../store/db';
 import { deliver, providerName, sentRow } from './sender';
@@ -94,11 +95,16 @@ function handlePost(e: GoogleAppsScript.Events.DoPost): Record<string, unknown> 
   if (parsed.messages.length === 0 && failed.length === 0 && parsed.errors.length === 0 && !expiryDue) {
     return { ok: true };
   }
-  // One cache call for what every turn needs; the de-duplication keys again under the lock.
+  // One cache call for what every turn needs (configuration, header rows, the citizens'
+  // conversations); the conversations again under the lock.
   ctx.cache.prefetch([
     CONFIG_CACHE_KEY,
     headerCacheKey(SHEETS.sessions.name),
     headerCacheKey(SHEETS.messages.name),
+    ...conversationKeys(
+      ctx,
+      parsed.messages.map((m) => m.userKey),
+    ),
   ]);
   try {
     withScriptLock(() => processPayload(ctx, parsed, name));
@@ -114,12 +120,20 @@ function handlePost(e: GoogleAppsScript.Events.DoPost): Record<string, unknown> 
 
 /** Handles messages, failed statuses and errors of one payload. The caller holds the lock. */
 export function processPayload(ctx: Ctx, parsed: ParsedWebhook, name: ProviderName): void {
-  ctx.cache.refresh(parsed.messages.map(seenKey));
+  const ids = parsed.messages.map((m) => dedupeId(ctx, m));
+  ctx.cache.refresh([
+    ...conversationKeys(
+      ctx,
+      parsed.messages.map((m) => m.userKey),
+    ),
+    ...ids.map(seenKey),
+  ]);
   const turn = new Turn(ctx);
   expireDueSessions(ctx, turn);
   for (const m of parsed.messages) {
+    const mine = parsed.messages.filter((x) => x.userKey === m.userKey).map((x) => dedupeId(ctx, x));
     try {
-      handleInbound(ctx, m, turn);
+      handleInbound(ctx, m, turn, mine);
     } catch (err) {
       ctx.log('GALAT', 'webhook', `Pesan ${m.id} tidak dapat diproses: ${String(err)}`);
     }

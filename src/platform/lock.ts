@@ -13,8 +13,13 @@ export interface LockParticipant {
 const participants: LockParticipant[] = [];
 let depth = 0;
 
-export function registerLockParticipant(p: LockParticipant): void {
-  participants.push(p);
+/**
+ * `first`: released before the others (sheet writes staged by the app go out before the row
+ * pointers and caches that describe them).
+ */
+export function registerLockParticipant(p: LockParticipant, opts: { first?: boolean } = {}): void {
+  if (opts.first) participants.unshift(p);
+  else participants.push(p);
 }
 
 export function insideLock(): boolean {

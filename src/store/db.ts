@@ -86,6 +86,12 @@ export class Db {
     return next;
   }
 
+  /** The next free row of a product-owned sheet: its pointer, else its last data row + 1. */
+  nextRow(key: SheetKey): number {
+    const next = Number(this.props.get(pointerKey(SHEETS[key].name)) ?? '0');
+    return next >= 2 ? next : this.lastDataRow(key) + 1;
+  }
+
   /**
    * Reconciles the row pointer of a product-owned sheet with its real last row (hourly job):
    * rows typed in by hand move the pointer past them instead of being overwritten later.

@@ -31,6 +31,11 @@ export interface ColumnDef {
   readonly values?: readonly string[];
   /** Written only by the product: protected (warning only). */
   readonly system?: boolean;
+  /**
+   * Key of the column this one follows. Setup inserts it there when an existing sheet lacks it
+   * (other missing columns are added at the end), so writes that span both stay one call.
+   */
+  readonly after?: string;
 }
 
 export interface SheetDef {
@@ -46,7 +51,7 @@ const c = (
   key: string,
   header: string,
   type: ColumnType,
-  extra: Partial<Pick<ColumnDef, 'values' | 'system'>> = {},
+  extra: Partial<Pick<ColumnDef, 'values' | 'system' | 'after'>> = {},
 ): ColumnDef => ({ key, header, type, ...extra });
 
 export const SHEETS = {
@@ -76,6 +81,9 @@ export const SHEETS = {
       c('bidang', 'Bidang', 'list', { values: BIDANG }),
       c('topic', 'Topik', 'text'),
       c('status', 'Status', 'list', { values: SESSION_STATUSES }),
+      // The conversation's state while it is open (domain/conversation-cell.ts): beside Status,
+      // so a turn's write of the row stays one setValues.
+      c('state', 'Status Percakapan', 'text', { system: true, after: 'status' }),
       c('startedAt', 'Mulai', 'datetime'),
       c('connectedAt', 'Terhubung', 'datetime'),
       c('firstResponseAt', 'Respons Pertama', 'datetime'),

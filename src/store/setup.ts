@@ -41,6 +41,20 @@ function setupSheet(ss: Spreadsheet, key: SheetKey, report: SetupReport): void {
   }
   const headers = headerRow(sheet);
   const present = new Set(headers.map(normaliseHeader));
+  // A missing column with a place (`after`) goes right after that column, when the sheet has it.
+  for (const col of def.columns) {
+    if (!col.after || present.has(normaliseHeader(col.header))) continue;
+    const before = def.columns.find((c) => c.key === col.after);
+    const index = before
+      ? headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(before.header))
+      : -1;
+    if (index < 0 || headers.length === 0) continue;
+    sheet.insertColumnAfter(index + 1);
+    sheet.getRange(1, index + 2).setValue(col.header);
+    headers.splice(index + 1, 0, col.header);
+    present.add(normaliseHeader(col.header));
+    report.addedColumns.push(`${def.name}!${col.header}`);
+  }
   const missing = def.columns.filter((c) => !present.has(normaliseHeader(c.header)));
   if (missing.length > 0) {
     const start = headers.length + 1;

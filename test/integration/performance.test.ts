@@ -33,9 +33,11 @@ describe('hot-path service calls (the figures of npm run bench)', () => {
     }
   });
 
-  it('expiring sessions costs one row write each, independent of the sheet size', () => {
+  it('expiring sessions costs one read of the live window and one row write each, independent of the sheet size', () => {
     const op = small.find((r) => r.operation.startsWith('tick expiring'))!.operation;
     expect(find(large, op).roundTrips).toBe(find(small, op).roundTrips);
-    expect(find(large, op).cellsRead).toBe(0);
+    // The window holds today's conversations only: the same cells at 100k rows as at 1k.
+    expect(find(large, op).cellsRead).toBe(find(small, op).cellsRead);
+    expect(find(small, op).cellsRead).toBeLessThan(50);
   });
 });

@@ -7,7 +7,7 @@ import { formatLocal } from '../../domain/time';
 import { groupFor } from '../../domain/types';
 import { activeOfficers, setting } from '../config';
 import type { Ctx } from '../context';
-import type { UserState } from '../state';
+import type { UserState } from './state';
 import { inboundBody, type Turn } from '../turn';
 
 /** How long a notification's message id leads back to its session (6 hours). */

@@ -7,8 +7,8 @@ import { menuChoices } from '../../domain/menu';
 import { ratingChoices } from '../../domain/rating';
 import type { Ctx } from '../context';
 import { providerName } from '../sender';
-import type { UserState } from '../state';
-import { addressOf } from '../state';
+import type { UserState } from './state';
+import { addressOf } from './state';
 import type { Turn } from '../turn';
 
 /** A question with choices: numbered text always, plus an interactive list/buttons where possible. */

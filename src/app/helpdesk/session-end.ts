@@ -6,8 +6,8 @@ import type { ClosedBy } from '../../domain/types';
 import { SESSION_STATUS } from '../../domain/types';
 import { CLOSED_BY_LABELS } from '../../messages/id';
 import type { Ctx } from '../context';
-import type { UserState } from '../state';
-import { expirySchedule, loadUser, saveUser, unscheduleExpiry } from '../state';
+import type { UserState } from './state';
+import { liveConversations, nextExpiryAt, saveUser, setNextExpiry, updateSessionRow } from './state';
 import type { Turn } from '../turn';
 import { sessionMinutes } from './hours';
 import { ratingLines, sendRatingQuestion } from './replies';
@@ -18,22 +18,13 @@ export function endSession(ctx: Ctx, state: UserState, closedBy: ClosedBy, turn:
   state.status = SESSION_STATUS.ended;
   state.endedAt = ctx.now;
   state.ratingRetries = 0;
-  unscheduleExpiry(ctx.props, state.userKey);
-  ctx.db.update(
-    'sessions',
-    state.row,
-    {
-      status: SESSION_STATUS.ended,
-      endedAt: new Date(ctx.now),
-      closedBy,
-      ...(state.officer ? { officer: state.officer } : {}),
-    },
-    {
-      startedAt: new Date(state.startedAt),
-      connectedAt: state.connectedAt ? new Date(state.connectedAt) : '',
-      firstResponseAt: state.firstResponseAt ? new Date(state.firstResponseAt) : '',
-    },
-  );
+  state.closedBy = closedBy;
+  updateSessionRow(ctx, state, {
+    status: SESSION_STATUS.ended,
+    endedAt: new Date(ctx.now),
+    closedBy,
+    ...(state.officer ? { officer: state.officer } : {}),
+  });
   const vars = { sessionId: state.sessionId, minutes: sessionMinutes(ctx) };
   const ended =
     closedBy === 'waktu habis'
@@ -47,7 +38,7 @@ export function endSession(ctx: Ctx, state: UserState, closedBy: ClosedBy, turn:
     `${ended}\n\n${ctx.t('ratingQuestion', { ...vars, choices: ratingLines() })}`,
     turn,
   );
-  saveUser(ctx.props, state);
+  saveUser(ctx, state);
   if (closedBy !== 'petugas' && state.officer) {
     const officer = ctx.config.officers.find((o) => o.name === state.officer && o.whatsapp);
     if (officer) {
@@ -66,25 +57,24 @@ export function endSession(ctx: Ctx, state: UserState, closedBy: ClosedBy, turn:
   }
 }
 
-/** Ends every connected session whose time is up (run by tick and on every webhook). */
+/**
+ * Ends every connected session whose time is up (run by tick and by webhooks when `exp:next` has
+ * come): one read of the live window, one row write per session ended.
+ */
 export function expireDueSessions(ctx: Ctx, turn: Turn): number {
-  const schedule = expirySchedule(ctx.props);
+  const due = nextExpiryAt(ctx);
+  if (due === null || due > ctx.now) return 0;
+  const ms = sessionMinutes(ctx) * 60000;
   let n = 0;
-  for (const [userKey, at] of Object.entries(schedule)) {
-    if (at > ctx.now) continue;
-    const state = loadUser(ctx.props, userKey);
-    if (!state || state.phase !== 'chat') {
-      unscheduleExpiry(ctx.props, userKey);
-      continue;
-    }
-    endSession(ctx, state, 'waktu habis', turn);
-    n++;
+  let next: number | null = null;
+  for (const state of liveConversations(ctx)) {
+    if (state.phase !== 'chat' || !state.connectedAt) continue;
+    const at = state.connectedAt + ms;
+    if (at <= ctx.now) {
+      endSession(ctx, state, 'waktu habis', turn);
+      n++;
+    } else if (next === null || at < next) next = at;
   }
+  setNextExpiry(ctx, next);
   return n;
-}
-
-/** The earliest scheduled expiry, or null: lets tick and the webhook skip work cheaply. */
-export function nextExpiryAt(ctx: Ctx): number | null {
-  const times = Object.values(expirySchedule(ctx.props));
-  return times.length === 0 ? null : Math.min(...times);
 }
