@@ -19,6 +19,12 @@ export const METRIC_FIELDS = [
 ] as const;
 export const MAX_TEXT = 5000;
 export const MAX_SHORT = 200;
+/** WhatsApp's limit on a text message body: an officer's reply. */
+export const MAX_REPLY = 4096;
+/** An officer's note on a session (`Sesi.Catatan`). */
+export const MAX_NOTE = 5000;
+/** A broadcast's body: WhatsApp allows 4,096 characters, the catalogue's frame takes the rest. */
+export const MAX_BROADCAST_BODY = 3500;
 
 /**
  * The sheets the forms write and the header of each column a form fills: the field names staff
@@ -143,6 +149,16 @@ export function validateManual(input: ManualLogInput, now: number, offset: numbe
   // Field names the form uses for contact and summary.
   const formField: Record<string, string> = { phone: 'contact', note: 'summary', startedAt: 'at' };
   return errors.map((e) => (formField[e.field] ? { ...e, field: formField[e.field] } : e));
+}
+
+/** A text field as typed, trimmed ('' when missing or not text). */
+export function formText(v: unknown): string {
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+/** A form's local date-time, or `now` when it was left empty (checked before). */
+export function formMoment(text: string | undefined, now: number, offset: number): number {
+  return (text && localDateTimeMs(text, offset)) || now;
 }
 
 /** Parses a count typed in a form: '' → null, '1200' → 1200, anything else → NaN. */

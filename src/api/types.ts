@@ -2,7 +2,7 @@
 // dates cross as ISO strings. Shapes the rules already define are taken from `domain/`, not copied.
 
 import type { BroadcastCounts, BroadcastState } from '../domain/broadcast';
-import type { Speaker } from '../domain/content';
+import type { PlannedPublication, Speaker } from '../domain/content';
 import type { CapacityLevel, CitizenQuery } from '../domain/retention';
 import type { Bidang, ClosedBy, Jenis, ManualChannel, SendStatus } from '../domain/types';
 
@@ -247,18 +247,8 @@ export interface SpeakersView {
   suggestions: SpeakerItem[];
 }
 
-export interface PlannedItem {
-  contentId: string;
-  /** `yyyy-mm-dd`. */
-  date: string;
-  theme: Bidang;
-  topic: string;
-  speaker: string;
-  /** `Direncanakan`, `Topik habis`, or what the team set. */
-  status: string;
-  /** What this run did: 'dibuat' (new row), 'diisi' (topic found for a waiting row), '' (nothing). */
-  change: 'dibuat' | 'diisi' | '';
-}
+/** A publication as the rotation planned it (`change`: what this run did). */
+export type PlannedItem = PlannedPublication;
 
 export interface PlanView {
   publications: PlannedItem[];

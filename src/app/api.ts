@@ -2,43 +2,34 @@
 // who are not editors of the spreadsheet, and answers `{ok, data}` or `{ok: false, error}` with an
 // Indonesian message — never an exception the client cannot show.
 
-import { render } from '../messages/id';
-import { JAKARTA_OFFSET, zoneLabel } from '../domain/time';
 import type { ApiMap, ApiName, ApiResponse, ServerClock } from '../api/types';
-import { runSetup } from './admin';
-import { SIDEBAR_HANDLERS } from './api-sidebar';
-import { CONTENT_HANDLERS } from './content-api';
+import { JAKARTA_OFFSET, zoneLabel } from '../domain/time';
+import { render } from '../messages/id';
+import { activeUserEmail } from '../platform/user';
+import * as admin from './admin';
+import * as broadcast from './broadcast';
+import * as content from './content';
 import { Ctx } from './context';
-import { apiReportRun, apiReportWeeks } from './report-job';
-import { archiveNow } from './archive';
-import { capacityNow } from './capacity';
-import { apiPrivacyDelete, apiPrivacyFind } from './privacy';
-import { withScriptLock } from '../platform/lock';
-import { getSettings, saveSettings } from './settings-api';
+import * as data from './data';
+import * as inbox from './inbox';
+import * as report from './report';
 
 type Handler<K extends ApiName> = (ctx: Ctx, req: ApiMap[K]['req']) => ApiMap[K]['res'];
 type Handlers = { [K in ApiName]: Handler<K> };
 
+/** Every feature's sidebar handlers: each API name is answered by the feature that owns it. */
 const handlers: Handlers = {
-  ...SIDEBAR_HANDLERS,
-  ...CONTENT_HANDLERS,
-  'settings.get': (ctx) => getSettings(ctx),
-  'settings.save': (ctx, req) => saveSettings(ctx, req),
-  'report.run': (ctx, req) => apiReportRun(ctx, req),
-  'report.weeks': (ctx) => apiReportWeeks(ctx),
-  'capacity.get': (ctx) => capacityNow(ctx, withScriptLock),
-  'admin.archiveNow': () => ({ message: archiveNow() }),
-  'privacy.find': (ctx, req) => apiPrivacyFind(ctx, req.query),
-  'privacy.delete': (ctx, req) => apiPrivacyDelete(ctx, req.query, req.confirm),
-  'admin.setup': () => {
-    const r = runSetup();
-    return { createdSheets: r.createdSheets, addedColumns: r.addedColumns };
-  },
+  ...inbox.HANDLERS,
+  ...content.HANDLERS,
+  ...broadcast.HANDLERS,
+  ...report.HANDLERS,
+  ...data.HANDLERS,
+  ...admin.HANDLERS,
 };
 
 /** Editors of the spreadsheet (and its owner) only. */
 export function isEditor(ctx: Ctx): boolean {
-  const email = (Session.getActiveUser().getEmail() || '').toLowerCase();
+  const email = activeUserEmail().toLowerCase();
   if (!email) return false;
   const owner = ctx.ss.getOwner();
   if (owner && owner.getEmail().toLowerCase() === email) return true;

@@ -2,13 +2,13 @@
 // CacheService for a few minutes (invalidated by setup, the settings dialog, the sidebar and
 // onEdit of those sheets). A cache miss re-reads the sheets: slower, never wrong.
 
+import { normalizePhone } from '../domain/phone';
 import type { GroupName } from '../domain/types';
 import type { Cache } from '../platform/cache';
 import { cellBool, cellText, cellTime, isDate } from '../store/cells';
 import type { Db } from '../store/db';
 import type { SettingKey } from '../store/settings';
 import { SETTING, SETTING_DEFS, TEXT_OVERRIDE_PREFIX } from '../store/settings';
-import { normalizePhone } from '../domain/phone';
 
 export const CONFIG_CACHE_KEY = 'cfg:v1';
 export const CONFIG_CACHE_SECONDS = 3600;

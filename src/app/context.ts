@@ -3,6 +3,7 @@
 
 import { redactLogText } from '../domain/retention';
 import { resolveOffset } from '../domain/time';
+import type { LogLevel } from '../domain/types';
 import type { MessageKey } from '../messages/id';
 import { render } from '../messages/id';
 import type { Cache } from '../platform/cache';
@@ -10,11 +11,11 @@ import { scriptCache } from '../platform/cache';
 import { now } from '../platform/clock';
 import type { Props } from '../platform/props';
 import { scriptProps } from '../platform/props';
+import { activeSpreadsheet } from '../platform/spreadsheet';
 import { Db } from '../store/db';
 import { SECRET } from '../store/settings';
 import type { Config } from './config';
 import { loadConfig, setting } from './config';
-import type { LogLevel } from '../domain/types';
 
 export interface LogEntry {
   at: number;
@@ -39,7 +40,7 @@ export class Ctx {
   }
 
   get ss(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    if (!this.ssValue) this.ssValue = SpreadsheetApp.getActive();
+    if (!this.ssValue) this.ssValue = activeSpreadsheet();
     return this.ssValue;
   }
 

@@ -1,24 +1,17 @@
-// Every scheduled job, in the order `tick` runs them when several are due.
+// Every scheduled job, in the order `tick` runs them when several are due: each feature's jobs,
+// in this order of features.
 
-import { archiveJob } from './archive';
-import { broadcastJob } from './broadcast-send';
-import { capacityJob } from './capacity';
-import { rotationJob } from './content-jobs';
-import { backlogJob, cleanupJob, expiryJob, migrateJob, retryJob } from './jobs-helpdesk';
-import { reminderJob } from './reminders';
-import { reportJob } from './report-job';
+import * as broadcast from './broadcast';
+import * as content from './content';
+import * as data from './data';
+import * as helpdesk from './helpdesk';
+import * as report from './report';
 import type { Job } from './scheduler/job';
 
 export const JOBS: readonly Job[] = [
-  migrateJob,
-  backlogJob,
-  expiryJob,
-  retryJob,
-  cleanupJob,
-  reportJob,
-  rotationJob,
-  reminderJob,
-  broadcastJob,
-  capacityJob,
-  archiveJob,
+  ...helpdesk.JOBS,
+  ...report.JOBS,
+  ...content.JOBS,
+  ...broadcast.JOBS,
+  ...data.JOBS,
 ];

@@ -16,12 +16,13 @@ import type {
   WebhookError,
 } from './types';
 import {
-  JsonRecord,
   arr,
   clip,
   code,
   digits,
   isRecord,
+  JsonRecord,
+  networkFailure,
   num,
   parseJson,
   rec,
@@ -30,7 +31,6 @@ import {
   str,
   truncate,
   uniqueWithin,
-  networkFailure,
 } from './util';
 
 /** Meta's documented limits (characters; measured here in UTF-16 code units). */

@@ -13,7 +13,14 @@ import {
   weekTheme,
 } from './isoweek';
 import { addDays, daysBetween, localDateKey, localMs, weekdayOf } from './time';
-import { type Bidang, type GroupName, SPEAKER_STATUS, TOPIC_STATUS } from './types';
+import {
+  type Bidang,
+  CONTENT_STATUS,
+  type GroupName,
+  SPEAKER_STATUS,
+  TASK_STATUS,
+  TOPIC_STATUS,
+} from './types';
 
 export interface ContentSettings {
   /** SOP 001 V.1: publication weekday, 7 = Sunday. */
@@ -437,4 +444,222 @@ export function reminderDigest(
     byTeam.set(t.team, entry);
   }
   return byTeam;
+}
+
+// ---- The rotation (DESIGN §4 Rotation) -----------------------------------------------------------
+
+/** A row of `Kalender Konten` as the rotation reads it. */
+export interface CalendarEntry {
+  row: number;
+  id: string;
+  /** Publication date `yyyy-mm-dd` ('' when unreadable). */
+  ymd: string;
+  theme: string;
+  topic: string;
+  speaker: string;
+  status: string;
+  note: string;
+}
+
+/** A publication from today to H-14 ahead, as planned after a run. */
+export interface PlannedPublication {
+  contentId: string;
+  /** `yyyy-mm-dd`. */
+  date: string;
+  theme: Bidang;
+  topic: string;
+  speaker: string;
+  /** `Direncanakan`, `Topik habis`, or what the team set. */
+  status: string;
+  /** What this run did: 'dibuat' (new row), 'diisi' (topic found for a waiting row), '' (nothing). */
+  change: 'dibuat' | 'diisi' | '';
+}
+
+export interface RotationInput {
+  /** Local date `yyyy-mm-dd` of the run. */
+  today: string;
+  settings: ContentSettings;
+  /** UTC offset of the office's zone in minutes (publication and due times). */
+  offset: number;
+  calendar: readonly CalendarEntry[];
+  bank: readonly BankTopic[];
+  speakers: readonly Speaker[];
+  /** ID Konten of the publications that have their tasks already. */
+  withTasks: ReadonlySet<string>;
+  /** The team's text overrides (notes and task names). */
+  overrides?: MessageOverrides;
+}
+
+/** What the rotation writes: new and changed calendar rows, used topics, new tasks. */
+export interface RotationPlan {
+  publications: PlannedPublication[];
+  newRows: {
+    id: string;
+    /** Midnight of the publication day (epoch ms). */
+    publishMs: number;
+    isoWeek: string;
+    theme: Bidang;
+    topic: string;
+    speaker: string;
+    status: string;
+    note: string;
+  }[];
+  rowUpdates: { row: number; changes: { topic: string; status: string; note: string; speaker?: string } }[];
+  /** Rows of `Bank Topik` to mark `Dipakai`, with the ISO week, in the order they were taken. */
+  marks: { row: number; week: string }[];
+  tasks: { contentId: string; task: string; team: GroupName; dueMs: number; status: string; key: string }[];
+  /** Publications left without a topic because the bank has none of the theme. */
+  exhausted: { pub: string; theme: Bidang }[];
+  created: number;
+  filled: number;
+  noTopic: number;
+}
+
+/** The state of one planning run: copies of what it changes, and the plan so far. */
+interface Planner {
+  input: RotationInput;
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  bank: BankTopic[];
+  onCalendar: string[];
+  featured: { speaker: string; ymd: string }[];
+  withTasks: Set<string>;
+  marks: Map<number, string>;
+  plan: RotationPlan;
+}
+
+/** The theme's next unused topic, marked used for the publication's week; null when none is left. */
+function take(p: Planner, theme: Bidang, pub: string): BankTopic | null {
+  const topic = nextTopic(p.bank, theme, p.onCalendar);
+  if (!topic) return null;
+  topic.status = TOPIC_STATUS.used;
+  p.onCalendar.push(topic.topic);
+  p.marks.set(topic.row, isoWeekLabel(pub));
+  return topic;
+}
+
+/** The first speaker suggested for the publication (then counted as featured), or ''. */
+function suggest(p: Planner, theme: Bidang, pub: string): string {
+  const first = suggestSpeakers(p.input.speakers, theme, pub, p.featured)[0];
+  if (!first) return '';
+  const label = speakerLabel(first);
+  p.featured.push({ speaker: label, ymd: pub });
+  return label;
+}
+
+/** No calendar row yet: a row with the next topic (or `Topik habis`) and a speaker. */
+function createRow(p: Planner, pub: string, planned: PlannedPublication): void {
+  const { theme, contentId: id } = planned;
+  const topic = take(p, theme, pub);
+  const speaker = suggest(p, theme, pub);
+  const repeat = themeRepeat(pub, p.input.settings);
+  const repeatNote = repeat
+    ? p.t('themeRepeatNote', { theme: repeat.theme, previousWeek: repeat.previousWeek, year: repeat.year })
+    : '';
+  const note = [repeatNote, topic ? '' : p.t('calendarNoTopic', { theme })].filter(Boolean).join(' ');
+  const status = topic ? CONTENT_STATUS.planned : CONTENT_STATUS.noTopic;
+  p.plan.newRows.push({
+    id,
+    publishMs: localMs(pub, '00:00', p.input.offset),
+    isoWeek: isoWeekLabel(pub),
+    theme,
+    topic: topic ? topic.topic : '',
+    speaker,
+    status,
+    note,
+  });
+  Object.assign(planned, { topic: topic ? topic.topic : '', speaker, status, change: 'dibuat' });
+  p.plan.created++;
+  if (!topic) p.plan.exhausted.push({ pub, theme });
+}
+
+/** A row waiting for topics: filled as soon as the bank has one; only our own sentence leaves the note. */
+function fillRow(p: Planner, entry: CalendarEntry, pub: string, planned: PlannedPublication): void {
+  const { theme } = planned;
+  const topic = take(p, theme, pub);
+  if (!topic) return;
+  const note = entry.note.replace(p.t('calendarNoTopic', { theme }), '').trim();
+  const changes: RotationPlan['rowUpdates'][number]['changes'] = {
+    topic: topic.topic,
+    status: CONTENT_STATUS.planned,
+    note,
+  };
+  const speaker = entry.speaker || suggest(p, theme, pub);
+  if (!entry.speaker && speaker) changes.speaker = speaker;
+  p.plan.rowUpdates.push({ row: entry.row, changes });
+  Object.assign(planned, { topic: topic.topic, speaker, status: CONTENT_STATUS.planned, change: 'diisi' });
+  p.plan.filled++;
+}
+
+/** A row naming a bank topic whose mark was lost (a crash between the two writes): mark it again. */
+function repairMark(p: Planner, entry: CalendarEntry, pub: string): void {
+  const used = p.bank.find((x) => sameName(x.topic, entry.topic) && !sameName(x.status, TOPIC_STATUS.used));
+  if (!used) return;
+  used.status = TOPIC_STATUS.used;
+  p.marks.set(used.row, isoWeekLabel(pub));
+}
+
+/** The publication's tasks, once per publication. */
+function addTasks(p: Planner, pub: string, id: string): void {
+  if (p.withTasks.has(id)) return;
+  p.withTasks.add(id);
+  for (const task of contentTasks(pub, p.input.settings, p.input.overrides)) {
+    p.plan.tasks.push({
+      contentId: id,
+      task: task.task,
+      team: task.team,
+      dueMs: taskDueMs(task, p.input.offset),
+      status: TASK_STATUS.open,
+      key: taskCode(id, task.key),
+    });
+  }
+}
+
+/**
+ * DESIGN §4 Rotation, for every publication whose H-14 has come and whose day has not passed: a
+ * new row (`createRow`), a waiting row filled (`fillRow`) or a lost mark repaired (`repairMark`),
+ * and the publication's tasks once (`addTasks`). Pure: the inputs are not changed.
+ */
+export function planRotation(input: RotationInput): RotationPlan {
+  const { calendar, overrides } = input;
+  const p: Planner = {
+    input,
+    t: (key, vars) => render(key, vars, overrides),
+    bank: input.bank.map((topic) => ({ ...topic })),
+    onCalendar: calendar.map((e) => e.topic).filter((x) => x !== ''),
+    featured: calendar.filter((e) => e.speaker && e.ymd).map((e) => ({ speaker: e.speaker, ymd: e.ymd })),
+    withTasks: new Set(input.withTasks),
+    marks: new Map(),
+    plan: {
+      publications: [],
+      newRows: [],
+      rowUpdates: [],
+      marks: [],
+      tasks: [],
+      exhausted: [],
+      created: 0,
+      filled: 0,
+      noTopic: 0,
+    },
+  };
+  for (const pub of publicationsToPlan(input.today, input.settings)) {
+    const id = contentIdFor(pub);
+    const entry = calendar.find((e) => e.id === id);
+    const planned: PlannedPublication = {
+      contentId: id,
+      date: pub,
+      theme: publicationTheme(pub, input.settings).theme,
+      topic: entry?.topic ?? '',
+      speaker: entry?.speaker ?? '',
+      status: entry?.status ?? '',
+      change: '',
+    };
+    if (!entry) createRow(p, pub, planned);
+    else if (!entry.topic && sameName(entry.status, CONTENT_STATUS.noTopic)) fillRow(p, entry, pub, planned);
+    else if (entry.topic) repairMark(p, entry, pub);
+    addTasks(p, pub, id);
+    if (sameName(planned.status, CONTENT_STATUS.noTopic)) p.plan.noTopic++;
+    p.plan.publications.push(planned);
+  }
+  p.plan.marks = [...p.marks].map(([row, week]) => ({ row, week }));
+  return p.plan;
 }

@@ -2,7 +2,7 @@
  * DESIGN §5: the satisfaction index on the IKM scale of PermenPAN-RB 14/2017 (indicative: one
  * question instead of the nine-element survey). IKM = mean of the 1–4 ratings × 25.
  */
-import { meanRating, ratingCounts, type Rating } from './rating';
+import { meanRating, type Rating, ratingCounts } from './rating';
 
 export type IkmGrade = 'A' | 'B' | 'C' | 'D';
 export type IkmLabel = 'Sangat Baik' | 'Baik' | 'Kurang Baik' | 'Tidak Baik';

@@ -2,7 +2,7 @@
  * DESIGN §5: the weeks of the weekly report (ISO Monday–Sunday in the office's zone) and when the
  * report is due (`Hari Laporan`, `Jam Laporan`, default Monday 07:00, for the week before).
  */
-import { formatIsoWeek, isoWeek, isoWeekStart, parseIsoWeekLabel, type IsoWeek } from './isoweek';
+import { formatIsoWeek, type IsoWeek, isoWeek, isoWeekStart, parseIsoWeekLabel } from './isoweek';
 import { addDays, DAY_MS, localDateKey, localMs, weekdayOf } from './time';
 
 export interface ReportWeek {

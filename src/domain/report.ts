@@ -23,9 +23,9 @@
  * - Trend: the four weeks before, from `Rekap Mingguan`; change = this week against their mean.
  */
 import { TOPIK } from '../messages/id';
-import { round2, summarizeRatings, type IkmBand } from './ikm';
-import { RATINGS, type Rating } from './rating';
-import { inWeek, shiftWeek, type ReportWeek } from './report-week';
+import { type IkmBand, round2, summarizeRatings } from './ikm';
+import { type Rating, RATINGS } from './rating';
+import { inWeek, type ReportWeek, shiftWeek } from './report-week';
 import { addDays, DAY_MS, localDateKey, localMinuteOfDay, MINUTE_MS, weekdayOf } from './time';
 import {
   BIDANG,

@@ -10,6 +10,8 @@ export interface Props {
   set(key: string, value: string): void;
   /** Stores at once, even inside the lock (a marker that must survive a killed execution). */
   setNow(key: string, value: string): void;
+  /** Removes at once, even inside the lock. */
+  removeNow(key: string): void;
   setJson(key: string, value: unknown): void;
   setMany(values: Record<string, string>): void;
   remove(key: string): void;
@@ -64,6 +66,12 @@ export function scriptProps(): Props {
       removed.delete(key);
       store.setProperty(key, value);
     },
+    removeNow: (key) => {
+      delete load()[key];
+      delete pending[key];
+      removed.delete(key);
+      store.deleteProperty(key);
+    },
     setJson: (key, value) => write(key, JSON.stringify(value)),
     setMany: (values) => {
       for (const [k, v] of Object.entries(values)) write(k, v);
@@ -80,4 +88,14 @@ export function scriptProps(): Props {
     all: () => ({ ...load() }),
   };
   return props;
+}
+
+/** One property read on its own (one call, no snapshot): for executions that need just this one. */
+export function scriptProperty(key: string): string | null {
+  return PropertiesService.getScriptProperties().getProperty(key);
+}
+
+/** One property written on its own, at once. */
+export function setScriptProperty(key: string, value: string): void {
+  PropertiesService.getScriptProperties().setProperty(key, value);
 }

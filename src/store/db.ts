@@ -5,7 +5,7 @@ import type { Cache } from '../platform/cache';
 import type { Props } from '../platform/props';
 import type { RecordOf, SheetKey } from './schema';
 import { SHEETS } from './schema';
-import type { Changes } from './table';
+import type { Changes, Row } from './table';
 import { headerRow, Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -13,7 +13,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const HEADER_CACHE_SECONDS = 3600;
 export const headerCacheKey = (name: string): string => `hdr:${name}`;
 const headerKey = headerCacheKey;
-const pointerKey = (name: string): string => `ptr:${name}`;
+/** Script Property holding the next free row of a product-owned sheet. */
+export const pointerKey = (name: string): string => `ptr:${name}`;
 const maxRowsKey = (name: string): string => `ptrmax:${name}`;
 
 export class MissingSheetError extends Error {
@@ -45,6 +46,32 @@ export class Db {
     const table = new Table(key, sheet, headers);
     this.tables.set(key, table as unknown as Table<SheetKey>);
     return table;
+  }
+
+  /** The table of `key`, or null when its sheet is missing. */
+  tableIfExists<K extends SheetKey>(key: K): Table<K> | null {
+    try {
+      return this.table(key);
+    } catch (e) {
+      if (e instanceof MissingSheetError) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * Every row of a small sheet with its header, in one read (`getDataRange().getValues()`; the
+   * header as it is now, not the cached one). A missing sheet has no table and no rows.
+   */
+  readSheet<K extends SheetKey>(key: K): { table: Table<K> | null; rows: Row<K>[] } {
+    const sheet = this.ss.getSheetByName(SHEETS[key].name);
+    if (!sheet) return { table: null, rows: [] };
+    const values = sheet.getDataRange().getValues();
+    const table = new Table(
+      key,
+      sheet,
+      (values[0] ?? []).map((h) => String(h)),
+    );
+    return { table, rows: values.slice(1).map((v, i) => ({ row: i + 2, rec: table.toRecord(v) })) };
   }
 
   /** Forget cached header rows (after setup, or when staff edited a header). */

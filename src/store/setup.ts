@@ -1,6 +1,7 @@
 // "Siapkan Spreadsheet": creates or repairs every sheet, idempotently. A second run changes
 // nothing; reordered or extra columns keep working and keep their data; nothing is deleted.
 
+import { checkboxValidation, listValidation, protectionType } from '../platform/spreadsheet';
 import { asText } from './cells';
 import type { ColumnDef, SheetDef, SheetKey } from './schema';
 import { SHEET_ORDER, SHEETS } from './schema';
@@ -88,13 +89,12 @@ function setupSheet(ss: Spreadsheet, key: SheetKey, report: SetupReport): void {
       const values = [...col.values];
       validations.push({
         col: index,
-        build: () =>
-          SpreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(false).build(),
+        build: () => listValidation(values),
       });
     } else if (col.type === 'checkbox') {
       validations.push({
         col: index,
-        build: () => SpreadsheetApp.newDataValidation().requireCheckbox().build(),
+        build: () => checkboxValidation(),
       });
     }
   }
@@ -119,8 +119,8 @@ function sameValidation(
 /** Warning-only protection: staff can still edit, after a warning. */
 function protect(sheet: Sheet, def: SheetDef, headers: string[]): void {
   const existing = sheet
-    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
-    .concat(sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET))
+    .getProtections(protectionType('RANGE'))
+    .concat(sheet.getProtections(protectionType('SHEET')))
     .map((p) => p.getDescription());
   const want: { description: string; make: () => GoogleAppsScript.Spreadsheet.Protection }[] = [];
   if (def.systemOwned) {

@@ -80,6 +80,54 @@ export class Table<K extends SheetKey> {
     return values.map((v, i) => ({ row: startRow + i, rec: this.toRecord(v) }));
   }
 
+  /**
+   * The given rows (ascending, each once) in at most `MAX_ROW_BLOCKS` reads: rows close together
+   * are read in one block with the rows between them, which are then left out.
+   */
+  readRows(rows: readonly number[]): Row<K>[] {
+    const wanted = new Set(rows);
+    const out: Row<K>[] = [];
+    for (const [first, count] of rowBlocks(rows)) {
+      for (const r of this.readBlock(first, count)) if (wanted.has(r.row)) out.push(r);
+    }
+    return out;
+  }
+
+  /**
+   * Reads the column of `key` from `lastRow` up to row 2 in chunks that double (`firstChunk`,
+   * twice that, …): one getValues each. `chunk` gets each chunk's first row and its values (top
+   * to bottom) and says whether to read on.
+   */
+  scanColumnUp(
+    key: keyof RecordOf<K> & string,
+    lastRow: number,
+    firstChunk: number,
+    chunk: (firstRow: number, values: unknown[]) => boolean,
+  ): void {
+    const col = this.col(key);
+    if (!col) return;
+    let end = lastRow;
+    let size = firstChunk;
+    while (end >= 2) {
+      const start = Math.max(2, end - size + 1);
+      const values = this.sheet.getRange(start, col, end - start + 1, 1).getValues();
+      if (
+        !chunk(
+          start,
+          values.map((v) => v[0]),
+        )
+      )
+        return;
+      end = start - 1;
+      size *= 2;
+    }
+  }
+
+  /** Appends one record below the last row (one appendRow). */
+  appendRecord(rec: Changes<K>): void {
+    this.sheet.appendRow(this.toValues(rec));
+  }
+
   /** The first row whose `key` column is exactly `value`, or null (one search). */
   findRow(key: keyof RecordOf<K> & string, value: string): number | null {
     const col = this.col(key);
@@ -143,6 +191,36 @@ export class Table<K extends SheetKey> {
       }
     }
     flush();
+  }
+}
+
+/** Rows closer than this are read in one block (fewer round trips, a few extra cells). */
+export const ROW_BLOCK_GAP = 200;
+/** `readRows` reads at most this many blocks, widening the gap until the rows fit. */
+export const MAX_ROW_BLOCKS = 8;
+
+/** Groups sorted row numbers into at most `maxBlocks` blocks `[first, count]`. */
+export function rowBlocks(
+  rows: readonly number[],
+  gap = ROW_BLOCK_GAP,
+  maxBlocks = MAX_ROW_BLOCKS,
+): [number, number][] {
+  if (rows.length === 0) return [];
+  for (;;) {
+    const blocks: [number, number][] = [];
+    let first = rows[0];
+    let last = rows[0];
+    for (const row of rows.slice(1)) {
+      if (row - last <= gap) last = row;
+      else {
+        blocks.push([first, last - first + 1]);
+        first = row;
+        last = row;
+      }
+    }
+    blocks.push([first, last - first + 1]);
+    if (blocks.length <= maxBlocks) return blocks;
+    gap *= 4;
   }
 }
 

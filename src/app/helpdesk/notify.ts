@@ -5,10 +5,11 @@
 import type { InboundMessage } from '../../channels/types';
 import { formatLocal } from '../../domain/time';
 import { groupFor } from '../../domain/types';
+import { sendMail } from '../../platform/mail';
 import { activeOfficers, setting } from '../config';
 import type { Ctx } from '../context';
+import { inboundBody, type Turn } from '../messaging/turn';
 import type { UserState } from './state';
-import { inboundBody, type Turn } from '../turn';
 
 /** How long a notification's message id leads back to its session (6 hours). */
 const NOTIFICATION_SECONDS = 21600;
@@ -45,16 +46,12 @@ export function notifyOfficers(ctx: Ctx, state: UserState, turn: Turn): void {
       if (outcome.messageId) rememberNotification(ctx, outcome.messageId, state.sessionId);
     }
     if (how.includes('email') && officer.email) {
-      try {
-        MailApp.sendEmail({
-          to: officer.email,
-          subject: ctx.t('officerEmailSubject', vars),
-          body: ctx.t('officerEmailBody', vars),
-          name: 'HALO KOP-UKM',
-        });
-      } catch (e) {
-        ctx.log('GALAT', 'email', `Email ke petugas ${officer.name} gagal: ${String(e)}`);
-      }
+      const sent = sendMail({
+        to: officer.email,
+        subject: ctx.t('officerEmailSubject', vars),
+        body: ctx.t('officerEmailBody', vars),
+      });
+      if (!sent.ok) ctx.log('GALAT', 'email', `Email ke petugas ${officer.name} gagal: ${sent.error.text}`);
     }
   }
 }

@@ -6,10 +6,10 @@ import type { Outbound } from '../../channels/types';
 import { menuChoices } from '../../domain/menu';
 import { ratingChoices } from '../../domain/rating';
 import type { Ctx } from '../context';
-import { providerName } from '../sender';
+import { providerName } from '../messaging/sender';
+import type { Turn } from '../messaging/turn';
 import type { UserState } from './state';
 import { addressOf } from './state';
-import type { Turn } from '../turn';
 
 /** A question with choices: numbered text always, plus an interactive list/buttons where possible. */
 export function sendChoices(

@@ -6,11 +6,11 @@ import type { ClosedBy } from '../../domain/types';
 import { SESSION_STATUS } from '../../domain/types';
 import { CLOSED_BY_LABELS } from '../../messages/id';
 import type { Ctx } from '../context';
-import type { UserState } from './state';
-import { liveConversations, nextExpiryAt, saveUser, setNextExpiry, updateSessionRow } from './state';
-import type { Turn } from '../turn';
+import type { Turn } from '../messaging/turn';
 import { sessionMinutes } from './hours';
 import { ratingLines, sendRatingQuestion } from './replies';
+import type { UserState } from './state';
+import { liveConversations, nextExpiryAt, saveUser, setNextExpiry, updateSessionRow } from './state';
 
 /** SOP V.9–V.11: ends the session, tells the citizen, and asks for the rating. */
 export function endSession(ctx: Ctx, state: UserState, closedBy: ClosedBy, turn: Turn): void {

@@ -13,7 +13,7 @@ export interface JobResult {
    * Slow work without shared sheet writes, run by `tick` after the lock is released (its own
    * short locked sections, if any, are its business). Returns the job's final summary, or nothing
    * to keep `summary`. An error is caught and logged to Log Sistem, never thrown; the job's next
-   * time stays as `run` set it, so a job that must retry decides so itself (see report-job.ts).
+   * time stays as `run` set it, so a job that must retry decides so itself (see report/job.ts).
    */
   after?: () => string | void;
 }

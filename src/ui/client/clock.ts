@@ -4,8 +4,8 @@
 // time zone are never read, so an officer whose laptop is a day off sees and submits the server's
 // "today", and the playground's moved clock rules in its pages as Google's rules in Sheets.
 
-import { JAKARTA_OFFSET, zoneLabel } from '../../domain/time';
 import type { ServerClock } from '../../api/types';
+import { JAKARTA_OFFSET, zoneLabel } from '../../domain/time';
 
 interface Anchor {
   server: number;

@@ -2,13 +2,14 @@
 // resumable on the server. The officer checks the recipients first, then starts; progress is
 // polled every 10 s while this tab is shown, and a running broadcast can be stopped.
 
-import { render } from '../../../messages/id';
+import { MAX_BROADCAST_BODY } from '../../../api/forms';
 import type {
   BroadcastStartInput,
   BroadcastStatusView,
   BroadcastSummary,
   BroadcastTopicItem,
 } from '../../../api/types';
+import { render } from '../../../messages/id';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import { currentPanel } from './tabs';
@@ -24,7 +25,6 @@ import {
 } from './util';
 
 const REFRESH_MS = 10000;
-const MAX_BODY = 3500;
 
 let topics: BroadcastTopicItem[] = [];
 let loaded = false;
@@ -130,7 +130,7 @@ async function loadTopics(): Promise<void> {
 
 function countChars(): void {
   const n = value('broadcast-body-text').length;
-  byId('broadcast-count').textContent = `${n} dari ${MAX_BODY} karakter.`;
+  byId('broadcast-count').textContent = `${n} dari ${MAX_BROADCAST_BODY} karakter.`;
 }
 
 function requestFromForm(): BroadcastStartInput | null {
@@ -141,8 +141,11 @@ function requestFromForm(): BroadcastStartInput | null {
   const errors = [];
   if (!topic) errors.push({ field: 'topic', message: render('fieldRequired', { key: 'Topik' }) });
   if (!body) errors.push({ field: 'body-text', message: render('fieldRequired', { key: 'Isi pesan' }) });
-  else if (body.length > MAX_BODY) {
-    errors.push({ field: 'body-text', message: render('fieldTooLong', { key: 'Isi pesan', max: MAX_BODY }) });
+  else if (body.length > MAX_BROADCAST_BODY) {
+    errors.push({
+      field: 'body-text',
+      message: render('fieldTooLong', { key: 'Isi pesan', max: MAX_BROADCAST_BODY }),
+    });
   }
   if (errors.length > 0) {
     showFieldErrors('broadcast', errors);

@@ -1,9 +1,9 @@
 // How full the spreadsheet is against Google Sheets' 10-million-cell limit (Aksi): a meter with the
 // percentage in words, and at 70 % and 85 % what to do about it (archive old data).
 
+import type { CapacityView } from '../../../api/types';
 import type { MessageKey } from '../../../messages/id';
 import { render } from '../../../messages/id';
-import type { CapacityView } from '../../../api/types';
 import { call } from '../../client/bridge';
 import { byId } from '../../client/dom';
 import { errorText, longTime } from './util';

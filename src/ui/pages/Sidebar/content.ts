@@ -7,7 +7,6 @@ import {
   validateMetrics,
   validateQa,
 } from '../../../api/forms';
-import { render } from '../../../messages/id';
 import type {
   EvaluationInput,
   FieldError,
@@ -16,6 +15,7 @@ import type {
   RecordResult,
   TaskItem,
 } from '../../../api/types';
+import { render } from '../../../messages/id';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import { fillPublications, initSpeakers } from './speakers';

@@ -1,9 +1,10 @@
 // Percakapan: one session's transcript (refreshed every 5 s while shown), the reply box, closing
 // and the officer's note. Everything a citizen wrote is set with textContent: it never runs.
 
+import { MAX_REPLY } from '../../../api/forms';
+import type { SessionView, TranscriptEntry } from '../../../api/types';
 import { isLikelyPhone, localPhone } from '../../../domain/phone';
 import { render } from '../../../messages/id';
-import type { SessionView, TranscriptEntry } from '../../../api/types';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import { refreshInbox } from './inbox';
@@ -11,7 +12,6 @@ import { currentPanel, showPanel } from './tabs';
 import { busyButton, errorText, longTime, poll, setStatus, shortTime } from './util';
 
 const REFRESH_MS = 5000;
-const MAX_REPLY = 4096;
 
 let sessionId = '';
 let view: SessionView | null = null;

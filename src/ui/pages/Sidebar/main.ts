@@ -3,7 +3,7 @@
 
 import { initActions, showActions } from './actions';
 import { initBroadcast, showBroadcast } from './broadcast';
-import { showContent, initContent } from './content';
+import { initContent, showContent } from './content';
 import { initConversation, openConversation } from './conversation';
 import { initInbox } from './inbox';
 import { initKit, showKit } from './kit';

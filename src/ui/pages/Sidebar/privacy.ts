@@ -2,9 +2,9 @@
 // searches by number or WhatsApp user id, sees where rows are stored (sheet and count, no message
 // bodies), and deletes them after typing the number again. The server checks editors and logs it.
 
+import type { PrivacyResult } from '../../../api/types';
 import { parseCitizenQuery } from '../../../domain/retention';
 import { render } from '../../../messages/id';
-import type { PrivacyResult } from '../../../api/types';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import { refreshInbox } from './inbox';

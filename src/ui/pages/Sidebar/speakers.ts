@@ -1,9 +1,9 @@
 // Narasumber (Konten): for a publication of the calendar — or the next one — the speakers of its
-// theme who have not appeared within 90 days, least recently featured first (server: content.ts).
+// theme who have not appeared within 90 days, least recently featured first (server: app/content/speakers.ts).
 // Names and organisations come from the sheet: text only.
 
-import { render } from '../../../messages/id';
 import type { ContentItem, SpeakerItem, SpeakersView } from '../../../api/types';
+import { render } from '../../../messages/id';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
 import { dayText, errorText, setStatus, value } from './util';

@@ -1,8 +1,8 @@
 // Small helpers of the sidebar: statuses, field errors, times in the service's zone, polling.
 
-import { formatLocal } from '../../../domain/time';
-import { offset as zoneOffsetNow, serverNow } from '../../client/clock';
 import type { FieldError } from '../../../api/types';
+import { formatLocal } from '../../../domain/time';
+import { serverNow, offset as zoneOffsetNow } from '../../client/clock';
 
 // The zone and "now" come from the server's clock (every bridge answer carries it).
 export { offset, onZoneChange, serverNow, setZone, whenClockKnown, zone } from '../../client/clock';

@@ -1,0 +1,25 @@
+// Administration's sidebar handlers: the settings dialog's reading and saving, setup, the
+// socialisation kit and opening the settings dialog.
+
+import type { ApiHandlers } from '../../api/handlers';
+import type { Ctx } from '../context';
+import { socialisationKit } from './kit';
+import { menuSettings } from './menu';
+import { getSettings, saveSettings } from './settings';
+import { runSetup } from './setup';
+
+type Names = 'settings.get' | 'settings.save' | 'admin.setup' | 'kit.get' | 'admin.openSettings';
+
+export const HANDLERS: ApiHandlers<Ctx, Names> = {
+  'settings.get': (ctx) => getSettings(ctx),
+  'settings.save': (ctx, req) => saveSettings(ctx, req),
+  'admin.setup': () => {
+    const r = runSetup();
+    return { createdSheets: r.createdSheets, addedColumns: r.addedColumns };
+  },
+  'kit.get': (ctx) => socialisationKit(ctx),
+  'admin.openSettings': () => {
+    menuSettings();
+    return { opened: true };
+  },
+};

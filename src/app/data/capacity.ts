@@ -1,0 +1,134 @@
+// The 10-million-cell limit: how much of it the spreadsheet uses (every sheet's grid, filled or
+// not), measured off the hot path — a scheduled job and on demand from the sidebar — and told to
+// the reporting team and `Log Sistem` once each time 70 % or 85 % is crossed.
+
+import type { CapacityView } from '../../api/types';
+import type { CapacityLevel } from '../../domain/retention';
+import {
+  capacityLevel,
+  capacityPercent,
+  capacityTransition,
+  CELL_LIMIT,
+  gridCells,
+  isCapacityLevel,
+} from '../../domain/retention';
+import { toIsoLocal } from '../../domain/time';
+import type { MessageKey } from '../../messages/id';
+import { sendMail } from '../../platform/mail';
+import { activeOfficers, setting } from '../config';
+import type { Ctx } from '../context';
+import type { Job } from '../scheduler/job';
+
+const HOUR = 3600000;
+export const CAPACITY_KEY = 'kapasitas';
+/** A measurement younger than this answers the sidebar without measuring again. */
+const FRESH_MS = HOUR;
+
+interface StoredCapacity {
+  cells: number;
+  at: number;
+  /** The level the team was last told about (or fell back to): warnings are sent on a rise. */
+  level: CapacityLevel;
+}
+
+/** Cells of every sheet's grid: one call for the sheets, two per sheet (metadata only). */
+export function measureCells(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
+  return gridCells(ss.getSheets().map((s) => ({ rows: s.getMaxRows(), columns: s.getMaxColumns() })));
+}
+
+function stored(ctx: Ctx): StoredCapacity | null {
+  const s = ctx.props.getJson<StoredCapacity>(CAPACITY_KEY);
+  return s && typeof s.cells === 'number' && isCapacityLevel(s.level) ? s : null;
+}
+
+function view(ctx: Ctx, cells: number, at: number): CapacityView {
+  const percent = capacityPercent(cells);
+  return {
+    cells,
+    limit: CELL_LIMIT,
+    percent,
+    level: capacityLevel(percent),
+    measuredAt: toIsoLocal(at, ctx.offset),
+  };
+}
+
+/**
+ * Measures, remembers, and tells the team when a threshold was crossed upwards since the last
+ * time they were told. The caller holds the script lock.
+ */
+export function checkCapacity(ctx: Ctx): CapacityView {
+  const cells = measureCells(ctx.ss);
+  const previous = stored(ctx)?.level ?? 'ok';
+  const percent = capacityPercent(cells);
+  const { level, notify } = capacityTransition(previous, percent);
+  ctx.props.setJson(CAPACITY_KEY, { cells, at: ctx.now, level } satisfies StoredCapacity);
+  if (notify) warnTeam(ctx, cells, percent, level);
+  return view(ctx, cells, ctx.now);
+}
+
+/** For the sidebar: the last measurement when recent, else a new one (which may warn). */
+export function capacityNow(ctx: Ctx, withLock: <T>(fn: () => T) => T): CapacityView {
+  const s = stored(ctx);
+  if (s && ctx.now - s.at < FRESH_MS) return view(ctx, s.cells, s.at);
+  return withLock(() => checkCapacity(ctx));
+}
+
+const LEVEL_LABEL: Record<CapacityLevel, MessageKey> = {
+  ok: 'capacityLevelOk',
+  warning: 'capacityLevelWarning',
+  critical: 'capacityLevelCritical',
+};
+
+export function capacityLabel(ctx: Ctx, level: CapacityLevel): string {
+  return ctx.t(LEVEL_LABEL[level]);
+}
+
+/** The reporting team: active `Pelaporan` officers and the extra addresses in Pengaturan. */
+export function reportingTeamEmails(ctx: Ctx): string[] {
+  const extra = setting(ctx.config, 'reportEmails')
+    .split(/[,;\s]+/)
+    .map((e) => e.trim())
+    .filter((e) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e));
+  const officers = activeOfficers(ctx.config, 'Pelaporan')
+    .map((o) => o.email.trim())
+    .filter((e) => e !== '');
+  const seen = new Set<string>();
+  return [...officers, ...extra].filter((e) => {
+    const k = e.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function warnTeam(ctx: Ctx, cells: number, percent: number, level: CapacityLevel): void {
+  const vars = {
+    rate: `${String(percent).replace('.', ',')}%`,
+    total: cells.toLocaleString('id-ID'),
+    max: CELL_LIMIT.toLocaleString('id-ID'),
+    label: capacityLabel(ctx, level),
+    spreadsheetUrl: ctx.ss.getUrl(),
+  };
+  ctx.log(level === 'critical' ? 'GALAT' : 'PERINGATAN', 'kapasitas', ctx.t('capacityLog', vars));
+  const to = reportingTeamEmails(ctx);
+  if (to.length === 0) {
+    ctx.log('PERINGATAN', 'kapasitas', ctx.t('capacityNoRecipients'));
+    return;
+  }
+  const sent = sendMail({
+    to,
+    subject: ctx.t('capacityEmailSubject', vars),
+    body: ctx.t('capacityEmailBody', vars),
+  });
+  if (!sent.ok) ctx.log('GALAT', 'kapasitas', ctx.t('capacityMailFailed', { reason: sent.error.message }));
+}
+
+/** Measures every six hours: growth is slow (rows are added 500 at a time), warnings are rare. */
+export const capacityJob: Job = {
+  name: 'kapasitas',
+  intervalMs: 6 * HOUR,
+  run(ctx) {
+    const v = checkCapacity(ctx);
+    return { summary: `${v.cells} sel (${v.percent}%)` };
+  },
+};

@@ -1,0 +1,148 @@
+// Officers answer from the sidebar or from their phones (SOP: "standby di akun WhatsApp").
+// Both go through `officerReply` / `officerClose`. A message from an officer's number is relayed
+// only to the citizen of the session it names (a quoted notification or a leading session id):
+// never to anyone else, and the officer is told when nothing was sent.
+
+import type { InboundMessage } from '../../channels/types';
+import { parseSessionId } from '../../domain/session';
+import { SEND_STATUS, SESSION_STATUS } from '../../domain/types';
+import { CLOSED_BY_LABELS } from '../../messages/id';
+import type { Officer } from '../config';
+import type { Ctx } from '../context';
+import type { SendOutcome } from '../messaging/sender';
+import type { Turn } from '../messaging/turn';
+import { sessionMinutes } from './hours';
+import { notificationKey } from './notify';
+import { endSession } from './session-end';
+import type { UserState } from './state';
+import { addressOf, conversationOfSession, saveUser, scheduleExpiry, updateSessionRow } from './state';
+
+const CLOSE_COMMAND = /^\s*\/?(tutup|tutup sesi|selesai)\s*[.!]?\s*$/i;
+
+export type ReplyError = 'unknown' | 'closed' | 'empty';
+
+export interface ReplyResult {
+  ok: boolean;
+  error?: ReplyError;
+  send?: SendOutcome;
+  state?: UserState;
+}
+
+/** The open session of an id, or why there is none. */
+export function openSession(ctx: Ctx, sessionId: string): { state?: UserState; error?: ReplyError } {
+  const state = conversationOfSession(ctx, sessionId);
+  if (!state || state.sessionId.toUpperCase() !== sessionId.toUpperCase()) return { error: 'unknown' };
+  if (state.phase !== 'chat') return { error: 'closed', state };
+  return { state };
+}
+
+/** Sends an officer's answer to the citizen; the first one sets `Respons Pertama`. */
+export function officerReply(
+  ctx: Ctx,
+  sessionId: string,
+  officerName: string,
+  text: string,
+  turn: Turn,
+): ReplyResult {
+  if (!text.trim()) return { ok: false, error: 'empty' };
+  const { state, error } = openSession(ctx, sessionId);
+  if (error || !state) return { ok: false, error: error ?? 'unknown' };
+  const send = turn.send(
+    { kind: 'text', to: addressOf(state), text: ctx.t('officerReplyToCitizen', { name: officerName, text }) },
+    { sessionId: state.sessionId, phone: state.phone || state.userId, sender: officerName, kind: 'teks' },
+  );
+  if (!state.firstResponseAt) {
+    state.firstResponseAt = ctx.now;
+    state.status = SESSION_STATUS.active;
+    state.officer = officerName;
+    if (!state.connectedAt) {
+      // Out of hours the 30 minutes start when an officer first answers.
+      state.connectedAt = ctx.now;
+      scheduleExpiry(ctx, ctx.now + sessionMinutes(ctx) * 60000);
+    }
+    updateSessionRow(
+      ctx,
+      state,
+      {
+        status: state.status,
+        connectedAt: new Date(state.connectedAt),
+        firstResponseAt: new Date(state.firstResponseAt),
+        officer: officerName,
+      },
+      { endedAt: '', closedBy: '' },
+    );
+  }
+  saveUser(ctx, state);
+  return { ok: true, send, state };
+}
+
+/** An officer closes the session (`Ditutup Oleh` = petugas). */
+export function officerClose(ctx: Ctx, sessionId: string, officerName: string, turn: Turn): ReplyResult {
+  const { state, error } = openSession(ctx, sessionId);
+  if (error || !state) return { ok: false, error: error ?? 'unknown' };
+  if (!state.officer) state.officer = officerName;
+  endSession(ctx, state, 'petugas', turn);
+  return { ok: true, state };
+}
+
+/** A WhatsApp message from an officer's number. */
+export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessage, turn: Turn): void {
+  const text = m.text;
+  let sessionId = parseSessionId(text) ?? '';
+  let body = text;
+  if (sessionId) {
+    body = text.replace(new RegExp(`^\\s*${sessionId}\\s*[:\\-–]?\\s*`, 'i'), '');
+    if (body === text) body = text.replace(new RegExp(sessionId, 'i'), '').trim();
+  } else if (m.replyToId) {
+    sessionId =
+      ctx.cache.getJson<string>(notificationKey(m.replyToId)) ?? sessionOfLoggedMessage(ctx, m.replyToId);
+  }
+  turn.inbound(m, sessionId, officer.name);
+  const tell = (
+    key:
+      | 'officerRelayNoSession'
+      | 'officerRelayUnknownSession'
+      | 'officerRelaySessionClosed'
+      | 'officerRelayFailed',
+    vars: Record<string, string> = {},
+  ): void => {
+    turn.send(
+      { kind: 'text', to: officer.whatsapp, text: ctx.t(key, { sessionId, ...vars }) },
+      { sessionId, phone: officer.whatsapp, sender: 'sistem', kind: 'notifikasi' },
+    );
+  };
+  if (!sessionId) return tell('officerRelayNoSession');
+  sessionId = sessionId.toUpperCase();
+  if (CLOSE_COMMAND.test(body)) {
+    const res = officerClose(ctx, sessionId, officer.name, turn);
+    if (!res.ok) return explain(res);
+    turn.send(
+      {
+        kind: 'text',
+        to: officer.whatsapp,
+        text: ctx.t('officerSessionEnded', { sessionId, closedBy: CLOSED_BY_LABELS.petugas }),
+      },
+      { sessionId, phone: officer.whatsapp, sender: 'sistem', kind: 'notifikasi' },
+    );
+    return;
+  }
+  const relayText = m.type === 'text' || m.type === 'interactive' ? body : '';
+  if (!relayText.trim()) return tell('officerRelayNoSession');
+  const res = officerReply(ctx, sessionId, officer.name, relayText, turn);
+  if (!res.ok) return explain(res);
+  if (res.send && res.send.status === SEND_STATUS.failed)
+    tell('officerRelayFailed', { reason: res.send.error });
+
+  function explain(res: ReplyResult): void {
+    if (res.error === 'closed') {
+      tell('officerRelaySessionClosed', { closedBy: CLOSED_BY_LABELS.petugas });
+    } else tell('officerRelayUnknownSession');
+  }
+}
+
+/** The session of a message the product sent earlier, found in `Pesan` by its id. */
+function sessionOfLoggedMessage(ctx: Ctx, messageId: string): string {
+  const table = ctx.db.table('messages');
+  const row = table.findRow('messageId', messageId);
+  return row ? String(table.readRow(row).sessionId) : '';
+}

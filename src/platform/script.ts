@@ -1,0 +1,30 @@
+// The script itself: its time-driven trigger, its web app URL, and unique ids (ScriptApp,
+// Utilities).
+
+/**
+ * Exactly one time-driven trigger for `handler`, every minute or every hour. Returns whether it
+ * had to be (re)created: none or several existed.
+ */
+export function ensureTimeTrigger(handler: string, every: 'minute' | 'hour'): boolean {
+  const existing = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
+  if (existing.length === 1) return false;
+  for (const t of existing) ScriptApp.deleteTrigger(t);
+  const builder = ScriptApp.newTrigger(handler).timeBased();
+  if (every === 'hour') builder.everyHours(1).create();
+  else builder.everyMinutes(1).create();
+  return true;
+}
+
+/** The URL of the deployed web app ('' before it is deployed). */
+export function webAppUrl(): string {
+  try {
+    return ScriptApp.getService().getUrl() ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** A random UUID (`xxxxxxxx-xxxx-…`). */
+export function uuid(): string {
+  return Utilities.getUuid();
+}
