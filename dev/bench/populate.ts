@@ -2,7 +2,10 @@
 // in the model (as history from earlier weeks), without counting calls: the state a benchmark
 // starts from.
 
+import { LIVE_FROM_KEY, sessionSeqKey } from '../../src/app/helpdesk/state';
 import { liveCell } from '../../src/domain/conversation-cell';
+import { maxRowsKey, pointerKey } from '../../src/store/db';
+import { SHEETS } from '../../src/store/schema';
 import type { LocalApp } from '../runtime/local-app';
 
 export function populateHistory(app: LocalApp, sessions: number, messagesPerSession = 5): void {
@@ -61,10 +64,10 @@ export function populateHistory(app: LocalApp, sessions: number, messagesPerSess
   }
   // The product's row pointers, as they would be after writing this history.
   const props = app.emu.scriptProperties;
-  props.set('ptr:Sesi', String(sessions + 2));
-  props.set('ptr:Pesan', String(sessions * messagesPerSession + 2));
-  props.delete('ptrmax:Sesi');
-  props.delete('ptrmax:Pesan');
+  props.set(pointerKey(SHEETS.sessions.name), String(sessions + 2));
+  props.set(pointerKey(SHEETS.messages.name), String(sessions * messagesPerSession + 2));
+  props.delete(maxRowsKey(SHEETS.sessions.name));
+  props.delete(maxRowsKey(SHEETS.messages.name));
 }
 
 /**
@@ -79,8 +82,8 @@ export function populateLive(app: LocalApp, citizens: number): void {
   const sesiHeaders = app.sheet('Sesi').headers.map(String);
   const pesanHeaders = app.sheet('Pesan').headers.map(String);
   const props = app.emu.scriptProperties;
-  const firstRow = Number(props.get('ptr:Sesi') ?? '2');
-  const firstMessage = Number(props.get('ptr:Pesan') ?? '2');
+  const firstRow = Number(props.get(pointerKey(SHEETS.sessions.name)) ?? '2');
+  const firstMessage = Number(props.get(pointerKey(SHEETS.messages.name)) ?? '2');
   const grow = (sheet: typeof sesi, rows: number): void => {
     if (sheet.maxRows < rows) sheet.insertRowsAfter(sheet.maxRows, rows - sheet.maxRows);
   };
@@ -148,10 +151,10 @@ export function populateLive(app: LocalApp, citizens: number): void {
     sesi.setValues(`A${firstRow + from}`, sRows);
     pesan.setValues(`A${firstMessage + from}`, pRows);
   }
-  props.set('ptr:Sesi', String(firstRow + citizens));
-  props.set('ptr:Pesan', String(firstMessage + citizens));
-  props.set('seq:session:2611', String(citizens));
-  props.set('live:from', String(firstRow));
-  props.delete('ptrmax:Sesi');
-  props.delete('ptrmax:Pesan');
+  props.set(pointerKey(SHEETS.sessions.name), String(firstRow + citizens));
+  props.set(pointerKey(SHEETS.messages.name), String(firstMessage + citizens));
+  props.set(sessionSeqKey('2611'), String(citizens));
+  props.set(LIVE_FROM_KEY, String(firstRow));
+  props.delete(maxRowsKey(SHEETS.sessions.name));
+  props.delete(maxRowsKey(SHEETS.messages.name));
 }

@@ -8,6 +8,7 @@ import type { ExecutionCalls, ExecutionKind, FetchRequest } from '../emulator/in
 import { GoogleEmulator } from '../emulator/index';
 import type { EmulatorOptions } from '../emulator/index';
 import { loadBundle, webAppEvent } from '../emulator/sandbox';
+import { SECRET } from '../../src/store/settings';
 import type { FakeWhatsAppOptions, OutboundMessage } from './whatsapp';
 import { fakeWhatsAppResponse, readOutbound } from './whatsapp';
 
@@ -178,12 +179,12 @@ export class LocalApp {
   /** Stores provider settings and secrets in Script Properties, as the settings dialog does. */
   configure(c: ConfigureInput = PLAYGROUND_CONFIG): void {
     const p = this.emu.scriptProperties;
-    p.set('cfg:provider', c.provider);
-    p.set('secret:webhookKey', c.webhookKey);
-    p.set('secret:verifyToken', c.verifyToken);
-    p.set('secret:phoneNumberId', c.phoneNumberId);
-    if (c.provider === 'fonnte') p.set('secret:fonnteToken', c.token);
-    else p.set('secret:accessToken', c.token);
+    p.set(SECRET.provider, c.provider);
+    p.set(SECRET.webhookKey, c.webhookKey);
+    p.set(SECRET.verifyToken, c.verifyToken);
+    p.set(SECRET.phoneNumberId, c.phoneNumberId);
+    if (c.provider === 'fonnte') p.set(SECRET.fonnteToken, c.token);
+    else p.set(SECRET.accessToken, c.token);
   }
 
   /** "Siapkan Spreadsheet" from the menu. */

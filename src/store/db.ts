@@ -15,7 +15,8 @@ export const headerCacheKey = (name: string): string => `hdr:${name}`;
 const headerKey = headerCacheKey;
 /** Script Property holding the next free row of a product-owned sheet. */
 export const pointerKey = (name: string): string => `ptr:${name}`;
-const maxRowsKey = (name: string): string => `ptrmax:${name}`;
+/** Script Property remembering a product-owned sheet's grid size, with its pointer. */
+export const maxRowsKey = (name: string): string => `ptrmax:${name}`;
 
 export class MissingSheetError extends Error {
   constructor(readonly sheetName: string) {

@@ -4,6 +4,9 @@
 import type { LocalApp } from '../../dev/runtime/local-app';
 import type { SpreadsheetModel } from '../../dev/emulator/index';
 import { RangeFacade, SheetFacade } from '../../dev/emulator/services/spreadsheet';
+import { ARCHIVE_CURSOR_KEY, ARCHIVE_JOB } from '../../src/app/data/archive';
+import { sessionKeyProp, sessionSeqKey, userKeyProp } from '../../src/app/helpdesk/state';
+import { jobKey } from '../../src/app/scheduler/job';
 import { Citizen, createApp } from '../support/app';
 
 const NOW = '2026-11-23T09:00:00+07:00';
@@ -97,7 +100,7 @@ function seed(app: LocalApp, sessions: number, perSession: number): Seeded {
   writeRows(app, 'Sesi', sesi);
   writeRows(app, 'Pesan', pesan);
   // The product numbers new sessions after the seeded ones.
-  for (const [month, n] of seq) app.emu.scriptProperties.set(`seq:session:${month.slice(3, 7)}`, String(n));
+  for (const [month, n] of seq) app.emu.scriptProperties.set(sessionSeqKey(month.slice(3, 7)), String(n));
   return out;
 }
 
@@ -129,9 +132,9 @@ function tickUntilArchived(app: LocalApp, max = 80): { ticks: number; failed: nu
     // A failed run is retried after an hour; here the hour passes for the archive alone.
     if (ran?.error) {
       failed++;
-      app.emu.scriptProperties.set('job:arsip', String(app.now()));
+      app.emu.scriptProperties.set(jobKey(ARCHIVE_JOB), String(app.now()));
     }
-    if (!app.emu.scriptProperties.has('arsip:cursor')) return { ticks: i, failed };
+    if (!app.emu.scriptProperties.has(ARCHIVE_CURSOR_KEY)) return { ticks: i, failed };
   }
   throw new Error('archive did not finish');
 }
@@ -170,7 +173,7 @@ describe('archive of old sessions and messages', () => {
     // A conversation of January 2025 still open (its citizen is rating it): it and its messages stay.
     const kept = seeded.sessions.find((s) => s.id.startsWith('HK-2501-'))!;
     app.emu.scriptProperties.set(
-      `u:${kept.phone}`,
+      userKeyProp(kept.phone),
       JSON.stringify({
         v: 1,
         userKey: kept.phone,
@@ -198,7 +201,7 @@ describe('archive of old sessions and messages', () => {
         lastIds: [],
       }),
     );
-    app.emu.scriptProperties.set(`s:${kept.id}`, kept.phone);
+    app.emu.scriptProperties.set(sessionKeyProp(kept.id), kept.phone);
     // A citizen chatting right now, below every old row.
     const ani = new Citizen(app, '6281234567890', 'Ani');
     const live = ani.connect();
@@ -348,8 +351,10 @@ describe('archive of old sessions and messages', () => {
     if (process.env.DBG) console.log(JSON.stringify(r.result.ran));
     expect(app.sheet('Pesan').rows.length).toBe(before);
     expect(archives(app)).toHaveLength(0);
-    expect(app.emu.scriptProperties.has('arsip:cursor')).toBe(false);
-    expect(Number(app.emu.scriptProperties.get('job:arsip'))).toBe(Date.parse('2026-12-01T02:00:00+07:00'));
+    expect(app.emu.scriptProperties.has(ARCHIVE_CURSOR_KEY)).toBe(false);
+    expect(Number(app.emu.scriptProperties.get(jobKey(ARCHIVE_JOB)))).toBe(
+      Date.parse('2026-12-01T02:00:00+07:00'),
+    );
   });
 
   it('runs from the menu and says how far it got', () => {

@@ -58,7 +58,9 @@ describe('build/Code.js', () => {
     expect(manifest.timeZone).toBe('Asia/Jakarta');
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.webapp).toEqual({ executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' });
-    expect(manifest.oauthScopes.length).toBeGreaterThan(0);
+    const source = JSON.parse(readFileSync(join(__dirname, '../../appsscript.json'), 'utf8'));
+    expect(manifest.oauthScopes).toEqual(source.oauthScopes);
+    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/script.send_mail');
   });
 
   it('builds each page as one self-contained HTML file', () => {

@@ -4,6 +4,7 @@
 import type { LocalApp } from '../../dev/runtime/local-app';
 import type { SpreadsheetModel } from '../../dev/emulator/index';
 import { cloudText } from '../../dev/runtime/whatsapp';
+import { SECRET } from '../../src/store/settings';
 import { createApp, postJson } from '../support/app';
 
 const SECRETS = {
@@ -20,8 +21,8 @@ const WORDS = 'Koperasi kami kesulitan modal kerja tahun ini';
 
 /** A citizen's messages, delivered through the webhook with the key configured now. */
 function say(app: LocalApp, phone: string, name: string, ...texts: string[]): void {
-  const key = app.emu.scriptProperties.get('secret:webhookKey') ?? '';
-  const phoneNumberId = app.emu.scriptProperties.get('secret:phoneNumberId') ?? '';
+  const key = app.emu.scriptProperties.get(SECRET.webhookKey) ?? '';
+  const phoneNumberId = app.emu.scriptProperties.get(SECRET.phoneNumberId) ?? '';
   for (const text of texts) {
     const res = postJson(app, cloudText({ phone, name }, text, app.now(), { phoneNumberId }), { key });
     expect(JSON.parse(res.body)).toEqual({ ok: true });
@@ -141,7 +142,7 @@ describe('the web app exposes no data', () => {
 describe('secrets', () => {
   it('never appear in a sheet, a log line or an email after setup, settings, webhooks, sends, reports and archiving', () => {
     const app = createApp({ config: SECRETS });
-    app.emu.scriptProperties.set('secret:fonnteToken', FONNTE_TOKEN);
+    app.emu.scriptProperties.set(SECRET.fonnteToken, FONNTE_TOKEN);
     // Settings: read and saved again (a new webhook key is generated and must stay secret too).
     expect(app.api('settings.get').result.ok).toBe(true);
     const saved = app.api<{ settings: { webhookUrl: string } }>('settings.save', {
@@ -153,7 +154,7 @@ describe('secrets', () => {
       regenerateWebhookKey: true,
     }).result;
     expect(saved.ok).toBe(true);
-    const newKey = app.emu.scriptProperties.get('secret:webhookKey')!;
+    const newKey = app.emu.scriptProperties.get(SECRET.webhookKey)!;
     expect(newKey).not.toBe(SECRETS.webhookKey);
     app.configure({ ...SECRETS, webhookKey: newKey });
     app.setup();

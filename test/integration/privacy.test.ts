@@ -3,6 +3,10 @@
 // archives and Script Properties — and delete it all on confirmation; nobody else's data moves.
 import type { LocalApp } from '../../dev/runtime/local-app';
 import type { SpreadsheetModel } from '../../dev/emulator/index';
+import { ARCHIVE_CURSOR_KEY, ARCHIVE_JOB } from '../../src/app/data/archive';
+import { sessionKeyProp, sessionSeqKey, userKeyProp } from '../../src/app/helpdesk/state';
+import { OUTBOX_QUEUE_KEY } from '../../src/app/messaging/sender';
+import { jobKey } from '../../src/app/scheduler/job';
 import { Citizen, createApp, lastCalls } from '../support/app';
 
 const ANI = '6285711223344';
@@ -111,7 +115,7 @@ function scenario(): {
       Isi: 'lama budi',
     },
   ]);
-  app.emu.scriptProperties.set('seq:session:2405', '2');
+  app.emu.scriptProperties.set(sessionSeqKey('2405'), '2');
   // The monthly archive moves those to "HALO KOP-UKM Arsip 2024".
   app.tick();
 
@@ -216,9 +220,7 @@ describe("a citizen's data", () => {
     const refused = app.api('privacy.delete', { query: '085711223344' }).result;
     expect(refused.ok).toBe(false);
     expect(refused.error).toContain('perlu dikonfirmasi');
-    expect(
-      app.api<PrivacyResult>('privacy.find', { query: '085711223344' }).result.data!.total,
-    ).toBeGreaterThan(0);
+    expect(app.api<PrivacyResult>('privacy.find', { query: '085711223344' }).result.data!.total).toBe(24);
 
     const done = app.api<PrivacyResult>('privacy.delete', { query: '085711223344', confirm: true }).result;
     expect(done.ok).toBe(true);
@@ -230,8 +232,8 @@ describe("a citizen's data", () => {
       expect([cell.where, ANI_ANY_FORM.test(cell.text)]).toEqual([cell.where, false]);
       expect([cell.where, cell.text.includes(aniSession)]).toEqual([cell.where, false]);
     }
-    expect(app.emu.scriptProperties.has(`u:${ANI}`)).toBe(false);
-    expect(app.emu.scriptProperties.has(`s:${aniSession}`)).toBe(false);
+    expect(app.emu.scriptProperties.has(userKeyProp(ANI))).toBe(false);
+    expect(app.emu.scriptProperties.has(sessionKeyProp(aniSession))).toBe(false);
     expect(app.api<PrivacyResult>('privacy.find', { query: ANI }).result.data!.total).toBe(0);
 
     // Budi's rows are untouched, and his conversation goes on in the right row.
@@ -283,7 +285,7 @@ describe("a citizen's data", () => {
     expect(shown).toMatch(/Sesi: 2 baris/);
     expect(shown).toMatch(/HALO KOP-UKM Arsip 2024 › Pesan: 2 baris/);
     expect(shown).not.toMatch(ANI_ANY_FORM);
-    expect(app.api<PrivacyResult>('privacy.find', { query: ANI }).result.data!.total).toBeGreaterThan(0);
+    expect(app.api<PrivacyResult>('privacy.find', { query: ANI }).result.data!.total).toBe(24);
 
     app.emu.ui.alertResponse = 'YES';
     app.exec('menuCitizenData');
@@ -297,7 +299,7 @@ describe("a citizen's data", () => {
     writeRows(app, 'Pesan', [
       { Waktu: new Date('2024-06-01T02:00:00Z'), Arah: 'masuk', Nomor: BUDI, Isi: 'budi juni' },
     ]);
-    app.emu.scriptProperties.delete('job:arsip');
+    app.emu.scriptProperties.delete(jobKey(ARCHIVE_JOB));
     const restore = failArchiveVerify(app);
     try {
       app.tick();
@@ -306,7 +308,7 @@ describe("a citizen's data", () => {
     }
     // The copy is in the archive, unverified; the original is still in place.
     const archive = [...app.emu.spreadsheets.values()].find((s) => s.name === 'HALO KOP-UKM Arsip 2024')!;
-    expect(app.emu.scriptProperties.get('arsip:cursor')).toContain('"phase":"copy"');
+    expect(app.emu.scriptProperties.get(ARCHIVE_CURSOR_KEY)).toContain('"phase":"copy"');
     expect(rowsOf(archive, 'Pesan').map((r) => r.Isi)).toEqual([
       'lama ani',
       'notifikasi petugas tentang Ani',
@@ -314,12 +316,12 @@ describe("a citizen's data", () => {
       'budi juni',
     ]);
     app.api('privacy.delete', { query: ANI, confirm: true });
-    const cursor = JSON.parse(app.emu.scriptProperties.get('arsip:cursor')!) as { phase: string };
+    const cursor = JSON.parse(app.emu.scriptProperties.get(ARCHIVE_CURSOR_KEY)!) as { phase: string };
     expect(cursor.phase).toBe('scan');
     expect(rowsOf(archive, 'Pesan').map((r) => r.Isi)).toEqual(['lama budi']);
     expect(app.records('Pesan').filter((r) => r.Isi === 'budi juni')).toHaveLength(1);
     // The job (retried an hour after the crash) then moves it once.
-    app.emu.scriptProperties.set('job:arsip', String(app.now()));
+    app.emu.scriptProperties.set(jobKey(ARCHIVE_JOB), String(app.now()));
     app.tick();
     expect(rowsOf(archive, 'Pesan').map((r) => r.Isi)).toEqual(['lama budi', 'budi juni']);
     expect(app.records('Pesan').filter((r) => r.Isi === 'budi juni')).toHaveLength(0);
@@ -334,7 +336,7 @@ describe("a citizen's data", () => {
     expect(found.queued).toBe(1);
     expect(app.api<PrivacyResult>('privacy.find', { query: ANI }).result.data!.queued).toBe(0);
     app.api('privacy.delete', { query: BUDI, confirm: true });
-    expect(app.emu.scriptProperties.get('q:outbox') ?? '[]').not.toContain(BUDI);
+    expect(app.emu.scriptProperties.get(OUTBOX_QUEUE_KEY) ?? '[]').not.toContain(BUDI);
     // WhatsApp is back: nothing is sent to him any more.
     app.fakeWhatsApp = {};
     const since = app.sentCount;
@@ -358,7 +360,7 @@ describe("a citizen's data", () => {
       }
     }
     expect(lastCalls(app).byMethod['SpreadsheetApp.Range.getValues'] ?? 0).toBe(0);
-    expect(app.api<PrivacyResult>('privacy.find', { query: ANI }).result.data!.total).toBeGreaterThan(0);
+    expect(app.api<PrivacyResult>('privacy.find', { query: ANI }).result.data!.total).toBe(24);
     // An editor who is not the owner may.
     app.emu.spreadsheet.editors.push('humas@diskopukm.example');
     expect(app.api('privacy.find', { query: ANI }, 'humas@diskopukm.example').result.ok).toBe(true);
@@ -376,7 +378,7 @@ function failArchiveVerify(app: LocalApp): () => void {
   let armed = true;
   proto.flush = function (this: unknown, ...args: unknown[]) {
     const r = original.apply(this, args);
-    const cursor = app.emu.scriptProperties.get('arsip:cursor') ?? '';
+    const cursor = app.emu.scriptProperties.get(ARCHIVE_CURSOR_KEY) ?? '';
     if (armed && cursor.includes('"phase":"copy"') && cursor.includes('"batch":{')) {
       armed = false;
       throw new Error('injected crash after the copy');

@@ -4,6 +4,8 @@
 import { MailAppFacade } from '../../dev/emulator/services/net';
 import { SpreadsheetAppService, SpreadsheetFacade } from '../../dev/emulator/services/spreadsheet';
 import { LocalApp } from '../../dev/runtime/local-app';
+import { REPORT_JOB, REPORT_LAST_WEEK_KEY } from '../../src/app/report/job';
+import { jobKey } from '../../src/app/scheduler/job';
 import { Citizen, createApp, OFFICERS, requireBuild } from '../support/app';
 
 const WEEK = '2026-W47';
@@ -108,7 +110,7 @@ describe('weekly report job (Monday 07:00, previous Monday–Sunday)', () => {
     expect(app.emu.spreadsheet.getSheetByName(SHEET)).toBeFalsy();
     expect(reportMails(app)).toHaveLength(0);
     // The job knows its own next time: Monday 07:00.
-    expect(Number(app.emu.scriptProperties.get('job:laporan-mingguan'))).toBe(wib('2026-11-23T07:00'));
+    expect(Number(app.emu.scriptProperties.get(jobKey(REPORT_JOB)))).toBe(wib('2026-11-23T07:00'));
   });
 
   it('runs on Monday at 07:xx for the week before', () => {
@@ -301,8 +303,8 @@ describe('weekly report schedule', () => {
 });
 
 describe('weekly report job: PDF and email after the lock', () => {
-  const LAST_WEEK = 'report:lastWeek';
-  const JOB = 'job:laporan-mingguan';
+  const LAST_WEEK = REPORT_LAST_WEEK_KEY;
+  const JOB = jobKey(REPORT_JOB);
 
   /** What the stored state was when the job made the PDF and sent the email. */
   interface Moment {

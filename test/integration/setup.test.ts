@@ -87,7 +87,7 @@ describe('protection', () => {
     const sesi = app.emu.spreadsheet.getSheetByName('Sesi')!;
     const pesan = app.emu.spreadsheet.getSheetByName('Pesan')!;
     for (const sheet of [sesi, pesan]) {
-      expect(sheet.protections.length).toBeGreaterThan(0);
+      expect(sheet.protections).toHaveLength(1);
       for (const p of sheet.protections) expect(p.warningOnly).toBe(true);
     }
     const calendar = app.emu.spreadsheet.getSheetByName('Kalender Konten')!;

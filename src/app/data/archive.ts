@@ -718,9 +718,11 @@ export function nextMonthlyRun(ctx: Ctx): number {
   return periodStart(p, ctx.offset) + 120 * MINUTE_MS;
 }
 
+export const ARCHIVE_JOB = 'arsip';
+
 /** Monthly, and continued at every tick while a cycle is under way. */
 export const archiveJob: Job = {
-  name: 'arsip',
+  name: ARCHIVE_JOB,
   intervalMs: 60 * MINUTE_MS,
   run(ctx) {
     const r = runArchive(ctx);

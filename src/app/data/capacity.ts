@@ -20,7 +20,9 @@ import type { Ctx } from '../context';
 import type { Job } from '../scheduler/job';
 
 const HOUR = 3600000;
+/** Script Property: the last measurement and the level the team was told about. */
 export const CAPACITY_KEY = 'kapasitas';
+export const CAPACITY_JOB = 'kapasitas';
 /** A measurement younger than this answers the sidebar without measuring again. */
 const FRESH_MS = HOUR;
 
@@ -125,7 +127,7 @@ function warnTeam(ctx: Ctx, cells: number, percent: number, level: CapacityLevel
 
 /** Measures every six hours: growth is slow (rows are added 500 at a time), warnings are rare. */
 export const capacityJob: Job = {
-  name: 'kapasitas',
+  name: CAPACITY_JOB,
   intervalMs: 6 * HOUR,
   run(ctx) {
     const v = checkCapacity(ctx);

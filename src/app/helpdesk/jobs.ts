@@ -27,6 +27,11 @@ const HOUR = 60 * MINUTE;
 /** A menu left unanswered this long is abandoned; a rating question is dropped after this. */
 export const ABANDON_AFTER_MS = 24 * HOUR;
 
+export const EXPIRY_JOB = 'sesi-habis';
+export const RETRY_JOB = 'kirim-ulang';
+export const CLEANUP_JOB = 'bersih-bersih';
+export const BACKLOG_JOB = 'pesan-tertunda';
+
 function earliest(raw: string | undefined, pick: (v: unknown) => number[]): number {
   if (!raw) return Infinity;
   try {
@@ -38,7 +43,7 @@ function earliest(raw: string | undefined, pick: (v: unknown) => number[]): numb
 }
 
 export const expiryJob: Job = {
-  name: 'sesi-habis',
+  name: EXPIRY_JOB,
   intervalMs: HOUR,
   dueFromProps: (ctx, props) => Number(props[EXPIRY_NEXT_KEY] ?? 'NaN') <= ctx.now,
   run(ctx) {
@@ -50,7 +55,7 @@ export const expiryJob: Job = {
 };
 
 export const retryJob: Job = {
-  name: 'kirim-ulang',
+  name: RETRY_JOB,
   intervalMs: HOUR,
   dueFromProps: (ctx, props) =>
     earliest(props[OUTBOX_QUEUE_KEY], (v) => (v as { nextAt: number }[]).map((i) => i.nextAt)) <= ctx.now,
@@ -87,7 +92,7 @@ export function cleanupAbandoned(ctx: Ctx): number {
 }
 
 export const cleanupJob: Job = {
-  name: 'bersih-bersih',
+  name: CLEANUP_JOB,
   intervalMs: HOUR,
   run(ctx) {
     const n = cleanupAbandoned(ctx);
@@ -120,7 +125,7 @@ export const migrateJob: Job = {
 
 /** Deliveries kept while the lock was busy (see webhook.ts) are handled at the next tick. */
 export const backlogJob: Job = {
-  name: 'pesan-tertunda',
+  name: BACKLOG_JOB,
   intervalMs: HOUR,
   dueFromProps: (_ctx, props) => Object.keys(props).some((k) => k.startsWith(BACKLOG_PREFIX)),
   run(ctx) {

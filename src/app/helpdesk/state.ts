@@ -65,6 +65,21 @@ export const LEGACY_USER_PREFIX = 'u:';
 export const LEGACY_SESSION_PREFIX = 's:';
 export const LEGACY_EXPIRY_KEY = 'idx:expiry';
 
+/** The former design's property holding a citizen's state (migrated into `Sesi`). */
+export function userKeyProp(userKey: string): string {
+  return LEGACY_USER_PREFIX + userKey;
+}
+
+/** The former design's property linking a session id to its citizen's user key. */
+export function sessionKeyProp(sessionId: string): string {
+  return LEGACY_SESSION_PREFIX + sessionId;
+}
+
+/** The property counting a month's sessions (`yymm`: `2611`). */
+export function sessionSeqKey(yymm: string): string {
+  return `${SEQ_KEY}:${yymm}`;
+}
+
 const CACHE_SECONDS = 3600;
 const MAX_IDS = 20;
 
@@ -429,7 +444,7 @@ export function setNextExpiry(ctx: Ctx, at: number | null): void {
 
 /** Next session number of a month (HK-YYMM-NNNN restarts monthly); caller holds the lock. */
 export function nextSessionSeq(ctx: Ctx, yymm: string): number {
-  const key = `${SEQ_KEY}:${yymm}`;
+  const key = sessionSeqKey(yymm);
   const n = Number(ctx.props.get(key) ?? '0') + 1;
   ctx.props.set(key, String(n));
   return n;

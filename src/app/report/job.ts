@@ -69,8 +69,10 @@ export function markReported(ctx: Ctx, week: string): void {
   if (!last || isLaterWeek(week, last)) ctx.props.set(REPORT_LAST_WEEK_KEY, week);
 }
 
+export const REPORT_JOB = 'laporan-mingguan';
+
 export const reportJob: Job = {
-  name: 'laporan-mingguan',
+  name: REPORT_JOB,
   // After a failure the report is tried again an hour later.
   intervalMs: HOUR,
   run(ctx) {
