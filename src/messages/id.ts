@@ -656,6 +656,36 @@ export const MESSAGES = {
   privacyDeletedLog: 'Data warga {value} dihapus atas permintaan (oleh {by}): {lines}.',
   privacyConfirmRequired: 'Penghapusan data warga perlu dikonfirmasi.',
 
+  // ---- Storage and quota trouble on the webhook (issue 13) ----
+  serviceTrouble:
+    'Mohon maaf, sistem kami sedang mengalami gangguan. Pesan Anda sudah kami terima dan akan segera ' +
+    'kami proses; Anda tidak perlu mengirim ulang.',
+  troubleKindQuota: 'kuota harian Google habis',
+  troubleKindStorage: 'batas penyimpanan tercapai',
+  troubleKindLock: 'skrip sedang sibuk (kunci)',
+  troubleKindService: 'gangguan layanan Google',
+  troubleKindOther: 'kesalahan program',
+  troubleKeptSheet: 'lembar Antrean Masuk',
+  troubleKeptProperties: 'Script Properties',
+  troubleKeptCache: 'cache',
+  troubleKeptNowhere: 'tidak dapat disimpan (lihat log eksekusi)',
+  troubleLog:
+    'Pesan WhatsApp tidak dapat diproses saat diterima ({label}: {reason}). {count} pesan disimpan di ' +
+    '{where} dan diproses ulang otomatis.',
+  troubleEmailSubject: '[HALO KOP-UKM] Gangguan sistem: {label}',
+  troubleEmailBody:
+    'HALO KOP-UKM mengalami gangguan pada {at}.\n\n{label}: {reason}\n\n{count} pesan warga disimpan ' +
+    '({where}) dan akan diproses ulang otomatis oleh pemicu tiap menit; warga sudah menerima pesan ' +
+    'permohonan maaf. Rincian ada di lembar Log Sistem:\n{spreadsheetUrl}\n\nEmail ini dikirim paling ' +
+    'banyak sekali dalam satu jam.',
+  backlogDoneLog: '{count} pesan tertunda diproses ulang (sebelumnya: {reason}).',
+  backlogRetryLog:
+    '{count} pesan tertunda belum dapat diproses (percobaan ke-{number}): {reason}. Dicoba lagi pada ' +
+    'pemicu berikutnya.',
+  backlogGaveUpLog:
+    '{count} pesan tertunda gagal diproses setelah {number} percobaan dan tidak dicoba lagi: {reason}. ' +
+    'Pengirim: {detail}',
+
   // ---- Generic ----
   errorGeneric:
     'Maaf, terjadi gangguan pada sistem kami. Silakan coba beberapa saat lagi. Mohon maaf atas ' +

@@ -43,6 +43,8 @@ export interface SheetDef {
   readonly columns: readonly ColumnDef[];
   /** Whole sheet written only by the product (append by pointer, warning-only protection). */
   readonly systemOwned?: boolean;
+  /** The product's own working sheet: hidden, and protected as a whole (warning only). */
+  readonly hidden?: boolean;
 }
 
 const GROUPS = GROUP_NAMES;
@@ -258,6 +260,18 @@ export const SHEETS = {
       c('tasksMissing', 'Tugas Belum Selesai', 'number'),
       c('reportSheet', 'Lembar Laporan', 'text'),
       c('generatedAt', 'Dibuat', 'datetime'),
+    ],
+  },
+  // Deliveries the webhook could not handle (the lock was busy, a storage or quota error): kept
+  // here with `appendRow` (no lock needed) and handled again by tick (helpdesk/backlog.ts).
+  inboundQueue: {
+    name: 'Antrean Masuk',
+    hidden: true,
+    columns: [
+      c('at', 'Waktu', 'datetime'),
+      c('attempts', 'Percobaan', 'number'),
+      c('reason', 'Alasan', 'text'),
+      c('payload', 'Isi', 'text'),
     ],
   },
   systemLog: {

@@ -103,6 +103,7 @@ function setupSheet(ss: Spreadsheet, key: SheetKey, report: SetupReport): void {
     if (!sameValidation(body.getDataValidation(), v.build())) body.setDataValidation(v.build());
   }
   protect(sheet, def, headers);
+  if (def.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
 }
 
 function sameValidation(
@@ -123,7 +124,7 @@ function protect(sheet: Sheet, def: SheetDef, headers: string[]): void {
     .concat(sheet.getProtections(protectionType('SHEET')))
     .map((p) => p.getDescription());
   const want: { description: string; make: () => GoogleAppsScript.Spreadsheet.Protection }[] = [];
-  if (def.systemOwned) {
+  if (def.systemOwned || def.hidden) {
     want.push({ description: `${PROTECTION_MARK}: ${def.name}`, make: () => sheet.protect() });
   } else {
     want.push({

@@ -74,6 +74,7 @@ describe('scheduler', () => {
     const first = app.tick();
     // Every job, in the order tick runs them when several are due.
     expect(first.result.ran.map((r) => r.job)).toEqual([
+      'pindah-status',
       'pesan-tertunda',
       'sesi-habis',
       'kirim-ulang',

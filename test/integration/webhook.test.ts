@@ -203,6 +203,9 @@ describe('lock held too long by another execution', () => {
     const res = postJson(app, cloudText(ani.sender, 'halo', app.now()));
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, queued: true });
     expect(app.records('Pesan')).toHaveLength(0);
+    // The citizen is told at once, briefly; no menu yet.
+    expect(ani.replies().map((r) => r.text)).toEqual([expect.stringMatching(/^Mohon maaf, sistem kami/)]);
+    expect(app.records('Antrean Masuk').filter((r) => r.Isi !== '')).toHaveLength(1);
     app.emu.endExecution(holder);
     app.advanceMinutes(1);
     expect(app.tick().result.ran.map((r) => r.job)).toContain('pesan-tertunda');
@@ -213,5 +216,10 @@ describe('lock held too long by another execution', () => {
         .map((r) => r.Isi),
     ).toEqual(['halo']);
     expect(ani.replies()[0].choices.map((c) => c.title)).toEqual(['Konsultasi', 'Pengaduan']);
+    expect(app.records('Antrean Masuk').filter((r) => r.Isi !== '')).toHaveLength(0);
+    // Said in Log Sistem (by tick: the lock was busy), and told to the reporting team once.
+    const log = app.records('Log Sistem').map((r) => String(r.Pesan));
+    expect(log.some((l) => /pesan tertunda diproses ulang.*kunci/i.test(l))).toBe(true);
+    expect(app.emu.mailLog.filter((m) => /Gangguan sistem/.test(m.subject))).toHaveLength(1);
   });
 });

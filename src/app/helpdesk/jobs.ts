@@ -7,6 +7,7 @@ import type { Ctx } from '../context';
 import { OUTBOX_QUEUE_KEY, retryDueSends } from '../messaging/sender';
 import { Turn } from '../messaging/turn';
 import type { Job } from '../scheduler/job';
+import { backlogWaiting } from './backlog';
 import { expireDueSessions } from './session-end';
 import {
   advanceWindow,
@@ -20,7 +21,7 @@ import {
   staleLiveRows,
   updateSessionRow,
 } from './state';
-import { BACKLOG_PREFIX, processBacklog } from './webhook';
+import { processBacklog } from './webhook';
 
 const MINUTE = 60000;
 const HOUR = 60 * MINUTE;
@@ -127,7 +128,7 @@ export const migrateJob: Job = {
 export const backlogJob: Job = {
   name: BACKLOG_JOB,
   intervalMs: HOUR,
-  dueFromProps: (_ctx, props) => Object.keys(props).some((k) => k.startsWith(BACKLOG_PREFIX)),
+  dueFromProps: (_ctx, props) => backlogWaiting(props),
   run(ctx) {
     const n = processBacklog(ctx);
     return { summary: `${n} pesan tertunda diproses` };

@@ -9,8 +9,6 @@ import { minutesLeft } from '../../domain/session';
 import { zoneLabel } from '../../domain/time';
 import { groupFor } from '../../domain/types';
 import { cellText, cellTime } from '../../store/cells';
-import { pointerKey } from '../../store/db';
-import { SHEETS } from '../../store/schema';
 import type { Ctx } from '../context';
 import { sessionMinutes } from '../helpdesk/hours';
 import type { UserState } from '../helpdesk/state';
@@ -21,8 +19,6 @@ import { authorOf, iso } from './session';
 export const UNREAD_KEY = 'inbox:unread';
 /** Sessions the unread counts are kept for at most (the newest activity first): a bounded value. */
 export const UNREAD_MAX_SESSIONS = 120;
-/** The append pointer of `Pesan` kept by store/db.ts. */
-const MESSAGES_POINTER = pointerKey(SHEETS.messages.name);
 /** Rows read back the first time (no cursor yet) and at most per call (a long-closed sidebar). */
 const FIRST_SCAN_ROWS = 500;
 const MAX_SCAN_ROWS = 2000;
@@ -67,7 +63,7 @@ function trackMessages(ctx: Ctx, keep: Set<string>): Tracker {
     stored = null;
   }
   const table = ctx.db.table('messages');
-  let end = Number(ctx.props.get(MESSAGES_POINTER) ?? '0');
+  let end = ctx.db.storedPointer('messages');
   if (!(end >= 2)) end = table.sheet.getLastRow() + 1;
   const tracker: Tracker =
     stored && stored.sessions ? stored : { cursor: end - FIRST_SCAN_ROWS, sessions: {} };
@@ -117,7 +113,7 @@ const LIST_CACHE_SECONDS = 600;
  */
 function inboxConversations(ctx: Ctx): UserState[] {
   const key = `inbox:list:${ctx.props.get(GENERATION_KEY) ?? '0'}`;
-  const mark = `${ctx.props.get(pointerKey(SHEETS.sessions.name)) ?? ''}/${ctx.props.get(MESSAGES_POINTER) ?? ''}`;
+  const mark = `${ctx.db.storedPointer('sessions')}/${ctx.db.storedPointer('messages')}`;
   const cached = ctx.cache.getJson<{ mark: string; states: UserState[] }>(key);
   if (cached && cached.mark === mark && Array.isArray(cached.states)) return cached.states;
   const states = liveConversations(ctx).filter((u) => u && u.sessionId && u.phase !== 'menu');

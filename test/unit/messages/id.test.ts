@@ -109,6 +109,7 @@ const SAMPLE: Record<string, string | number> = {
   user: 2,
   value: '81,25',
   views: 1000,
+  where: 'lembar Antrean Masuk',
   week: '2026-W47',
   zone: 'WIB',
 };
