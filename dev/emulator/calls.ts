@@ -20,7 +20,7 @@
  *   getScriptLock, …) which only hand out an object.
  * - one bucket per other service: cache, properties, lock, urlFetch, mail, utilities, script
  *   (ScriptApp and triggers), content (ContentService), html (HtmlService), session, log
- *   (Logger and console), charts, drive (DriveApp and its files).
+ *   (Logger and console), charts, drive (DriveApp and its files, the Drive advanced service).
  * cellsRead / cellsWritten count the cells moved by value reads (getValues, getDisplayValues,
  * getFormulas, getValue…) and value writes (setValues, setValue, appendRow, setFormula(s),
  * clearContent, check/uncheck, insertCheckboxes).
@@ -245,6 +245,7 @@ const SERVICE_CATEGORY: Record<string, CallCategory> = {
   console: 'log',
   Charts: 'charts',
   DriveApp: 'drive',
+  Drive: 'drive',
 };
 
 const ACCESSORS = new Set([

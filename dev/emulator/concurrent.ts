@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { type ExecutionCalls, type ExecutionKind, newExecutionCalls, recordCall } from './calls';
-import { MSG } from './errors';
+import { GasError, MSG } from './errors';
 import { Execution, Facade } from './execution';
 import type { GoogleEmulator } from './index';
 import { hostRealm, isDate } from './realm';
@@ -27,6 +27,8 @@ export interface ConcurrentCall {
   /** Default: 'webApp' for doGet/doPost, else 'editor'. */
   kind?: ExecutionKind;
   activeUser?: string;
+  /** The user the script runs as (default: see GoogleEmulator.beginExecution). */
+  effectiveUser?: string;
 }
 
 export interface ConcurrentResult {
@@ -94,7 +96,8 @@ class Session {
       newExecutionCalls(0, '(load)', 'editor', emu.clock.now()),
     );
     const { globals } = emu.createGlobals(hostRealm, () => (this.loadingDone ? this.exec : this.loading));
-    for (const name of APPS_SCRIPT_GLOBALS) this.rootIds[name] = this.idOf(globals[name] as object);
+    for (const name of [...APPS_SCRIPT_GLOBALS, ...Object.keys(emu.advancedServices())])
+      this.rootIds[name] = this.idOf(globals[name] as object);
   }
 
   idOf(o: object): number {
@@ -149,11 +152,18 @@ class Session {
         this.exec = this.emu.beginExecution(this.call.fn, {
           kind: this.call.kind,
           activeUser: this.call.activeUser,
+          effectiveUser: this.call.effectiveUser,
         });
+        // Refused before it starts (too many executions of the user at once …): the script never runs.
+        if (this.exec.refused) throw new GasError(String(this.exec.stopped));
         return this.exec.id;
       }
       case 'end':
-        if (this.exec) this.emu.endExecution(this.exec);
+        if (this.exec) {
+          this.emu.endExecution(this.exec);
+          // Stopped past its limit: the run failed, whatever the script did after the error.
+          if (this.exec.stopped) throw new GasError(this.exec.stopped);
+        }
         return null;
       case 'get': {
         const o = this.obj(req.id);

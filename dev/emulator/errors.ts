@@ -29,12 +29,13 @@ export const MSG = {
   argTooLarge: (what: string): string => `Argument too large: ${what}`,
   invalidArgument: (what: string): string => `Invalid argument: ${what}`,
   lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
+  /** guides/services/quotas#troubleshooting: the 6-minute (or 30-second) execution limit. */
+  maxExecutionTime: 'Exceeded maximum execution time',
   tooManyTriggers:
     'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
   addOnTriggerFrequency: 'Add-ons may only create time-based triggers that run at most once per hour.',
   addOnTriggerDuplicate:
     'This add-on already has a time-based trigger for this document and user. Delete it before creating another.',
-  quota: (service: string): string => `Service invoked too many times for one day: ${service}.`,
   signature: (types: string, method: string): string =>
     `The parameters (${types}) don't match the method signature for ${method}.`,
   uiContext: 'Cannot call SpreadsheetApp.getUi() from this context.',

@@ -6,8 +6,10 @@
  */
 import type { GoogleEmulator } from './index';
 import { type ExecutionCalls, type ExecutionKind, readsSheets, recordCall } from './calls';
-import { GasError } from './errors';
 import { type Realm, toRealm } from './realm';
+
+/** Google's limit of one execution: 6 minutes. */
+export const MAX_EXECUTION_MS = 6 * 60_000;
 
 export class Execution {
   /** Buffered sheet writes of this execution, in order. */
@@ -15,6 +17,20 @@ export class Execution {
   /** Lock keys held by this execution → hold count. */
   readonly locks = new Map<string, number>();
   ended = false;
+  /**
+   * Emulated milliseconds the execution may run: 6 minutes (developers.google.com/apps-script/guides/services/quotas:
+   * "Script runtime 6 min / execution"); 30 s for a simple trigger (guides/triggers#restrictions).
+   */
+  limitMs = MAX_EXECUTION_MS;
+  /**
+   * Why Google stopped (or refused to start) the script: past its time limit, the user's daily
+   * trigger runtime used up, too many executions at once. Every later call fails with it too.
+   */
+  stopped: string | null = null;
+  /** The execution was refused before the script ran (the sandbox does not run it). */
+  refused = false;
+  /** Time spent below a millisecond, not yet on the clock (which keeps whole milliseconds). */
+  fractionMs = 0;
 
   constructor(
     readonly id: number,
@@ -23,6 +39,12 @@ export class Execution {
     /** The active user's email ('' for an anonymous web app request). */
     readonly activeUser: string,
     readonly calls: ExecutionCalls,
+    /**
+     * The user the script runs as (Session.getEffectiveUser): whose triggers, quotas and user
+     * properties it sees. An editor running a menu item or the sidebar: that editor; a trigger: the
+     * user who created it; a web app deployed "Execute as: Me": the deployer.
+     */
+    readonly effectiveUser: string = activeUser,
   ) {}
 
   applyPending(): void {
@@ -60,6 +82,12 @@ export class Ctx {
     return e ? e.activeUser : this.emu.userEmail;
   }
 
+  /** The user the script runs as (the owner outside executions). */
+  get effectiveUser(): string {
+    const e = this.exec;
+    return (e ? e.effectiveUser : '') || this.emu.userEmail;
+  }
+
   out(v: unknown): unknown {
     return toRealm(v, this.realm);
   }
@@ -77,12 +105,18 @@ export class Ctx {
 
   countCellsRead(n: number): void {
     const e = this.exec;
-    if (e) e.calls.cellsRead += n;
+    if (e) {
+      e.calls.cellsRead += n;
+      this.emu.spend(e, n * this.emu.costModel.cell * 1000);
+    }
   }
 
   countCellsWritten(n: number): void {
     const e = this.exec;
-    if (e) e.calls.cellsWritten += n;
+    if (e) {
+      e.calls.cellsWritten += n;
+      this.emu.spend(e, n * this.emu.costModel.cell * 1000);
+    }
   }
 
   /** Turns an emulator error into an error of the script's realm, named like Google's. */
@@ -91,7 +125,7 @@ export class Ctx {
     if (e instanceof ErrorCtor) return e;
     if (e instanceof Error) {
       const err = new ErrorCtor(e.message);
-      err.name = e instanceof GasError ? 'Exception' : e.name;
+      err.name = e.name; // 'Exception' for GasError, unless a service names its own
       return err;
     }
     return e;
@@ -126,17 +160,25 @@ export function instrument(cls: { prototype: object }, prefix: string): void {
     if (!desc || typeof desc.value !== 'function') continue;
     const method = desc.value as (...args: unknown[]) => unknown;
     const name = `${prefix}.${key}`;
+    const display = `${prefix.slice(prefix.lastIndexOf('.') + 1)}.${key}`;
     const wrapped = function (this: Facade, ...args: unknown[]): unknown {
       const ctx = this._ctx;
       if (ctx.depth > 0) return method.apply(this, args);
       ctx.depth++;
+      const exec = ctx.exec;
       try {
-        const exec = ctx.exec;
+        if (exec) ctx.emu.checkRunning(exec);
+        ctx.emu.authorize(name, display, exec);
         if (exec) {
           recordCall(exec.calls, name);
           if (readsSheets(name)) exec.applyPending();
         }
-        return ctx.out(method.apply(this, args));
+        try {
+          return ctx.out(method.apply(this, args));
+        } finally {
+          // The call takes its time on the emulated clock (cost.ts), past which the script stops.
+          if (exec) ctx.emu.spend(exec, ctx.emu.callMs(name));
+        }
       } catch (e) {
         throw ctx.scriptError(e);
       } finally {

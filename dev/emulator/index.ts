@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { CallCounter, type ExecutionCalls, type ExecutionKind, newExecutionCalls } from './calls';
 import { Clock } from './clock';
 import { GasError, MSG } from './errors';
+import { COST_MODEL, type CostModel, callCost } from './cost';
 import { Ctx, Execution } from './execution';
 import { SpreadsheetModel, type SpreadsheetJSON, DEFAULT_COLS, DEFAULT_ROWS } from './model';
 import { hostRealm, type Realm } from './realm';
@@ -40,7 +41,23 @@ import {
   SessionFacade,
   UtilitiesFacade,
 } from './services/utilities';
-import { assertTimeZone, zonedParts } from './time';
+import { assertTimeZone } from './time';
+import {
+  ACCOUNT_QUOTAS,
+  type AccountType,
+  freshUserUsage,
+  liveCounter,
+  MAX_SIMULTANEOUS_EXECUTIONS,
+  QUOTA_MSG,
+  QUOTA_WINDOW_MS,
+  type QuotaKind,
+  type Quotas,
+  type QuotaState,
+  type QuotaUsage,
+  type UserUsage,
+} from './quotas';
+import { insufficientScopes, type Manifest, noPermission, requiredScopes } from './scopes';
+import { AdvancedDriveFacade } from './services/advanced-drive';
 
 export type { ExecutionCalls, ExecutionKind } from './calls';
 export { classify } from './calls';
@@ -55,6 +72,8 @@ export type { LogRecord } from './services/utilities';
 export { SpreadsheetModel, SheetModel } from './model';
 export type { Cell, ChartSpec, ProtectionSpec, ValidationSpec, HostValue } from './model';
 export { GasError } from './errors';
+export type { Manifest } from './scopes';
+export { SCOPES, requiredScopes } from './scopes';
 export { loadBundle, webAppEvent, clockTriggerEvent, APPS_SCRIPT_GLOBALS } from './sandbox';
 export type {
   Sandbox,
@@ -81,28 +100,41 @@ export interface EmulatorOptions {
   scriptId?: string;
   /** Name of the bound spreadsheet. */
   spreadsheetName?: string;
-  /** Daily quotas (consumer account defaults). */
+  /**
+   * The account type whose quotas apply (quotas.ts: mail 100 / 1,500 recipients a day, UrlFetch
+   * 20,000 / 100,000, trigger runtime 90 min / 6 h …). Default consumer.
+   */
+  accountType?: AccountType;
+  /** Daily quotas overriding the account type's (e.g. `{ email: 3 }` in a test). */
   quotas?: Partial<Quotas>;
   /** Files for HtmlService.createHtmlOutputFromFile / createTemplateFromFile, by name. */
   htmlFiles?: Record<string, string>;
+  /**
+   * The project's appsscript.json. Its `oauthScopes` (when listed) are the only scopes granted:
+   * a call needing another fails with Google's message; its enabled advanced services (`Drive`)
+   * become globals. Default: none (scopes detected automatically, every call allowed).
+   */
+  manifest?: Manifest;
+  /**
+   * Seconds each service call takes on the emulated clock (dev/emulator/cost.ts): time passes
+   * inside an execution, and one stops past 6 minutes of it.
+   */
+  costModel?: Partial<CostModel>;
 }
 
-/** Per-day quotas: email recipients, UrlFetch calls, Properties reads and writes. */
-export interface Quotas {
-  email: number;
-  urlfetch: number;
-  properties: number;
-}
-
-export type QuotaKind = keyof Quotas;
-
-export const CONSUMER_QUOTAS: Quotas = { email: 100, urlfetch: 20_000, properties: 50_000 };
+export type { AccountType, QuotaKind, Quotas, QuotaState, QuotaUsage } from './quotas';
+export { ACCOUNT_QUOTAS, CONSUMER_QUOTAS, MAX_SIMULTANEOUS_EXECUTIONS } from './quotas';
 
 export interface BeginOptions {
   /** Default: 'webApp' for doGet/doPost, else 'editor'. */
   kind?: ExecutionKind;
   /** Session.getActiveUser(): default '' in a web app, the user elsewhere. */
   activeUser?: string;
+  /**
+   * The user the script runs as (Session.getEffectiveUser; triggers, quotas and user properties
+   * are this user's). Default: the deployer (`userEmail`) in a web app, else the active user.
+   */
+  effectiveUser?: string;
 }
 
 export interface EmulatorJSON {
@@ -123,16 +155,13 @@ export interface EmulatorJSON {
   logs: LogRecord[];
   ui: UiRecord;
   htmlFiles: Record<string, string>;
+  manifest?: Manifest | null;
+  accountType?: AccountType;
   quotas: Quotas;
-  usage: Usage;
+  /** Per user (effective user): what was spent of each quota, and since when. */
+  usage: Record<string, UserUsage> | Record<string, unknown>;
   counters: { seq: number; execution: number; trigger: number; spreadsheet: number };
   executions: ExecutionCalls[];
-}
-
-/** What was spent of each quota on `day`. */
-interface Usage extends Quotas {
-  /** Quota day (America/Los_Angeles date). */
-  day: string;
 }
 
 /** The global MimeType enum (Base): names → MIME strings. */
@@ -159,6 +188,11 @@ export interface DueTrigger {
 
 export type ExecutionRef = Execution | null | (() => Execution | null);
 
+/** Executions counted as trigger runs (their time counts toward the daily trigger runtime). */
+function isTriggerKind(kind: ExecutionKind): boolean {
+  return kind === 'trigger';
+}
+
 export class GoogleEmulator {
   readonly clock: Clock;
   scriptTimeZone: string;
@@ -175,11 +209,21 @@ export class GoogleEmulator {
   logs: LogRecord[] = [];
   ui: UiRecord = newUiRecord();
   htmlFiles: Record<string, string>;
+  /** appsscript.json (null: no manifest given, scopes detected automatically). */
+  manifest: Manifest | null;
+  /** Seconds per service call (cost.ts), spent on the emulated clock. */
+  costModel: CostModel;
   readonly triggers: TriggerRecord[] = [];
   readonly calls = new CallCounter();
   readonly locks = new LockManager();
+  /** The account type whose quotas apply. */
+  accountType: AccountType;
+  /** The daily quotas of each user (the account type's, with `opts.quotas` over them). */
   quotas: Quotas;
-  usage: Usage = { day: '', email: 0, urlfetch: 0, properties: 0 };
+  /** What each user (by effective user) spent of each quota, and since when. */
+  private usage = new Map<string, UserUsage>();
+  /** Running executions, by id (simultaneous executions are limited per user). */
+  private readonly running = new Map<number, Execution>();
   private readonly propertyStores = new Map<string, Map<string, string>>();
   private readonly cacheStores = new Map<string, Map<string, CacheEntry>>();
   private counters = { seq: 0, execution: 0, trigger: 0, spreadsheet: 0 };
@@ -191,8 +235,11 @@ export class GoogleEmulator {
     this.addOn = !!opts.addOn;
     this.addOnName = opts.addOnName ?? 'Add-on';
     this.scriptId = opts.scriptId ?? 'emulator-script-id';
-    this.quotas = { ...CONSUMER_QUOTAS, ...opts.quotas };
+    this.accountType = opts.accountType ?? 'consumer';
+    this.quotas = { ...ACCOUNT_QUOTAS[this.accountType], ...opts.quotas };
     this.htmlFiles = { ...opts.htmlFiles };
+    this.manifest = opts.manifest ? (JSON.parse(JSON.stringify(opts.manifest)) as Manifest) : null;
+    this.costModel = { ...COST_MODEL, ...opts.costModel };
     const ss = this.createSpreadsheet(opts.spreadsheetName ?? 'Untitled spreadsheet');
     this.activeId = ss.id;
   }
@@ -208,11 +255,19 @@ export class GoogleEmulator {
     return `https://script.google.com/macros/s/${id}/exec`;
   }
 
-  /** A new spreadsheet (SpreadsheetApp.create): one sheet "Sheet1", 1000 × 26 by default. */
-  createSpreadsheet(name: string, size: { rows?: number; columns?: number } = {}): SpreadsheetModel {
+  /**
+   * A new spreadsheet (SpreadsheetApp.create): one sheet "Sheet1", 1000 × 26 by default, in the
+   * Drive of `size.owner` (default the owner); `size.byScript` marks it created by the script.
+   */
+  createSpreadsheet(
+    name: string,
+    size: { rows?: number; columns?: number; owner?: string; byScript?: boolean } = {},
+  ): SpreadsheetModel {
     const n = ++this.counters.spreadsheet;
     const id = '1' + createHash('sha256').update(`${this.scriptId}:ss:${n}`).digest('base64url').slice(0, 43);
-    const ss = new SpreadsheetModel(id, name, this.scriptTimeZone, this.userEmail, () => this.clock.now());
+    const owner = size.owner ?? this.userEmail;
+    const ss = new SpreadsheetModel(id, name, this.scriptTimeZone, owner, () => this.clock.now());
+    ss.createdByScript = !!size.byScript;
     ss.insertSheet('Sheet1', 0, size.rows ?? DEFAULT_ROWS, size.columns ?? DEFAULT_COLS);
     this.spreadsheets.set(id, ss);
     return ss;
@@ -258,26 +313,124 @@ export class GoogleEmulator {
     return String(8_000_000_000_000_000 + ++this.counters.trigger * 7919);
   }
 
-  private quotaDay(): string {
-    const p = zonedParts(this.clock.now(), 'America/Los_Angeles');
-    return `${p.year}-${p.month}-${p.day}`;
+  // ---- quotas (quotas.ts) -----------------------------------------------------------------------
+
+  private userUsage(user: string): UserUsage {
+    let u = this.usage.get(user);
+    if (!u) {
+      u = freshUserUsage();
+      this.usage.set(user, u);
+    }
+    return u;
   }
 
-  private freshUsage(): Usage {
-    const day = this.quotaDay();
-    if (this.usage.day !== day) this.usage = { day, email: 0, urlfetch: 0, properties: 0 };
-    return this.usage;
+  /**
+   * Spends `n` of `user`'s daily quota `kind` (renewed 24 hours after the first request that spent
+   * it) or throws Google's error, spending nothing. Default user: the owner.
+   */
+  consumeQuota(kind: QuotaKind, n: number, user: string = this.userEmail): void {
+    const c = liveCounter(this.userUsage(user), kind, this.clock.now());
+    if (c.used + n > this.quotas[kind]) {
+      throw new GasError(kind === 'triggerRuntime' ? QUOTA_MSG.triggerRuntime : QUOTA_MSG.daily(kind));
+    }
+    if (!c.since) c.since = this.clock.now();
+    c.used += n;
   }
 
-  /** Spends `n` of a daily quota (days end at midnight Pacific time) or throws Google's error. */
-  consumeQuota(kind: QuotaKind, n: number): void {
-    const u = this.freshUsage();
-    if (u[kind] + n > this.quotas[kind]) throw new GasError(MSG.quota(kind));
-    u[kind] += n;
+  /** What `user` (default the owner) has left of a daily quota. */
+  remainingQuota(kind: QuotaKind, user: string = this.userEmail): number {
+    return Math.max(0, this.quotas[kind] - liveCounter(this.userUsage(user), kind, this.clock.now()).used);
   }
 
-  remainingQuota(kind: QuotaKind): number {
-    return Math.max(0, this.quotas[kind] - this.freshUsage()[kind]);
+  /** Every quota of `user` (default the owner): used, limit, remaining, when renewed; executions running. */
+  quotaUsage(user: string = this.userEmail): QuotaUsage {
+    const u = this.userUsage(user);
+    const now = this.clock.now();
+    const state = (kind: QuotaKind): QuotaState => {
+      const c = liveCounter(u, kind, now);
+      const limit = this.quotas[kind];
+      return {
+        used: c.used,
+        limit,
+        remaining: Math.max(0, limit - c.used),
+        resetsAt: c.since ? c.since + QUOTA_WINDOW_MS : null,
+      };
+    };
+    return {
+      user,
+      accountType: this.accountType,
+      email: state('email'),
+      urlfetch: state('urlfetch'),
+      properties: state('properties'),
+      triggerRuntime: state('triggerRuntime'),
+      running: [...this.running.values()].filter((e) => e.effectiveUser === user).length,
+      simultaneousLimit: MAX_SIMULTANEOUS_EXECUTIONS,
+    };
+  }
+
+  /** Forgets what every user spent (a new day for everyone). */
+  resetQuotas(): void {
+    this.usage.clear();
+  }
+
+  // ---- authorisation ---------------------------------------------------------------------------
+
+  /** The scopes granted: the manifest's explicit list, or null when every call is allowed. */
+  grantedScopes(): string[] | null {
+    return this.manifest?.oauthScopes ?? null;
+  }
+
+  /** The advanced services the manifest enables: user symbol (`Drive`) → service id (`drive`). */
+  advancedServices(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const a of this.manifest?.dependencies?.enabledAdvancedServices ?? [])
+      out[a.userSymbol] = a.serviceId;
+    return out;
+  }
+
+  /**
+   * Throws Google's error when the call `name` (shown as `display`, e.g. `File.setTrashed`) needs a
+   * scope the script was not granted.
+   */
+  authorize(name: string, display: string, exec: Execution | null): void {
+    void exec;
+    const needed = requiredScopes(name);
+    if (!needed) return;
+    const granted = this.grantedScopes();
+    if (granted && !needed.some((s) => granted.includes(s)))
+      throw new GasError(insufficientScopes(display, needed));
+    void noPermission;
+  }
+
+  // ---- time inside executions -----------------------------------------------------------------
+
+  /** Milliseconds a call of `method` takes on the emulated clock. */
+  callMs(method: string): number {
+    return callCost(method, this.costModel).seconds * 1000;
+  }
+
+  /**
+   * Spends `ms` of emulated time in `exec` (a service call, Utilities.sleep, a lock wait): the clock
+   * advances; past the execution's limit the script is stopped with Google's error.
+   */
+  spend(exec: Execution, ms: number): void {
+    if (ms > 0) {
+      exec.fractionMs += ms;
+      const whole = Math.floor(exec.fractionMs);
+      exec.fractionMs -= whole;
+      this.clock.advance(whole);
+    }
+    if (exec.stopped) return;
+    const elapsed = this.clock.now() - exec.calls.startedAt;
+    if (elapsed > exec.limitMs) exec.stopped = MSG.maxExecutionTime;
+    else if (isTriggerKind(exec.kind) && elapsed > this.remainingQuota('triggerRuntime', exec.effectiveUser))
+      exec.stopped = QUOTA_MSG.triggerRuntime;
+    if (exec.stopped) throw new GasError(exec.stopped);
+  }
+
+  /** Throws when `exec` was stopped (time limit, trigger runtime, too many executions). */
+  checkRunning(exec: Execution): void {
+    if (exec.stopped) throw new GasError(exec.stopped);
   }
 
   // ---- executions ------------------------------------------------------------------------------
@@ -288,7 +441,17 @@ export class GoogleEmulator {
     const id = ++this.counters.execution;
     const calls = newExecutionCalls(id, name, kind, this.clock.now());
     const activeUser = opts.activeUser ?? (kind === 'webApp' ? '' : this.userEmail);
-    const exec = new Execution(id, name, kind, activeUser, calls);
+    const effectiveUser =
+      opts.effectiveUser ?? ((kind === 'webApp' ? this.userEmail : activeUser) || this.userEmail);
+    const exec = new Execution(id, name, kind, activeUser, calls, effectiveUser);
+    // Google refuses to start it: too many of this user's executions at once, or (a trigger) the
+    // user's daily trigger runtime used up.
+    const mine = [...this.running.values()].filter((e) => e.effectiveUser === effectiveUser).length;
+    if (mine >= MAX_SIMULTANEOUS_EXECUTIONS) exec.stopped = QUOTA_MSG.simultaneous;
+    else if (isTriggerKind(kind) && this.remainingQuota('triggerRuntime', effectiveUser) <= 0)
+      exec.stopped = QUOTA_MSG.triggerRuntime;
+    exec.refused = exec.stopped !== null;
+    this.running.set(id, exec);
     this.calls.begin(calls);
     return exec;
   }
@@ -304,6 +467,13 @@ export class GoogleEmulator {
       exec.locks.clear();
       exec.calls.endedAt = this.clock.now();
       this.calls.end(exec.calls);
+      this.running.delete(exec.id);
+      // Trigger runs count toward the user's daily trigger runtime.
+      if (isTriggerKind(exec.kind) && !exec.refused) {
+        const c = liveCounter(this.userUsage(exec.effectiveUser), 'triggerRuntime', this.clock.now());
+        if (!c.since) c.since = exec.calls.startedAt;
+        c.used += exec.calls.endedAt - exec.calls.startedAt;
+      }
     }
     return exec.calls;
   }
@@ -338,6 +508,10 @@ export class GoogleEmulator {
       MimeType: { ...MIME_TYPES },
       DriveApp: new DriveAppFacade(ctx),
     };
+    const advanced = this.advancedServices();
+    for (const [symbol, id] of Object.entries(advanced)) {
+      if (id === 'drive') globals[symbol] = new AdvancedDriveFacade(ctx);
+    }
     return { globals, ctx };
   }
 
@@ -375,8 +549,10 @@ export class GoogleEmulator {
         logs: this.logs,
         ui: this.ui,
         htmlFiles: this.htmlFiles,
+        manifest: this.manifest,
+        accountType: this.accountType,
         quotas: this.quotas,
-        usage: this.usage,
+        usage: Object.fromEntries(this.usage),
         counters: this.counters,
         executions: this.calls.executions,
       }),
@@ -393,8 +569,10 @@ export class GoogleEmulator {
       addOn: j.addOn,
       addOnName: j.addOnName,
       scriptId: j.scriptId,
+      accountType: j.accountType,
       quotas: j.quotas,
       htmlFiles: j.htmlFiles,
+      manifest: j.manifest ?? undefined,
     });
     emu.spreadsheets.clear();
     for (const s of j.spreadsheets)
@@ -413,7 +591,11 @@ export class GoogleEmulator {
     emu.mailLog.push(...j.mailLog);
     emu.logs = [...j.logs];
     emu.ui = j.ui;
-    emu.usage = j.usage;
+    // States saved before per-user quotas held one `{day, email, …}` record: it is dropped.
+    for (const [user, u] of Object.entries(j.usage ?? {})) {
+      if (u && typeof u === 'object' && 'email' in u && typeof (u as UserUsage).email === 'object')
+        emu.usage.set(user, u as UserUsage);
+    }
     emu.counters = { ...j.counters };
     emu.calls.executions.push(...j.executions);
     return emu;

@@ -2,7 +2,7 @@
  * The spreadsheet model: typed cells, number formats, validation, styles, protections, frozen rows
  * and charts. It is plain data (serialisable) with a small host API for tests and the playground
  * (`sheet.getValues('A1:C3')`, `sheet.setValues('A1', rows)`); scripts reach it through the
- * SpreadsheetApp service objects in services/spreadsheet.ts.
+ * SpreadsheetApp service objects in services/spreadsheet/.
  */
 import { parseA1, quoteSheetName, toA1 } from './a1';
 import { GasError, MSG } from './errors';
@@ -103,6 +103,8 @@ export interface SpreadsheetJSON {
   sheets: SheetJSON[];
   /** In Drive's trash (DriveApp File.setTrashed); absent in states saved before it existed. */
   trashed?: boolean;
+  /** Created by the script (SpreadsheetApp.create): reachable under the drive.file scope. */
+  createdByScript?: boolean;
 }
 
 /** A value as getValues returns it (before conversion into the script realm). */
@@ -619,6 +621,8 @@ export class SpreadsheetModel {
   locale = 'en_US';
   /** In Drive's trash (DriveApp File.setTrashed): still opens by id, as on Google. */
   trashed = false;
+  /** Created by the script (SpreadsheetApp.create): the Drive API reaches it under drive.file. */
+  createdByScript = false;
   editors: string[] = [];
   nextSheetId = 0;
   /** Ids of protections and charts. */
@@ -742,6 +746,7 @@ export class SpreadsheetModel {
       nextObjectId: this.nextObjectId,
       sheets: this.sheets.map((s) => s.toJSON()),
       trashed: this.trashed,
+      createdByScript: this.createdByScript,
     };
   }
 
@@ -753,6 +758,7 @@ export class SpreadsheetModel {
     ss.nextObjectId = j.nextObjectId;
     ss.sheets = j.sheets.map((s) => SheetModel.fromJSON(ss, s));
     ss.trashed = j.trashed ?? false;
+    ss.createdByScript = j.createdByScript ?? false;
     return ss;
   }
 }

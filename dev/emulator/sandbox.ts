@@ -88,6 +88,8 @@ const RUN = Symbol.for('gas-emulator.run');
 export interface RunOptions {
   kind?: ExecutionKind;
   activeUser?: string;
+  /** The user the script runs as (default: see GoogleEmulator.beginExecution). */
+  effectiveUser?: string;
 }
 
 export interface RunResult {
@@ -110,14 +112,17 @@ export interface Sandbox {
   run(fn: string, ...args: unknown[]): RunResult;
   tryRun(fn: string, ...args: unknown[]): TryRunResult;
   runAs(opts: RunOptions, fn: string, ...args: unknown[]): RunResult;
-  /** Runs a due clock trigger (emu.dueTriggers) as a 'trigger' execution with Google's event object. */
-  runTrigger(due: { trigger: { id: string; handler: string }; at: number }): TryRunResult;
+  /**
+   * Runs a due clock trigger (emu.dueTriggers) as a 'trigger' execution with Google's event object,
+   * as the user who created the trigger.
+   */
+  runTrigger(due: { trigger: { id: string; handler: string; user?: string }; at: number }): TryRunResult;
   /** Evaluates an expression in the context (tests). */
   evaluate(code: string): unknown;
 }
 
-/** Creates the context, installs the Apps Script globals and the clock Date, runs the bundle. */
-export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions = {}): Sandbox {
+/** A fresh context whose Date reads the emulator clock, and its realm's constructors. */
+function newScriptContext(emu: GoogleEmulator): { context: vm.Context; realm: Realm } {
   const context = vm.createContext(
     {},
     { name: 'Apps Script', codeGeneration: { strings: true, wasm: false } },
@@ -129,6 +134,40 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
   const install = vm.runInContext(INSTALL_CLOCK_DATE, context) as (now: () => number) => void;
   install(() => emu.clock.now());
   realm.Date = vm.runInContext('Date', context) as DateConstructor;
+  return { context, realm };
+}
+
+/**
+ * Calls a script function of the context; with a real-time limit (`timeout` > 0), through
+ * runInContext so that V8 can interrupt a script running too long.
+ */
+function callInContext(
+  context: vm.Context,
+  realm: Realm,
+  f: (...a: unknown[]) => unknown,
+  realmArgs: unknown[],
+  timeout: number,
+): unknown {
+  if (!(timeout > 0)) return f(...realmArgs);
+  const ctxObj = context as Record<symbol, unknown>;
+  ctxObj[RUN] = () => f(...realmArgs);
+  try {
+    return vm.runInContext('globalThis[Symbol.for("gas-emulator.run")]()', context, { timeout });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+      const err = new (realm.Error ?? Error)('Exceeded maximum execution time');
+      err.name = 'Exception';
+      throw err;
+    }
+    throw e;
+  } finally {
+    delete ctxObj[RUN];
+  }
+}
+
+/** Creates the context, installs the Apps Script globals and the clock Date, runs the bundle. */
+export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions = {}): Sandbox {
+  const { context, realm } = newScriptContext(emu);
 
   let current: Execution | null = null;
   const loadCalls = newExecutionCalls(0, '(load)', opts.kind ?? 'editor', emu.clock.now());
@@ -137,7 +176,8 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
   const { globals, ctx } = emu.createGlobals(realm, () => (isLoading ? loading : current));
   ctx.compile = (params, body) =>
     vm.compileFunction(body, params, { parsingContext: context }) as (...args: unknown[]) => unknown;
-  for (const name of APPS_SCRIPT_GLOBALS) {
+  // The advanced services appsscript.json enables (`Drive`) are globals too.
+  for (const name of [...APPS_SCRIPT_GLOBALS, ...Object.keys(emu.advancedServices())]) {
     Object.defineProperty(context, name, {
       value: globals[name],
       writable: true,
@@ -154,41 +194,36 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
   }
 
   const runAs = (ro: RunOptions, fn: string, args: unknown[]): TryRunResult => {
-    const exec = emu.beginExecution(fn, { kind: ro.kind ?? opts.kind, activeUser: ro.activeUser });
+    const exec = emu.beginExecution(fn, {
+      kind: ro.kind ?? opts.kind,
+      activeUser: ro.activeUser,
+      effectiveUser: ro.effectiveUser,
+    });
     current = exec;
     let result: unknown;
     let error: unknown;
     let failed = false;
     try {
+      // Refused before it starts (too many executions at once, no trigger runtime left).
+      if (exec.refused) throw new (realm.Error ?? Error)(String(exec.stopped));
       const f = (context as Record<string, unknown>)[fn];
       if (typeof f !== 'function') {
         const E = realm.Error ?? Error;
         throw new E(MSG.functionNotFound(fn));
       }
       const realmArgs = args.map((a) => toRealm(a, realm));
-      const timeout = opts.timeoutMs ?? 360_000;
-      if (timeout > 0) {
-        // Through runInContext so that V8 can interrupt a script running too long.
-        const ctxObj = context as Record<symbol, unknown>;
-        ctxObj[RUN] = () => (f as (...a: unknown[]) => unknown)(...realmArgs);
-        try {
-          result = vm.runInContext('globalThis[Symbol.for("gas-emulator.run")]()', context, { timeout });
-        } catch (e) {
-          if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-            const err = new (realm.Error ?? Error)('Exceeded maximum execution time');
-            err.name = 'Exception';
-            throw err;
-          }
-          throw e;
-        } finally {
-          delete ctxObj[RUN];
-        }
-      } else {
-        result = (f as (...a: unknown[]) => unknown)(...realmArgs);
-      }
+      const call = f as (...a: unknown[]) => unknown;
+      result = callInContext(context, realm, call, realmArgs, opts.timeoutMs ?? 360_000);
     } catch (e) {
       failed = true;
       error = e;
+    }
+    if (exec.stopped && !(failed && String((error as Error)?.message) === exec.stopped)) {
+      // Stopped (past its time limit, out of trigger runtime): whatever the script did after
+      // catching the error, it failed.
+      failed = true;
+      error = new (realm.Error ?? Error)(exec.stopped);
+      (error as Error).name = 'Exception';
     }
     try {
       emu.endExecution(exec);
@@ -220,7 +255,11 @@ export function loadBundle(code: string, emu: GoogleEmulator, opts: LoadOptions 
     tryRun: (fn, ...args) => runAs({}, fn, args),
     runAs: (ro, fn, ...args) => throwing(runAs(ro, fn, args)),
     runTrigger: (due) =>
-      runAs({ kind: 'trigger' }, due.trigger.handler, [clockTriggerEvent(due.trigger, due.at)]),
+      runAs(
+        { kind: 'trigger', activeUser: due.trigger.user, effectiveUser: due.trigger.user },
+        due.trigger.handler,
+        [clockTriggerEvent(due.trigger, due.at)],
+      ),
     evaluate: (src) => vm.runInContext(src, context),
   };
 }

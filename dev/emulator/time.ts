@@ -208,6 +208,58 @@ function usWeekOfYear(p: ZonedParts): number {
   return Math.floor((dayOfYear + jan1) / 7) + 1;
 }
 
+/** One field of a Java SimpleDateFormat pattern: the letter `ch`, `n` times. */
+function javaDateField(ch: string, n: number, p: ZonedParts, tz: string): string {
+  switch (ch) {
+    case 'G':
+      return p.year > 0 ? 'AD' : 'BC';
+    case 'y':
+    case 'Y':
+      return n === 2 ? pad(p.year % 100, 2) : pad(p.year, n);
+    case 'M':
+    case 'L':
+      return n >= 4 ? MONTHS[p.month - 1] : n === 3 ? MONTHS[p.month - 1].slice(0, 3) : pad(p.month, n);
+    case 'w':
+      return pad(usWeekOfYear(p), n);
+    case 'd':
+      return pad(p.day, n);
+    case 'D': {
+      const doy = Math.round((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / MS_DAY) + 1;
+      return pad(doy, n);
+    }
+    case 'E':
+      return n >= 4 ? WEEKDAYS[p.weekday] : WEEKDAYS[p.weekday].slice(0, 3);
+    case 'u':
+      return pad(p.weekday === 0 ? 7 : p.weekday, n);
+    case 'a':
+      return p.hour < 12 ? 'AM' : 'PM';
+    case 'H':
+      return pad(p.hour, n);
+    case 'k':
+      return pad(p.hour === 0 ? 24 : p.hour, n);
+    case 'K':
+      return pad(p.hour % 12, n);
+    case 'h':
+      return pad(p.hour % 12 === 0 ? 12 : p.hour % 12, n);
+    case 'm':
+      return pad(p.minute, n);
+    case 's':
+      return pad(p.second, n);
+    case 'S':
+      return pad(p.millisecond, n);
+    case 'z':
+      return zoneName(tz, p.offsetMinutes, n >= 4);
+    case 'Z':
+      return offsetString(p.offsetMinutes, false);
+    case 'X':
+      if (p.offsetMinutes === 0) return 'Z';
+      if (n === 1) return offsetString(p.offsetMinutes, false).slice(0, 3);
+      return offsetString(p.offsetMinutes, n >= 3);
+    default:
+      throw new GasError(`Illegal pattern character '${ch}'`);
+  }
+}
+
 /**
  * Utilities.formatDate: Java SimpleDateFormat in the en_US locale.
  * Supported letters: G y Y M L w d D E u a H k K h m s S z Z X, quoted literals and ''.
@@ -238,73 +290,7 @@ export function formatJavaDate(ms: number, tz: string, pattern: string): string 
     let n = 1;
     while (pattern[i + n] === ch) n++;
     i += n;
-    switch (ch) {
-      case 'G':
-        out += p.year > 0 ? 'AD' : 'BC';
-        break;
-      case 'y':
-      case 'Y':
-        out += n === 2 ? pad(p.year % 100, 2) : pad(p.year, n);
-        break;
-      case 'M':
-      case 'L':
-        out += n >= 4 ? MONTHS[p.month - 1] : n === 3 ? MONTHS[p.month - 1].slice(0, 3) : pad(p.month, n);
-        break;
-      case 'w':
-        out += pad(usWeekOfYear(p), n);
-        break;
-      case 'd':
-        out += pad(p.day, n);
-        break;
-      case 'D': {
-        const doy = Math.round((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / MS_DAY) + 1;
-        out += pad(doy, n);
-        break;
-      }
-      case 'E':
-        out += n >= 4 ? WEEKDAYS[p.weekday] : WEEKDAYS[p.weekday].slice(0, 3);
-        break;
-      case 'u':
-        out += pad(p.weekday === 0 ? 7 : p.weekday, n);
-        break;
-      case 'a':
-        out += p.hour < 12 ? 'AM' : 'PM';
-        break;
-      case 'H':
-        out += pad(p.hour, n);
-        break;
-      case 'k':
-        out += pad(p.hour === 0 ? 24 : p.hour, n);
-        break;
-      case 'K':
-        out += pad(p.hour % 12, n);
-        break;
-      case 'h':
-        out += pad(p.hour % 12 === 0 ? 12 : p.hour % 12, n);
-        break;
-      case 'm':
-        out += pad(p.minute, n);
-        break;
-      case 's':
-        out += pad(p.second, n);
-        break;
-      case 'S':
-        out += pad(p.millisecond, n);
-        break;
-      case 'z':
-        out += zoneName(tz, p.offsetMinutes, n >= 4);
-        break;
-      case 'Z':
-        out += offsetString(p.offsetMinutes, false);
-        break;
-      case 'X':
-        if (p.offsetMinutes === 0) out += 'Z';
-        else if (n === 1) out += offsetString(p.offsetMinutes, false).slice(0, 3);
-        else out += offsetString(p.offsetMinutes, n >= 3);
-        break;
-      default:
-        throw new GasError(`Illegal pattern character '${ch}'`);
-    }
+    out += javaDateField(ch, n, p, tz);
   }
   return out;
 }

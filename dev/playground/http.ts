@@ -1,11 +1,13 @@
 // The playground's HTTP server: the product's web app at /exec, the pages (/, /chat, /sidebar,
 // /sheets), build/*.html with a google.script.run shim at /ui/<Page>, and the JSON dev API under
-// /_dev/ (documented in README.md, "Playground"). Node's http module only.
+// /_dev/ (documented in README.md, "Playground"). Node's http module only; the routes are a table
+// (playgroundRoutes) that dispatch tries in order.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { SheetModel } from '../emulator/model';
 import { type Assets, loadAssets, type PageName } from './assets';
 import { sheetCharts } from './charts';
 import { digits } from './conversation';
@@ -111,128 +113,175 @@ function jsonCells(rows: unknown[][]): unknown[][] {
   return rows.map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v)));
 }
 
-export async function startPlaygroundServer(opts: ServerOptions): Promise<RunningPlayground> {
-  const log = opts.log ?? ((line: string) => console.log(line));
-  const buildDir = opts.buildDir ?? join(process.cwd(), 'build');
-  const dataDir = opts.dataDir ?? join(process.cwd(), '.playground');
-  const assets: Assets = await loadAssets();
-  const pg = new Playground({ dataDir, factory: opts.factory ?? localAppFactory(buildDir), log });
-  pg.follow();
+/** The pages in build/ (*.html) with their titles and sizes (UI_PAGES, else 600 × 500). */
+function uiPages(buildDir: string): { name: string; title: string; width: number; height: number }[] {
+  return existsSync(buildDir)
+    ? readdirSync(buildDir)
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => f.slice(0, -5))
+        .map((name) => ({ name, ...(UI_PAGES[name] ?? { title: name, width: 600, height: 500 }) }))
+    : [];
+}
 
-  const uiPages = (): { name: string; title: string; width: number; height: number }[] =>
-    existsSync(buildDir)
-      ? readdirSync(buildDir)
-          .filter((f) => f.endsWith('.html'))
-          .map((f) => f.slice(0, -5))
-          .map((name) => ({ name, ...(UI_PAGES[name] ?? { title: name, width: 600, height: 500 }) }))
-      : [];
-
-  const state = (base: string): Record<string, unknown> => {
-    let officers: { group: string; name: string; whatsapp: string; email: string }[] = [];
-    try {
-      const s = pg.engine.sheet('Penanggung Jawab');
-      const idx = (h: string): number =>
-        s.headers.findIndex((x) => String(x).trim().toLowerCase() === h.toLowerCase());
-      const [g, n, w, e, a] = ['Grup', 'Nama', 'WhatsApp', 'Email', 'Aktif'].map(idx);
-      officers = s.rows
-        .filter((r) => a < 0 || r[a] === true)
-        .map((r) => ({
-          group: String(r[g] ?? ''),
-          name: String(r[n] ?? ''),
-          whatsapp: String(r[w] ?? ''),
-          email: String(r[e] ?? ''),
-        }))
-        .filter((o) => o.name || o.whatsapp);
-    } catch {
-      // no officers sheet
-    }
-    const props = pg.emu.scriptProperties;
-    const key = props.get('secret:webhookKey') ?? DEFAULTS.webhookKey;
-    return {
-      now: new Date(pg.now()).toISOString(),
-      offsetMs: pg.offsetMs,
-      timeZone: pg.emu.scriptTimeZone,
-      generation: pg.generation,
-      webhookKey: key,
-      webhookUrl: `${base}/exec?key=${encodeURIComponent(key)}`,
-      verifyToken: props.get('secret:verifyToken') ?? '',
-      phoneNumberId: props.get('secret:phoneNumberId') ?? '',
-      provider: props.get('cfg:provider') ?? 'cloud',
-      pages: uiPages().map((p) => p.name),
-      officers,
-    };
+/** GET /_dev/state: the clock, the webhook settings, the pages and the active officers. */
+function devState(pg: Playground, buildDir: string, base: string): Record<string, unknown> {
+  let officers: { group: string; name: string; whatsapp: string; email: string }[] = [];
+  try {
+    const s = pg.engine.sheet('Penanggung Jawab');
+    const idx = (h: string): number =>
+      s.headers.findIndex((x) => String(x).trim().toLowerCase() === h.toLowerCase());
+    const [g, n, w, e, a] = ['Grup', 'Nama', 'WhatsApp', 'Email', 'Aktif'].map(idx);
+    officers = s.rows
+      .filter((r) => a < 0 || r[a] === true)
+      .map((r) => ({
+        group: String(r[g] ?? ''),
+        name: String(r[n] ?? ''),
+        whatsapp: String(r[w] ?? ''),
+        email: String(r[e] ?? ''),
+      }))
+      .filter((o) => o.name || o.whatsapp);
+  } catch {
+    // no officers sheet
+  }
+  const props = pg.emu.scriptProperties;
+  const key = props.get('secret:webhookKey') ?? DEFAULTS.webhookKey;
+  return {
+    now: new Date(pg.now()).toISOString(),
+    offsetMs: pg.offsetMs,
+    timeZone: pg.emu.scriptTimeZone,
+    generation: pg.generation,
+    webhookKey: key,
+    webhookUrl: `${base}/exec?key=${encodeURIComponent(key)}`,
+    verifyToken: props.get('secret:verifyToken') ?? '',
+    phoneNumberId: props.get('secret:phoneNumberId') ?? '',
+    provider: props.get('cfg:provider') ?? 'cloud',
+    pages: uiPages(buildDir).map((p) => p.name),
+    officers,
   };
+}
 
-  const sheetModel = (name: string): ReturnType<typeof pg.emu.spreadsheet.getSheetByName> & object => {
-    const s = pg.emu.spreadsheet.getSheetByName(name);
-    if (!s) throw new HttpError(404, `No sheet named "${name}"`);
-    return s;
-  };
+function sheetModel(pg: Playground, name: string): SheetModel {
+  const s = pg.emu.spreadsheet.getSheetByName(name);
+  if (!s) throw new HttpError(404, `No sheet named "${name}"`);
+  return s;
+}
 
-  const page = (res: ServerResponse, name: PageName): void =>
-    send(res, 200, assets.pages[name], 'text/html; charset=utf-8');
+// ---- routes ---------------------------------------------------------------------------------------
 
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = decodeURIComponent(url.pathname);
-    const method = req.method ?? 'GET';
+/** A request as a route's handler sees it. */
+interface Call {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  /** The decoded path. */
+  path: string;
+  method: string;
+  /** The query string without its "?". */
+  query: string;
+  /** http://<Host header>, for URLs in answers. */
+  base: string;
+  /** The capture groups of a RegExp route's path. */
+  params: string[];
+}
+
+interface Route {
+  /** An HTTP method, or '*' for any. */
+  method: string;
+  /** The decoded path: all of it (a string), or an anchored RegExp whose groups are the params. */
+  path: string | RegExp;
+  handle(call: Call): void | Promise<void>;
+}
+
+function route(method: string, path: string | RegExp, handle: Route['handle']): Route {
+  return { method, path, handle };
+}
+
+function notFound(method: string, path: string): HttpError {
+  return new HttpError(404, `Not found: ${method} ${path}`);
+}
+
+/** Hands the request to the first route of its method and path; none is a 404. */
+async function dispatch(routes: readonly Route[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const path = decodeURIComponent(url.pathname);
+  const method = req.method ?? 'GET';
+  for (const r of routes) {
+    if (r.method !== '*' && r.method !== method) continue;
+    const params = typeof r.path === 'string' ? (r.path === path ? [] : null) : r.path.exec(path)?.slice(1);
+    if (!params) continue;
     const query = url.search.replace(/^\?/, '');
     const base = `http://${req.headers.host ?? 'localhost'}`;
-    const is = (m: string, p: string): boolean => method === m && path === p;
+    await r.handle({ req, res, url, path, method, query, base, params });
+    return;
+  }
+  throw notFound(method, path);
+}
 
-    // ---- the product's web app
-    if (path === '/exec') {
-      if (method === 'GET') {
-        const out = pg.get(query);
-        return send(res, out.status, out.body, out.contentType);
-      }
-      if (method === 'POST') {
-        const body = await readBody(req);
-        const type = String(req.headers['content-type'] ?? '');
-        const out = pg.post(query, body, type);
-        return send(res, out.status, out.body, out.contentType);
-      }
+/** The product's web app. */
+function webAppRoutes(pg: Playground): Route[] {
+  const reply = (res: ServerResponse, out: ReturnType<Playground['get']>): void =>
+    send(res, out.status, out.body, out.contentType);
+  return [
+    route('GET', '/exec', ({ res, query }) => reply(res, pg.get(query))),
+    route('POST', '/exec', async ({ req, res, query }) => {
+      const body = await readBody(req);
+      const type = String(req.headers['content-type'] ?? '');
+      reply(res, pg.post(query, body, type));
+    }),
+    route('*', '/exec', () => {
       throw new HttpError(405, 'GET or POST');
-    }
+    }),
+  ];
+}
 
-    // ---- pages
-    if (method === 'GET') {
-      if (path === '/') return page(res, 'home');
-      if (path === '/chat') return page(res, 'chat');
-      if (path === '/sheets') return page(res, 'sheets');
-      if (path === '/sidebar') return page(res, 'sidebar');
-      if (path === '/assets/playground.css') return send(res, 200, assets.css, 'text/css; charset=utf-8');
-      const asset = /^\/assets\/([a-z]+)\.js$/.exec(path);
-      if (asset && assets.scripts[asset[1]] && asset[1] !== 'shim') {
-        return send(res, 200, assets.scripts[asset[1]], 'text/javascript; charset=utf-8');
-      }
-      const ui = /^\/ui\/([A-Za-z0-9_-]+)$/.exec(path);
-      if (ui) {
-        const file = join(buildDir, `${ui[1]}.html`);
-        if (!existsSync(file)) throw new HttpError(404, `build/${ui[1]}.html does not exist (npm run build)`);
-        const html = readFileSync(file, 'utf8');
-        const shim = `<script>${assets.shim}</script>`;
-        const withShim = /<head[^>]*>/i.test(html)
-          ? html.replace(/<head[^>]*>/i, (m) => m + shim)
-          : shim + html;
-        return send(res, 200, withShim, 'text/html; charset=utf-8');
-      }
-      if (path === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
-    }
+/** The pages, their assets and build/*.html with the google.script.run shim. */
+function pageRoutes(assets: Assets, buildDir: string): Route[] {
+  const page =
+    (name: PageName): Route['handle'] =>
+    ({ res }) =>
+      send(res, 200, assets.pages[name], 'text/html; charset=utf-8');
+  return [
+    route('GET', '/', page('home')),
+    route('GET', '/chat', page('chat')),
+    route('GET', '/sheets', page('sheets')),
+    route('GET', '/sidebar', page('sidebar')),
+    route('GET', '/assets/playground.css', ({ res }) =>
+      send(res, 200, assets.css, 'text/css; charset=utf-8'),
+    ),
+    route('GET', /^\/assets\/([a-z]+)\.js$/, ({ res, method, path, params: [name] }) => {
+      // The shim is not served: /ui/<Page> inlines it.
+      if (!assets.scripts[name] || name === 'shim') throw notFound(method, path);
+      send(res, 200, assets.scripts[name], 'text/javascript; charset=utf-8');
+    }),
+    route('GET', /^\/ui\/([A-Za-z0-9_-]+)$/, ({ res, params: [name] }) => {
+      const file = join(buildDir, `${name}.html`);
+      if (!existsSync(file)) throw new HttpError(404, `build/${name}.html does not exist (npm run build)`);
+      const html = readFileSync(file, 'utf8');
+      const shim = `<script>${assets.shim}</script>`;
+      const withShim = /<head[^>]*>/i.test(html)
+        ? html.replace(/<head[^>]*>/i, (m) => m + shim)
+        : shim + html;
+      send(res, 200, withShim, 'text/html; charset=utf-8');
+    }),
+    route('GET', '/favicon.ico', ({ res }) => send(res, 204, '', 'image/x-icon')),
+  ];
+}
 
-    // ---- dev API
-    if (is('GET', '/_dev/state')) return json(res, state(base));
-    if (is('GET', '/_dev/ui')) return json(res, { pages: uiPages(), editor: pg.emu.userEmail });
-    if (is('GET', '/_dev/outbox')) {
+/** The dev API's GET routes: state, messages, sheets, charts, the clock, the workbook, calls. */
+function devGetRoutes(pg: Playground, buildDir: string): Route[] {
+  return [
+    route('GET', '/_dev/state', ({ res, base }) => json(res, devState(pg, buildDir, base))),
+    route('GET', '/_dev/ui', ({ res }) => json(res, { pages: uiPages(buildDir), editor: pg.emu.userEmail })),
+    route('GET', '/_dev/outbox', ({ res, url }) => {
       const to = url.searchParams.get('to');
       const all = pg.engine.outbox();
-      return json(
+      json(
         res,
         to ? all.filter((e) => (e.channel === 'mail' ? e.to === to : digits(e.to) === digits(to))) : all,
       );
-    }
-    if (is('GET', '/_dev/mails')) {
-      return json(
+    }),
+    route('GET', '/_dev/mails', ({ res }) =>
+      json(
         res,
         pg.emu.mailLog.map((m) => ({
           at: new Date(m.at).toISOString(),
@@ -240,13 +289,14 @@ export async function startPlaygroundServer(opts: ServerOptions): Promise<Runnin
           subject: m.subject,
           text: m.body,
         })),
-      );
-    }
-    if (is('GET', '/_dev/inbox')) return json(res, pg.inbox);
-    const conv = /^\/_dev\/conversation\/([^/]+)$/.exec(path);
-    if (method === 'GET' && conv) return json(res, pg.conversation(conv[1]));
-    if (is('GET', '/_dev/sheets')) {
-      return json(
+      ),
+    ),
+    route('GET', '/_dev/inbox', ({ res }) => json(res, pg.inbox)),
+    route('GET', /^\/_dev\/conversation\/([^/]+)$/, ({ res, params: [number] }) =>
+      json(res, pg.conversation(number)),
+    ),
+    route('GET', '/_dev/sheets', ({ res }) =>
+      json(
         res,
         pg.emu.spreadsheet.sheets.map((s) => ({
           name: s.name,
@@ -255,36 +305,51 @@ export async function startPlaygroundServer(opts: ServerOptions): Promise<Runnin
           hidden: s.hidden,
           charts: s.charts.length,
         })),
-      );
-    }
-    const rowsPath = /^\/_dev\/sheets\/(.+)\/rows$/.exec(path);
-    if (method === 'POST' && rowsPath) {
-      sheetModel(rowsPath[1]);
+      ),
+    ),
+    route('GET', /^\/_dev\/sheets\/(.+)$/, ({ res, url, params: [name] }) => {
+      const model = sheetModel(pg, name);
+      if (url.searchParams.get('display')) {
+        const rows = model.getDisplayValues();
+        return json(res, { headers: rows[0] ?? [], rows: rows.slice(1) });
+      }
+      const s = pg.engine.sheet(name);
+      json(res, { headers: s.headers, rows: jsonCells(s.rows) });
+    }),
+    route('GET', /^\/_dev\/charts\/(.+)$/, ({ res, params: [name] }) =>
+      json(res, sheetCharts(pg.emu.spreadsheet, sheetModel(pg, name))),
+    ),
+    route('GET', '/_dev/clock', ({ res }) => json(res, pg.clock())),
+    route('GET', '/_dev/workbook.xlsx', async ({ res }) => {
+      const buf = await workbookXlsx(pg.emu.spreadsheet);
+      const stamp = new Date(pg.now()).toISOString().slice(0, 16).replace(/[:T]/g, '-');
+      send(res, 200, buf, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', {
+        'Content-Disposition': `attachment; filename="halo-kop-ukm-${stamp}.xlsx"`,
+      });
+    }),
+    route('GET', '/_dev/calls', ({ res, url }) => {
+      const limit = Math.max(1, Math.min(1000, Number(url.searchParams.get('limit')) || 50));
+      json(res, pg.emu.calls.executions.slice(-limit));
+    }),
+  ];
+}
+
+/** The dev API's POST routes: rows appended, the clock set, a tick, a reset, a script function run. */
+function devPostRoutes(pg: Playground): Route[] {
+  return [
+    route('POST', /^\/_dev\/sheets\/(.+)\/rows$/, async ({ req, res, params: [name] }) => {
+      sheetModel(pg, name);
       const body = parseJsonBody(await readBody(req));
       const rows = body.rows;
       if (!Array.isArray(rows) || rows.some((r) => !r || typeof r !== 'object' || Array.isArray(r))) {
         throw new HttpError(400, 'Expected {"rows": [{"<header>": <value>}]}');
       }
-      pg.engine.appendRows(rowsPath[1], rows as Record<string, unknown>[]);
+      pg.engine.appendRows(name, rows as Record<string, unknown>[]);
       pg.scheduleSave();
-      const s = pg.engine.sheet(rowsPath[1]);
-      return json(res, { appended: rows.length, headers: s.headers, rows: jsonCells(s.rows) });
-    }
-    const sheetPath = /^\/_dev\/sheets\/(.+)$/.exec(path);
-    if (method === 'GET' && sheetPath) {
-      const model = sheetModel(sheetPath[1]);
-      if (url.searchParams.get('display')) {
-        const rows = model.getDisplayValues();
-        return json(res, { headers: rows[0] ?? [], rows: rows.slice(1) });
-      }
-      const s = pg.engine.sheet(sheetPath[1]);
-      return json(res, { headers: s.headers, rows: jsonCells(s.rows) });
-    }
-    const chartPath = /^\/_dev\/charts\/(.+)$/.exec(path);
-    if (method === 'GET' && chartPath)
-      return json(res, sheetCharts(pg.emu.spreadsheet, sheetModel(chartPath[1])));
-    if (is('GET', '/_dev/clock')) return json(res, pg.clock());
-    if (is('POST', '/_dev/clock')) {
+      const s = pg.engine.sheet(name);
+      json(res, { appended: rows.length, headers: s.headers, rows: jsonCells(s.rows) });
+    }),
+    route('POST', '/_dev/clock', async ({ req, res }) => {
       const body = parseJsonBody(await readBody(req));
       if (typeof body.set === 'string' || typeof body.set === 'number') {
         if (!Number.isFinite(typeof body.set === 'number' ? body.set : Date.parse(body.set))) {
@@ -297,47 +362,53 @@ export async function startPlaygroundServer(opts: ServerOptions): Promise<Runnin
       }
       if (body.realTime === true) return json(res, pg.followRealTime());
       throw new HttpError(400, 'Expected {"set": "<ISO time>"}, {"advanceMinutes": n} or {"realTime": true}');
-    }
-    if (is('POST', '/_dev/tick')) {
+    }),
+    route('POST', '/_dev/tick', ({ res }) => {
       pg.follow();
       const { result, calls } = pg.tick();
-      return json(res, { now: new Date(pg.now()).toISOString(), ran: result?.ran ?? [], calls });
-    }
-    if (is('POST', '/_dev/reset')) {
+      json(res, { now: new Date(pg.now()).toISOString(), ran: result?.ran ?? [], calls });
+    }),
+    route('POST', '/_dev/reset', ({ res }) => {
       pg.reset();
-      return json(res, { ok: true, now: new Date(pg.now()).toISOString(), generation: pg.generation });
-    }
-    if (is('GET', '/_dev/workbook.xlsx')) {
-      const buf = await workbookXlsx(pg.emu.spreadsheet);
-      const stamp = new Date(pg.now()).toISOString().slice(0, 16).replace(/[:T]/g, '-');
-      return send(res, 200, buf, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', {
-        'Content-Disposition': `attachment; filename="halo-kop-ukm-${stamp}.xlsx"`,
-      });
-    }
-    if (is('GET', '/_dev/calls')) {
-      const limit = Math.max(1, Math.min(1000, Number(url.searchParams.get('limit')) || 50));
-      return json(res, pg.emu.calls.executions.slice(-limit));
-    }
-    const run = /^\/_dev\/run\/([A-Za-z_$][\w$]*)$/.exec(path);
-    if (method === 'POST' && run) {
+      json(res, { ok: true, now: new Date(pg.now()).toISOString(), generation: pg.generation });
+    }),
+    route('POST', /^\/_dev\/run\/([A-Za-z_$][\w$]*)$/, async ({ req, res, params: [fn] }) => {
       const body = parseJsonBody(await readBody(req));
       const args = Array.isArray(body.args) ? body.args : [];
       pg.follow();
       try {
-        const r =
-          run[1] === 'api' ? pg.engine.api(String(args[0]), args[1]) : pg.engine.exec(run[1], ...args);
+        const r = fn === 'api' ? pg.engine.api(String(args[0]), args[1]) : pg.engine.exec(fn, ...args);
         pg.scheduleSave();
-        return json(res, { ok: true, value: r.result ?? null });
+        json(res, { ok: true, value: r.result ?? null });
       } catch (e) {
         pg.scheduleSave();
-        return json(res, { ok: false, error: errorMessage(e) });
+        json(res, { ok: false, error: errorMessage(e) });
       }
-    }
-    throw new HttpError(404, `Not found: ${method} ${path}`);
-  }
+    }),
+  ];
+}
+
+/** Every route, in the order they are tried; anything else is a 404. */
+function playgroundRoutes(pg: Playground, assets: Assets, buildDir: string): Route[] {
+  return [
+    ...webAppRoutes(pg),
+    ...pageRoutes(assets, buildDir),
+    ...devGetRoutes(pg, buildDir),
+    ...devPostRoutes(pg),
+  ];
+}
+
+export async function startPlaygroundServer(opts: ServerOptions): Promise<RunningPlayground> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const buildDir = opts.buildDir ?? join(process.cwd(), 'build');
+  const dataDir = opts.dataDir ?? join(process.cwd(), '.playground');
+  const assets: Assets = await loadAssets();
+  const pg = new Playground({ dataDir, factory: opts.factory ?? localAppFactory(buildDir), log });
+  pg.follow();
+  const routes = playgroundRoutes(pg, assets, buildDir);
 
   const server = createServer((req, res) => {
-    route(req, res).catch((e: unknown) => {
+    dispatch(routes, req, res).catch((e: unknown) => {
       const status = e instanceof HttpError ? e.status : 500;
       if (status === 500)
         log(

@@ -2,11 +2,11 @@
 // execution in a fresh V8 context holding only Apps Script globals, as on Google. Used by the
 // integration tests, the playground and the benchmark.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ExecutionCalls, ExecutionKind, FetchRequest } from '../emulator/index';
 import { GoogleEmulator } from '../emulator/index';
-import type { EmulatorOptions } from '../emulator/index';
+import type { EmulatorOptions, Manifest } from '../emulator/index';
 import { loadBundle, webAppEvent } from '../emulator/sandbox';
 import { SECRET } from '../../src/store/settings';
 import type { FakeWhatsAppOptions, OutboundMessage } from './whatsapp';
@@ -81,8 +81,11 @@ export class LocalApp {
   fakeWhatsApp: FakeWhatsAppOptions;
 
   constructor(opts: LocalAppOptions = {}) {
-    this.code = readFileSync(opts.codePath ?? join(BUILD_DIR, 'Code.js'), 'utf8');
-    this.emu = opts.emulator ?? new GoogleEmulator({ now: opts.now ?? Date.now(), ...opts });
+    const codePath = opts.codePath ?? join(BUILD_DIR, 'Code.js');
+    this.code = readFileSync(codePath, 'utf8');
+    // The project's appsscript.json next to the bundle: its scopes and advanced services apply.
+    const manifest = opts.manifest ?? readManifest(join(dirname(codePath), 'appsscript.json'));
+    this.emu = opts.emulator ?? new GoogleEmulator({ now: opts.now ?? Date.now(), ...opts, manifest });
     this.fakeWhatsApp = opts.fakeWhatsApp ?? {};
     const htmlDir = opts.htmlDir ?? BUILD_DIR;
     for (const name of ['Sidebar', 'Settings']) {
@@ -123,7 +126,7 @@ export class LocalApp {
   }
 
   execAs<T = unknown>(
-    opts: { kind?: ExecutionKind; activeUser?: string },
+    opts: { kind?: ExecutionKind; activeUser?: string; effectiveUser?: string },
     fn: string,
     ...args: unknown[]
   ): ExecResult<T> {
@@ -157,9 +160,10 @@ export class LocalApp {
     return { status: 200, contentType: 'text/plain', body: textOf(r.result), calls: r.calls };
   }
 
-  /** Runs `tick` as its time-driven trigger would. */
+  /** Runs `tick` as its time-driven trigger would: as the user who installed it (the owner when none is). */
   tick(): ExecResult<{ ran: { job: string; summary: string; error?: string }[] }> {
-    return this.execAs({ kind: 'trigger' }, 'tick');
+    const user = this.emu.triggers.find((t) => t.handler === 'tick' && t.eventType === 'CLOCK')?.user;
+    return this.execAs({ kind: 'trigger', activeUser: user, effectiveUser: user }, 'tick');
   }
 
   /** Calls the sidebar's server function as an editor (the owner by default). */
@@ -328,6 +332,11 @@ export class LocalApp {
     app.sent = json.sent ?? [];
     return app;
   }
+}
+
+/** appsscript.json at `path`, or undefined when there is none. */
+export function readManifest(path: string): Manifest | undefined {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : undefined;
 }
 
 const MIME: Record<string, string> = {

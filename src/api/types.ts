@@ -353,6 +353,14 @@ type NoRequest = Record<string, never>;
 // ---- Data lifecycle and privacy (issue 8) ----
 
 /** How full the spreadsheet is against the 10-million-cell limit (every sheet's grid). */
+/** Whose `tick` trigger runs the service (a trigger runs as, and on the quotas of, its creator). */
+export interface TriggerOwnerView {
+  /** The owner's email ('' before the first setup). */
+  owner: string;
+  /** The account asking is the owner. */
+  mine: boolean;
+}
+
 export interface CapacityView {
   cells: number;
   limit: number;
@@ -398,7 +406,11 @@ export interface PrivacyResult {
 export interface ApiMap {
   'settings.get': { req: Record<string, never>; res: SettingsView };
   'settings.save': { req: SettingsInput; res: SaveResult };
-  'admin.setup': { req: Record<string, never>; res: { createdSheets: string[]; addedColumns: string[] } };
+  'admin.setup': {
+    req: Record<string, never>;
+    res: { createdSheets: string[]; addedColumns: string[]; message: string; trigger: TriggerOwnerView };
+  };
+  'admin.trigger': { req: NoRequest; res: TriggerOwnerView };
   'inbox.list': { req: { group?: InboxGroup | '' }; res: InboxView };
   'session.get': { req: { sessionId: string }; res: SessionView };
   'session.reply': { req: { sessionId: string; text: string }; res: SessionActionResult };

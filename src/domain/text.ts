@@ -52,3 +52,41 @@ export function readNumber(text: string): NumberedReply | null {
 export function wordCount(norm: string): number {
   return norm === '' ? 0 : norm.split(' ').length;
 }
+
+/**
+ * Bytes of `s` in UTF-8, as Apps Script counts a Properties value against its 9 KB limit: 1 for
+ * ASCII, 2 up to U+07FF, 3 for the rest of the BMP (Javanese, Arabic …), 4 for a surrogate pair
+ * (emoji). A lone surrogate counts 3 (it is written as U+FFFD).
+ */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** The longest start of `s` of at most `maxBytes` UTF-8 bytes, never cutting a character in two. */
+export function truncateUtf8(s: string, maxBytes: number): string {
+  if (utf8Length(s) <= maxBytes) return s;
+  let n = 0;
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const size = c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
+    if (n + size > maxBytes) break;
+    n += size;
+    i += pair ? 2 : 1;
+  }
+  return s.slice(0, i);
+}

@@ -489,6 +489,12 @@ export const MESSAGES = {
 
   // ---- Setup and settings (sidebar, dialogs) ----
   setupDone: 'Spreadsheet siap: {created} lembar dibuat, {repaired} lembar diperbaiki.',
+  setupTriggerOther:
+    'Pemicu otomatis (tick) tidak dipasang atas nama Anda: layanan berjalan dengan pemicu milik {owner}. Satu pemicu saja yang boleh ada; pemicu kedua akan menjalankan semua tugas dua kali, memakai kuota Anda, dan mengirim email atas nama Anda.',
+  sidebarTriggerOwner: 'Pemicu otomatis (tick) berjalan atas nama {owner}.',
+  sidebarTriggerMine: 'Pemicu otomatis (tick) berjalan atas nama Anda ({owner}).',
+  sidebarTriggerNone:
+    'Pemicu otomatis (tick) belum dipasang: jalankan "Siapkan spreadsheet" dengan akun yang memasang aplikasi web.',
   settingsSaved: 'Pengaturan tersimpan.',
   settingsInvalidTime:
     'Nilai "{value}" untuk {key} bukan jam yang valid. Gunakan format JJ:MM, misalnya 07:00.',

@@ -15,6 +15,16 @@ export function ensureTimeTrigger(handler: string, every: 'minute' | 'hour'): bo
   return true;
 }
 
+/**
+ * Deletes the running user's time-driven triggers for `handler` (Apps Script shows, and lets
+ * delete, only the current user's triggers); returns how many there were.
+ */
+export function removeTimeTriggers(handler: string): number {
+  const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
+  for (const t of mine) ScriptApp.deleteTrigger(t);
+  return mine.length;
+}
+
 /** The URL of the deployed web app ('' before it is deployed). */
 export function webAppUrl(): string {
   try {

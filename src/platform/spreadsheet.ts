@@ -1,4 +1,4 @@
-// SpreadsheetApp and DriveApp beyond the sheets themselves (which store/ reads and writes): the
+// SpreadsheetApp and Drive beyond the sheets themselves (which store/ reads and writes): the
 // spreadsheet the script is bound to, other spreadsheets (archives, the report's PDF copy), and
 // the builders setup needs.
 
@@ -24,9 +24,15 @@ export function flushSheets(): void {
   SpreadsheetApp.flush();
 }
 
-/** Moves a Drive file to the trash (nothing when Drive is not available to the script). */
-export function trashFile(id: string): void {
-  if (typeof DriveApp !== 'undefined') DriveApp.getFileById(id).setTrashed(true);
+/**
+ * Deletes for good a file this script created (a temporary spreadsheet), through the Drive
+ * advanced service: it works under the `drive.file` scope for files the script created, where
+ * DriveApp would need the full `drive` scope (developers.google.com/apps-script/advanced/drive).
+ */
+export function deleteCreatedFile(id: string): void {
+  if (typeof Drive === 'undefined')
+    throw new Error('Drive advanced service is not enabled (appsscript.json)');
+  Drive.Files.remove(id);
 }
 
 /** A dropdown of `values` that refuses anything else. */

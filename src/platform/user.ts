@@ -8,3 +8,15 @@ export function activeUserEmail(): string {
     return '';
   }
 }
+
+/**
+ * The account the script runs as (Session.getEffectiveUser): the editor running a menu item or
+ * the sidebar, the creator of a trigger, the deployer in the web app. '' when it cannot be told.
+ */
+export function effectiveUserEmail(): string {
+  try {
+    return Session.getEffectiveUser().getEmail() || '';
+  } catch {
+    return '';
+  }
+}

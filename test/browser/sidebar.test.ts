@@ -237,6 +237,10 @@ describe('staff sidebar on the playground', () => {
     expect(svg.suggestedFilename()).toBe('halo-kop-ukm-qr.svg');
     await frame.click('#tab-actions');
     await frame.locator('#action-setup').waitFor();
+    // Whose trigger runs the service (only that account's setup installs it).
+    await frame
+      .locator('#trigger-owner', { hasText: 'berjalan atas nama Anda (admin@contoh.go.id)' })
+      .waitFor();
     await shot(page, '14-aksi');
     // Keyboard: arrow keys move between tabs.
     await frame.focus('#tab-actions');

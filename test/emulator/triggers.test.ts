@@ -131,3 +131,49 @@ describe('firing clock triggers', () => {
     );
   });
 });
+
+describe('triggers belong to the user who installed them', () => {
+  // reference/script/script-app#getProjectTriggers(): "Gets all installable triggers associated
+  // with the current project and current user"; a trigger runs as the user who created it
+  // (guides/triggers/installable: "Installable triggers always run under the account of the
+  // person who created them").
+  const SCRIPT = `function install() { ScriptApp.newTrigger('tick').timeBased().everyMinutes(1).create(); }
+     function mine() { return ScriptApp.getProjectTriggers().map(function (t) { return t.getHandlerFunction(); }); }
+     function who() { return Session.getEffectiveUser().getEmail(); }
+     function tick() { return Session.getEffectiveUser().getEmail(); }`;
+
+  it('shows each user only their own triggers, so a second editor installs a second one', () => {
+    const emu = newEmu({ userEmail: 'owner@example.com' });
+    const sb = loadBundle(SCRIPT, emu);
+    sb.run('install');
+    const editor = { kind: 'editor' as const, activeUser: 'editor@example.com' };
+    expect(sb.runAs(editor, 'mine').result).toEqual([]);
+    expect(sb.runAs(editor, 'who').result).toBe('editor@example.com');
+    sb.runAs(editor, 'install');
+    expect(sb.run('mine').result).toEqual(['tick']);
+    expect(emu.triggers.map((t) => t.user)).toEqual(['owner@example.com', 'editor@example.com']);
+  });
+
+  it('runs a trigger as its creator, whose triggers it sees', () => {
+    const emu = newEmu({ userEmail: 'owner@example.com' });
+    const sb = loadBundle(SCRIPT, emu);
+    sb.runAs({ kind: 'editor', activeUser: 'editor@example.com' }, 'install');
+    const since = emu.clock.now();
+    const [due] = emu.dueTriggers(since, since + 60_000);
+    expect(sb.runTrigger(due).result).toBe('editor@example.com');
+  });
+
+  it('cannot delete another user\u2019s trigger', () => {
+    const emu = newEmu({ userEmail: 'owner@example.com' });
+    const sb = loadBundle(
+      `${SCRIPT}
+       function clear() { ScriptApp.getProjectTriggers().forEach(function (t) { ScriptApp.deleteTrigger(t); }); }`,
+      emu,
+    );
+    sb.run('install');
+    sb.runAs({ kind: 'editor', activeUser: 'editor@example.com' }, 'clear');
+    expect(emu.triggers).toHaveLength(1);
+    sb.run('clear');
+    expect(emu.triggers).toHaveLength(0);
+  });
+});

@@ -3,15 +3,11 @@
 // window, throttling pauses, failures recorded, the daily quota, opt-outs, and an execution killed
 // mid-send — and every subscriber receives it at most once (exactly once when nothing failed).
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadBundle } from '../../dev/emulator/sandbox';
 import type { LocalApp } from '../../dev/runtime/local-app';
-import { BUILD_DIR } from '../../dev/runtime/local-app';
 import type { FakeResponse, FetchLike, OutboundMessage } from '../../dev/runtime/whatsapp';
 import type { BroadcastStartResult, BroadcastStatusView, BroadcastTopicItem } from '../../src/api/types';
 import { cloudStatus } from '../../dev/runtime/whatsapp';
-import { Citizen, createApp } from '../support/app';
+import { Citizen, createApp, during, expectWithin } from '../support/app';
 
 const START = '2026-11-23T09:00:00+07:00';
 const HOUR = 3_600_000;
@@ -153,18 +149,21 @@ describe('a broadcast to 2,000 subscribers', () => {
     expect(logRows(app)).toHaveLength(2000);
     expect(logRows(app).every((r) => r['Status'] === 'menunggu')).toBe(true);
 
-    // One batch: at most 50 sends, a handful of sheet calls.
+    // One batch: at most 50 sends, fewer when its 12-second budget runs out first (each send takes
+    // its time: ~0.3 s on the emulated clock), and a handful of sheet calls.
     app.advanceMinutes(1);
     const first = app.tick();
     expect(first.result.ran.map((r) => r.job)).toEqual(['siaran']);
-    expect(t.n).toBe(50);
+    expect(t.n).toBeGreaterThan(20);
+    expect(t.n).toBeLessThanOrEqual(50);
+    expect(first.calls.endedAt! - first.calls.startedAt).toBeLessThan(15_000);
     const sheetCalls = Object.entries(first.calls.byMethod)
       .filter(([m]) => m.startsWith('Spreadsheet'))
       .reduce((a, [, n]) => a + n, 0);
     expect(sheetCalls).toBeLessThanOrEqual(6);
     expect(first.calls.byMethod['SpreadsheetApp.Range.getValues']).toBe(1);
     expect(first.calls.byMethod['SpreadsheetApp.Range.setValues']).toBe(1);
-    expect(first.calls.byMethod['UrlFetchApp.fetch']).toBe(50);
+    expect(first.calls.byMethod['UrlFetchApp.fetch']).toBe(t.n);
 
     const { ticks, status } = tickUntilDone(app);
     expect(ticks).toBeGreaterThanOrEqual(40);
@@ -290,7 +289,8 @@ describe('broadcast rules', () => {
     api<BroadcastStartResult>(app, 'broadcast.start', { topic: TOPIC, body: BODY });
     app.advanceMinutes(1);
     app.tick();
-    expect(t.n).toBe(50);
+    expect(t.n).toBeGreaterThan(0);
+    expect(t.n).toBeLessThanOrEqual(50);
     new Citizen(app, phones[110], 'Pelanggan 110').say('BERHENTI');
     const { status } = tickUntilDone(app);
     expect(status.current).toMatchObject({ status: 'selesai', sent: 119, skipped: 1 });
@@ -361,7 +361,7 @@ describe('broadcast rules', () => {
         topic: TOPIC,
         theme: 'UKM',
         description: 'Isi siap kirim',
-        lastBroadcast: '2026-11-23T09:00:00+07:00',
+        lastBroadcast: expect.stringMatching(/^2026-11-23T09:0\d:\d\d\+07:00$/),
       }),
       expect.objectContaining({ topic: 'RAT', status: 'Dipakai', lastBroadcast: '' }),
     ]);
@@ -375,14 +375,16 @@ describe('broadcast rules', () => {
     api<BroadcastStartResult>(app, 'broadcast.start', { topic: TOPIC, body: BODY });
     app.advanceMinutes(1);
     app.tick();
+    const sent = t.n;
+    expect(sent).toBeGreaterThan(0);
     const cancelled = api<BroadcastStatusView>(app, 'broadcast.cancel');
     expect(cancelled.active).toBe(false);
-    expect(cancelled.current).toMatchObject({ status: 'dibatalkan', sent: 50, remaining: 70 });
+    expect(cancelled.current).toMatchObject({ status: 'dibatalkan', sent, remaining: 120 - sent });
     app.advanceMinutes(1);
     app.tick();
-    expect(t.n).toBe(50);
+    expect(t.n).toBe(sent);
     const rows = logRows(app).filter((r) => r['Status'] === 'dibatalkan');
-    expect(rows).toHaveLength(70);
+    expect(rows).toHaveLength(120 - sent);
     expect(String(rows[0]['Kesalahan'])).toContain('Dibatalkan oleh admin@diskopukm.example');
   });
 
@@ -396,13 +398,22 @@ describe('broadcast rules', () => {
     );
     api<BroadcastStartResult>(app, 'broadcast.start', { topic: TOPIC, body: BODY });
     app.advanceMinutes(1);
-    app.tick();
+    // Both batches of the hour before the error: the first may end on its time budget.
+    const ticked = during(app, () => {
+      app.tick();
+      if (t.n < 30) {
+        app.advanceMinutes(1);
+        app.tick();
+      }
+    });
     let status = api<BroadcastStatusView>(app, 'broadcast.status');
     expect(status.current).toMatchObject({ status: 'jeda', sent: 29, failed: 0, remaining: 51 });
     expect(status.current!.lastError).toContain('190');
-    expect(status.current!.resumeAt).toBe('2026-11-23T10:01:00+07:00');
+    // An hour after the tick that met the error.
+    const resumeAt = Date.parse(status.current!.resumeAt);
+    expectWithin(resumeAt, { from: Math.floor(ticked.from / 1000) * 1000 + HOUR, to: ticked.to + HOUR });
     broken = false;
-    app.setNow('2026-11-23T10:01:00+07:00');
+    app.setNow(resumeAt);
     status = tickUntilDone(app).status;
     expect(status.current).toMatchObject({ status: 'selesai', sent: 80 });
     for (const p of phones) expect(t.delivered.get(p)).toBe(1);
@@ -414,30 +425,31 @@ describe('an execution killed in the middle of a send', () => {
     const app = createApp({ now: START });
     settings(app, { 'Nama Template Siaran': 'info_halo' });
     const phones = subscribers(app, 150);
-    const CRASH_AT = 70;
+    let crashAt = Infinity;
     let crashed = '';
     const t = tally(app, (n, to) => {
-      if (n === CRASH_AT) {
+      if (n === crashAt) {
         crashed = to;
-        // WhatsApp accepted the message; then the execution runs out of time before it returns.
-        t.delivered.set(to, (t.delivered.get(to) ?? 0) + 1);
-        const until = Date.now() + 400;
-        while (Date.now() < until) {
-          // busy: the sandbox's time limit stops the script here
-        }
+        // WhatsApp accepts the message (the tally counts it delivered); the answer takes so long
+        // that the execution runs out of its 6 minutes (emulated time) before the fetch returns.
+        app.emu.clock.advance(6 * 60_000);
       }
       return null;
     });
     api<BroadcastStartResult>(app, 'broadcast.start', { topic: TOPIC, body: BODY });
     app.advanceMinutes(1);
-    app.tick(); // sends 1–50
+    app.tick(); // the first batch
+    crashAt = t.n + 10;
     app.advanceMinutes(1);
-    const code = readFileSync(join(BUILD_DIR, 'Code.js'), 'utf8');
-    const short = loadBundle(code, app.emu, { timeoutMs: 150 });
-    const killed = short.tryRun('tick');
+    let killed: unknown = null;
+    try {
+      app.tick();
+    } catch (e) {
+      killed = e;
+    }
 
-    expect(String(killed.error)).toContain('Exceeded maximum execution time');
-    expect(t.n).toBe(CRASH_AT);
+    expect(String(killed)).toContain('Exceeded maximum execution time');
+    expect(t.n).toBe(crashAt);
 
     const { status } = tickUntilDone(app);
     expect(status.current).toMatchObject({
@@ -453,7 +465,7 @@ describe('an execution killed in the middle of a send', () => {
     const row = logRows(app).find((r) => String(r['Nomor']) === crashed)!;
     expect(row['Status']).toBe('tidak pasti');
     expect(String(row['Kesalahan'])).toMatch(/tidak dikirim ulang/i);
-    // The outcomes of sends 51–69, made before the crash, were not lost.
+    // The outcomes of the sends of that batch made before the crash were not lost.
     const sentRows = logRows(app).filter((r) => String(r['Status']).startsWith('terkirim'));
     expect(sentRows).toHaveLength(149);
   });

@@ -1,6 +1,8 @@
 // The weekly report (DESIGN §5) on the built bundle in the emulator: the Monday job, the report
 // sheet and its charts, the Rekap Mingguan row, the email to Pelaporan, re-runs, catch-up, the menu.
 
+import type { SpreadsheetModel } from '../../dev/emulator/index';
+import { DriveFilesFacade } from '../../dev/emulator/services/advanced-drive';
 import { MailAppFacade } from '../../dev/emulator/services/net';
 import { SpreadsheetAppService, SpreadsheetFacade } from '../../dev/emulator/services/spreadsheet';
 import { LocalApp } from '../../dev/runtime/local-app';
@@ -99,11 +101,26 @@ function newApp(): LocalApp {
 
 describe('weekly report job (Monday 07:00, previous Monday–Sunday)', () => {
   let app: LocalApp;
+  /** The files the report deleted through the Drive advanced service, as they were just before. */
+  const deleted: SpreadsheetModel[] = [];
+  let filesBefore = 0;
 
   beforeAll(() => {
     app = newApp();
     seedWeek(app);
+    filesBefore = app.emu.spreadsheets.size;
+    const remove = DriveFilesFacade.prototype.remove;
+    jest.spyOn(DriveFilesFacade.prototype, 'remove').mockImplementation(function (
+      this: DriveFilesFacade,
+      id: string,
+    ) {
+      const ss = app.emu.spreadsheets.get(String(id));
+      if (ss) deleted.push(ss);
+      return remove.call(this, id);
+    });
   });
+
+  afterAll(() => jest.restoreAllMocks());
 
   it('does nothing before Monday 07:00: no sheet, no email', () => {
     expect(tickReport(app, '2026-11-23T06:59')).toBeNull();
@@ -168,8 +185,9 @@ describe('weekly report job (Monday 07:00, previous Monday–Sunday)', () => {
       UKM: 2,
       'Di Luar Jam': 2,
       Manual: 1,
-      'Median Tunggu (menit)': 5,
-      'Median Durasi (menit)': 15,
+      // Five and fifteen minutes, plus the seconds the executions themselves took.
+      'Median Tunggu (menit)': expect.closeTo(5, 0),
+      'Median Durasi (menit)': expect.closeTo(15, 0),
       'Ditutup Pengguna': 1,
       Penilaian: 1,
       'Rata-rata Penilaian': 4,
@@ -194,20 +212,24 @@ describe('weekly report job (Monday 07:00, previous Monday–Sunday)', () => {
     ).toBe(true);
   });
 
-  it('attaches the report sheet alone as a PDF, made in a temporary spreadsheet then trashed', () => {
+  it('attaches the report sheet alone as a PDF, made in a temporary spreadsheet then deleted', () => {
     const [mail] = reportMails(app);
     expect(mail.attachments).toEqual([
       expect.objectContaining({ name: `${SHEET}.pdf`, mimeType: 'application/pdf' }),
     ]);
     expect(mail.attachments[0].size).toBeGreaterThan(500);
-    const temps = [...app.emu.spreadsheets.values()].filter((s) => s !== app.emu.spreadsheet);
-    expect(temps.map((s) => [s.name, s.trashed, s.sheets.map((sh) => sh.name)])).toEqual([
+    expect(deleted.map((s) => [s.name, s.createdByScript, s.sheets.map((sh) => sh.name)])).toEqual([
       [SHEET, true, [SHEET]],
     ]);
-    // The copy holds the report and its charts, nothing of the other sheets.
-    expect(temps[0].sheet(SHEET).getValues('A1:A1')).toEqual([[app.sheet(SHEET).headers[0]]]);
-    expect(temps[0].sheet(SHEET).charts).toHaveLength(4);
-    expect(app.emu.spreadsheet.trashed).toBe(false);
+    // The copy held the report and its charts, nothing of the other sheets.
+    expect(deleted[0].sheet(SHEET).getValues('A1:A1')).toEqual([[app.sheet(SHEET).headers[0]]]);
+    expect(deleted[0].sheet(SHEET).charts).toHaveLength(4);
+  });
+
+  it('leaves no file behind in Drive (the manifest has drive.file only: no DriveApp)', () => {
+    expect(app.emu.spreadsheets.size).toBe(filesBefore);
+    expect([...app.emu.spreadsheets.values()].filter((s) => s.trashed)).toEqual([]);
+    expect(app.emu.logs.filter((l) => /not (trashed|deleted)/.test(l.message))).toEqual([]);
   });
 
   it('puts no citizen phone number in the report, the Rekap row or the email', () => {

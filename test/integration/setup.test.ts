@@ -81,6 +81,63 @@ describe('spreadsheet setup', () => {
   });
 });
 
+describe('one tick trigger, whoever runs setup', () => {
+  // A trigger runs as, and on the quotas of, the user who created it, and getProjectTriggers()
+  // shows only the current user's: an editor's setup must not install a second tick.
+  const EDITOR = 'editor@diskopukm.example';
+
+  function withEditor(): ReturnType<typeof createApp> {
+    const app = createApp({ officers: [] });
+    app.emu.spreadsheet.editors.push(EDITOR);
+    return app;
+  }
+
+  it('installs no trigger for another editor who runs setup from the menu, and tells them whose trigger runs', () => {
+    const app = withEditor();
+    app.execAs({ kind: 'editor', activeUser: EDITOR }, 'menuSetup');
+    const ticks = app.emu.triggers.filter((t) => t.handler === 'tick');
+    expect(ticks.map((t) => t.user)).toEqual([app.emu.userEmail]);
+    const alert = app.emu.ui.alerts[app.emu.ui.alerts.length - 1];
+    expect(alert.prompt).toContain(`milik ${app.emu.userEmail}`);
+  });
+
+  it('installs none from the sidebar either, and the sidebar shows who owns the trigger', () => {
+    const app = withEditor();
+    const res = app.api<{ message: string; trigger: { owner: string; mine: boolean } }>(
+      'admin.setup',
+      {},
+      EDITOR,
+    );
+    expect(res.result.data?.trigger).toEqual({ owner: app.emu.userEmail, mine: false });
+    expect(res.result.data?.message).toContain('tidak dipasang atas nama Anda');
+    expect(app.emu.triggers.filter((t) => t.handler === 'tick')).toHaveLength(1);
+    expect(app.api('admin.trigger', {}, EDITOR).result.data).toEqual({
+      owner: app.emu.userEmail,
+      mine: false,
+    });
+    expect(app.api('admin.trigger', {}).result.data).toEqual({ owner: app.emu.userEmail, mine: true });
+  });
+
+  it('removes a tick trigger an editor installed before (the old setup), keeping the owner\u2019s', () => {
+    const app = withEditor();
+    // A leftover of an older version, installed as the editor:
+    app.emu.triggers.push({ ...app.emu.triggers[0], id: 'legacy', user: EDITOR });
+    app.execAs({ kind: 'editor', activeUser: EDITOR }, 'menuSetup');
+    expect(app.emu.triggers.filter((t) => t.handler === 'tick').map((t) => t.user)).toEqual([
+      app.emu.userEmail,
+    ]);
+  });
+
+  it('makes the first account to run setup the owner', () => {
+    const app = createApp({ officers: [], setup: false });
+    app.setup();
+    expect(app.emu.scriptProperties.get('cfg:triggerOwner')).toBe(app.emu.userEmail);
+    expect(app.emu.triggers.filter((t) => t.handler === 'tick').map((t) => t.user)).toEqual([
+      app.emu.userEmail,
+    ]);
+  });
+});
+
 describe('protection', () => {
   it('protects product-owned sheets and system columns with a warning only, so staff are warned but never blocked', () => {
     const app = createApp({ officers: [] });

@@ -222,4 +222,43 @@ describe('lock held too long by another execution', () => {
     expect(log.some((l) => /pesan tertunda diproses ulang.*kunci/i.test(l))).toBe(true);
     expect(app.emu.mailLog.filter((m) => /Gangguan sistem/.test(m.subject))).toHaveLength(1);
   });
+
+  // Script Properties allow 9 KB a value counted in UTF-8 bytes (the emulator refuses more with
+  // "Argument too large: value"): a delivery of emoji (4 bytes, 2 JavaScript characters) and
+  // Javanese script (3 bytes, 1 character) is cut by bytes, so every message is kept.
+  it('keeps a delivery heavy in 4-byte and 3-byte characters whole, in chunks under 9 KB', () => {
+    const app = createApp();
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const texts = [
+      '😀'.repeat(1200),
+      '🙏🏽'.repeat(600),
+      'ꦲꦤꦕꦫꦏ'.repeat(460),
+      Array(600).fill('مرحبا').join(' '),
+    ];
+    const delivery = cloudText(ani.sender, texts[0], app.now(), { id: 'wamid.big0' }) as {
+      entry: { changes: { value: { messages: unknown[] } }[] }[];
+    };
+    const messages = delivery.entry[0].changes[0].value.messages;
+    texts.slice(1).forEach((t, i) => {
+      const more = cloudText(ani.sender, t, app.now(), { id: `wamid.big${i + 1}` }) as typeof delivery;
+      messages.push(...more.entry[0].changes[0].value.messages);
+    });
+    const holder = app.emu.beginExecution('longJob', { kind: 'trigger' });
+    const globals = app.emu.globals(undefined, holder) as { LockService: GoogleAppsScript.Lock.LockService };
+    globals.LockService.getScriptLock().waitLock(1000);
+    // Antrean Masuk unavailable too: the delivery goes to Script Properties, in chunks.
+    const sheet = app.emu.spreadsheet.getSheetByName('Antrean Masuk')!;
+    sheet.name = 'Antrean Masuk (dipindah)';
+    const res = postJson(app, delivery);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, queued: true });
+    const kept = [...app.emu.scriptProperties].filter(([k]) => k.startsWith('q:in:') && k !== 'q:in:waiting');
+    expect(kept.length).toBeGreaterThan(1);
+    for (const [, v] of kept) expect(Buffer.byteLength(v, 'utf8')).toBeLessThanOrEqual(9 * 1024);
+    sheet.name = 'Antrean Masuk';
+    app.emu.endExecution(holder);
+    app.advanceMinutes(1);
+    app.tick();
+    const inbound = app.records('Pesan').filter((r) => r.Arah === 'masuk');
+    expect(inbound.map((r) => r.Isi)).toEqual(texts);
+  });
 });

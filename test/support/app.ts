@@ -146,3 +146,20 @@ export function lastCalls(app: LocalApp): ExecResult['calls'] {
   if (!last) throw new Error('no execution yet');
   return last;
 }
+
+/**
+ * Runs `fn` (one or more executions) and gives the emulated times around it: time passes inside an
+ * execution (every service call advances the clock), so what it stamps lies in [from, to].
+ */
+export function during<T>(app: LocalApp, fn: () => T): { value: T; from: number; to: number } {
+  const from = app.now();
+  const value = fn();
+  return { value, from, to: app.now() };
+}
+
+/** Expects an ISO time, Date or epoch ms within [from, to]. */
+export function expectWithin(at: string | number | Date, span: { from: number; to: number }): void {
+  const ms = typeof at === 'number' ? at : new Date(at).getTime();
+  expect(ms).toBeGreaterThanOrEqual(span.from);
+  expect(ms).toBeLessThanOrEqual(span.to);
+}

@@ -82,7 +82,7 @@ export class UrlFetchAppFacade extends Facade {
     }
     const p = (params ?? {}) as FetchParams;
     const emu = this._ctx.emu;
-    emu.consumeQuota('urlfetch', 1);
+    emu.consumeQuota('urlfetch', 1, this._ctx.effectiveUser);
     const method = String(p.method ?? 'get').toUpperCase();
     if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(method))
       throw new GasError(MSG.invalidArgument('method'));
@@ -252,7 +252,7 @@ export class MailAppFacade
       };
     });
     const emu = this._ctx.emu;
-    emu.consumeQuota('email', all.length);
+    emu.consumeQuota('email', all.length, this._ctx.effectiveUser);
     emu.mailLog.push({
       at: emu.clock.now(),
       to: recipients(m.to).join(','),
@@ -267,8 +267,9 @@ export class MailAppFacade
     });
   }
 
+  /** The running user's email recipients left today (quotas.ts). */
   getRemainingDailyQuota(): number {
-    return this._ctx.emu.remainingQuota('email');
+    return this._ctx.emu.remainingQuota('email', this._ctx.effectiveUser);
   }
 }
 instrument(MailAppFacade, 'MailApp');

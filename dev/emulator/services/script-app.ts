@@ -98,8 +98,12 @@ export class ScriptAppFacade extends Facade {
     return new TriggerBuilderFacade(this._ctx, functionName);
   }
 
+  /**
+   * The current project's triggers of the current user only: a trigger belongs to, and runs as,
+   * the user who created it (developers.google.com/apps-script/reference/script/script-app#getProjectTriggers()).
+   */
   getProjectTriggers(): TriggerFacade[] {
-    const user = this._ctx.emu.userEmail;
+    const user = this._ctx.effectiveUser;
     return this._ctx.emu.triggers
       .filter((t) => t.user === user)
       .map((t) => new TriggerFacade(this._ctx, { ...t }));
@@ -107,7 +111,7 @@ export class ScriptAppFacade extends Facade {
 
   getUserTriggers(document: unknown): TriggerFacade[] {
     const id = document instanceof SpreadsheetFacade ? document._model.id : this._ctx.emu.spreadsheet.id;
-    const user = this._ctx.emu.userEmail;
+    const user = this._ctx.effectiveUser;
     return this._ctx.emu.triggers
       .filter((t) => t.user === user && t.document === id)
       .map((t) => new TriggerFacade(this._ctx, { ...t }));
@@ -118,7 +122,8 @@ export class ScriptAppFacade extends Facade {
       throw new GasError(MSG.signature(describeTypes([trigger]), 'ScriptApp.deleteTrigger'));
     }
     const emu = this._ctx.emu;
-    const i = emu.triggers.findIndex((t) => t.id === trigger._record.id);
+    const user = this._ctx.effectiveUser;
+    const i = emu.triggers.findIndex((t) => t.id === trigger._record.id && t.user === user);
     if (i >= 0) emu.triggers.splice(i, 1);
   }
 
@@ -235,7 +240,8 @@ function addTrigger(
   rec: Omit<TriggerRecord, 'id' | 'user' | 'document' | 'createdAt'>,
 ): TriggerFacade {
   const emu = ctx.emu;
-  const user = emu.userEmail;
+  // Installed as, and later run as, the user running the script (reference/script/script-app).
+  const user = ctx.effectiveUser;
   const document = emu.spreadsheet.id;
   const mine = emu.triggers.filter((t) => t.user === user);
   if (mine.length >= MAX_TRIGGERS_PER_USER) throw new GasError(MSG.tooManyTriggers);

@@ -14,7 +14,7 @@ export const CACHE_MAX_ITEMS = 1000;
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
 /** The scopes of the user's and the document's properties, cache and lock ('script' is the third). */
-const userScope = (ctx: Ctx): string => `user:${ctx.activeUser || ctx.emu.userEmail}`;
+const userScope = (ctx: Ctx): string => `user:${ctx.effectiveUser}`;
 const documentScope = (ctx: Ctx): string => `document:${ctx.emu.spreadsheet.id}`;
 
 // ---- Properties --------------------------------------------------------------------------------
@@ -49,7 +49,7 @@ export class PropertiesFacade extends Facade implements GoogleAppsScript.Propert
   }
 
   private _store(): Map<string, string> {
-    this._ctx.emu.consumeQuota('properties', 1);
+    this._ctx.emu.consumeQuota('properties', 1, this._ctx.effectiveUser);
     return this._ctx.emu.propertyStore(this.scope);
   }
 
@@ -326,18 +326,28 @@ export class LockFacade extends Facade implements GoogleAppsScript.Lock.Lock {
     return true;
   }
 
+  /** In the main thread nobody can release the lock meanwhile: a failed wait lasts its whole timeout. */
+  private _waited(timeoutInMillis: number): void {
+    const exec = this._ctx.exec;
+    if (exec && timeoutInMillis > 0) this._ctx.emu.spend(exec, timeoutInMillis);
+  }
+
   tryLock(timeoutInMillis: number): boolean {
     if (typeof timeoutInMillis !== 'number') {
       throw new GasError(MSG.signature(describeTypes([timeoutInMillis]), 'LockService.Lock.tryLock'));
     }
-    return this._attempt();
+    if (this._attempt()) return true;
+    this._waited(timeoutInMillis);
+    return false;
   }
 
   waitLock(timeoutInMillis: number): void {
     if (typeof timeoutInMillis !== 'number') {
       throw new GasError(MSG.signature(describeTypes([timeoutInMillis]), 'LockService.Lock.waitLock'));
     }
-    if (!this._attempt()) throw new GasError(MSG.lockTimeout);
+    if (this._attempt()) return;
+    this._waited(timeoutInMillis);
+    throw new GasError(MSG.lockTimeout);
   }
 
   releaseLock(): void {

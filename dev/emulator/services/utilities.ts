@@ -115,12 +115,19 @@ export class UtilitiesFacade extends Facade {
     return randomUUID();
   }
 
-  /** In the main thread returns at once (the clock is virtual); worker executions really sleep. */
+  /**
+   * Advances the emulated clock by `milliseconds` (in the main thread it returns at once; worker
+   * executions also really sleep).
+   */
   sleep(milliseconds: number): void {
     if (typeof milliseconds !== 'number' || milliseconds < 0) {
       throw new GasError(MSG.signature(describeTypes([milliseconds]), 'Utilities.sleep'));
     }
     if (milliseconds > 300_000) throw new GasError(MSG.invalidArgument('milliseconds'));
+    // The script waits: its time passes on the emulated clock (and counts toward its 6 minutes).
+    const exec = this._ctx.exec;
+    if (exec) this._ctx.emu.spend(exec, milliseconds);
+    else this._ctx.emu.clock.advance(milliseconds);
   }
 
   base64Encode(data: unknown, charset?: string): string {
@@ -198,7 +205,7 @@ export class SessionFacade extends Facade {
   }
 
   getEffectiveUser(): UserFacade {
-    return new UserFacade(this._ctx, this._ctx.emu.userEmail);
+    return new UserFacade(this._ctx, this._ctx.effectiveUser);
   }
 
   getActiveUserLocale(): string {

@@ -6,17 +6,25 @@ import type { Ctx } from '../context';
 import { socialisationKit } from './kit';
 import { menuSettings } from './menu';
 import { getSettings, saveSettings } from './settings';
-import { runSetup } from './setup';
+import { runSetup, setupMessage, triggerOwnerView } from './setup';
 
-type Names = 'settings.get' | 'settings.save' | 'admin.setup' | 'kit.get' | 'admin.openSettings';
+type Names =
+  'settings.get' | 'settings.save' | 'admin.setup' | 'admin.trigger' | 'kit.get' | 'admin.openSettings';
 
 export const HANDLERS: ApiHandlers<Ctx, Names> = {
   'settings.get': (ctx) => getSettings(ctx),
   'settings.save': (ctx, req) => saveSettings(ctx, req),
   'admin.setup': () => {
     const r = runSetup();
-    return { createdSheets: r.createdSheets, addedColumns: r.addedColumns };
+    const trigger = { owner: r.trigger.owner, mine: r.trigger.mine };
+    return {
+      createdSheets: r.createdSheets,
+      addedColumns: r.addedColumns,
+      message: setupMessage(r),
+      trigger,
+    };
   },
+  'admin.trigger': (ctx) => triggerOwnerView(ctx.props),
   'kit.get': (ctx) => socialisationKit(ctx),
   'admin.openSettings': () => {
     menuSettings();

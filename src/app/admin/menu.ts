@@ -14,7 +14,7 @@ import { Ctx } from '../context';
 import { archiveNow } from '../data/archive';
 import { apiPrivacyDelete, apiPrivacyFind, findingLines } from '../data/privacy';
 import { chosenWeek, doneText, runReportNow } from '../report/job';
-import { ADDON_KEY, runSetup } from './setup';
+import { ADDON_KEY, runSetup, setupMessage } from './setup';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const ui = spreadsheetUi();
@@ -42,13 +42,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 export function menuSetup(): void {
-  const report = runSetup();
-  alert(
-    render('setupDone', {
-      created: report.createdSheets.length,
-      repaired: new Set(report.addedColumns.map((c) => c.split('!')[0])).size,
-    }),
-  );
+  alert(setupMessage(runSetup()));
 }
 
 export function menuOpenSidebar(): void {

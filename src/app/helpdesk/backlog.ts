@@ -9,17 +9,23 @@
 // times; one that still fails is reported in Log Sistem with its reason, never dropped silently.
 
 import type { ParsedWebhook } from '../../channels/types';
+import { truncateUtf8, utf8Length } from '../../domain/text';
 import { errorText } from '../../domain/trouble';
-import { directCache, utf8Length } from '../../platform/cache';
+import { directCache } from '../../platform/cache';
 import type { Ctx } from '../context';
 
 export const BACKLOG_PREFIX = 'q:in:';
 export const BACKLOG_WAITING_KEY = 'q:in:waiting';
 const CACHE_INDEX_KEY = 'q:in:index';
 /** Properties used by kept deliveries at most (the store's budget is 50 KB in all). */
-export const BACKLOG_PROPS_BUDGET = 16 * 1024;
-/** One property value, in UTF-8 bytes, under Google's 9 KB. */
+export const BACKLOG_PROPS_BUDGET = 32 * 1024;
+/**
+ * One property value, in UTF-8 bytes, under Google's 9 KB (counted in bytes: an emoji is 4, a
+ * Javanese or Arabic letter 3, not in JavaScript characters).
+ */
 const PROPS_CHUNK = 8000;
+/** A kept message's text is cut to this many bytes (WhatsApp allows 4,096 characters). */
+const TEXT_BYTES = 7000;
 /** One cell (Sheets allows 50,000 characters). */
 const CELL_CHUNK = 40000;
 export const MAX_ATTEMPTS = 5;
@@ -53,19 +59,21 @@ export const NO_MESSAGES: ParsedWebhook = {
 export function splitPayload(parsed: ParsedWebhook, max: number): ParsedWebhook[] {
   const items: ParsedWebhook[] = [];
   const empty = (): ParsedWebhook => ({ ...parsed, messages: [], statuses: [], errors: [] });
-  let current: ParsedWebhook = { ...empty(), errors: parsed.errors };
+  const errors = parsed.errors.filter((e) => utf8Length(JSON.stringify(e)) <= TEXT_BYTES);
+  let current: ParsedWebhook = { ...empty(), errors };
   const size = (p: ParsedWebhook): number => utf8Length(JSON.stringify(p));
   const push = (): void => {
     items.push(current);
     current = empty();
   };
   for (const m of parsed.messages) {
-    const copy = { ...m, text: m.text.slice(0, 2500) };
-    if (current.messages.length > 0 && size(current) + utf8Length(JSON.stringify(copy)) > max) push();
+    const copy = { ...m, text: truncateUtf8(m.text, TEXT_BYTES) };
+    // JSON adds a comma between items: one byte each.
+    if (current.messages.length > 0 && size(current) + utf8Length(JSON.stringify(copy)) + 1 > max) push();
     current.messages.push(copy);
   }
   for (const st of parsed.statuses.filter((x) => x.status === 'failed')) {
-    if (size(current) + utf8Length(JSON.stringify(st)) > max) push();
+    if (size(current) + utf8Length(JSON.stringify(st)) + 1 > max) push();
     current.statuses.push(st);
   }
   push();

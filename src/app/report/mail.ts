@@ -6,7 +6,7 @@ import type { WeeklyReport } from '../../domain/report';
 import { summaryLines, weekRangeText } from '../../domain/report-text';
 import type { MessageKey } from '../../messages/id';
 import { sendMail } from '../../platform/mail';
-import { createSpreadsheet, trashFile } from '../../platform/spreadsheet';
+import { createSpreadsheet, deleteCreatedFile } from '../../platform/spreadsheet';
 import { activeOfficers, setting } from '../config';
 import type { Ctx } from '../context';
 import type { ReportRunResult, WrittenReport } from './sheet';
@@ -33,7 +33,7 @@ export function reportRecipients(ctx: Ctx): string[] {
 
 /**
  * The report sheet alone as PDF: copied into a temporary spreadsheet (the original holds citizens'
- * numbers in other sheets, so the whole file is never exported), converted, then trashed.
+ * numbers in other sheets, so the whole file is never exported), converted, then deleted.
  */
 export function reportPdf(sheet: Sheet, name: string): Blob {
   const temp = createSpreadsheet(name);
@@ -46,9 +46,9 @@ export function reportPdf(sheet: Sheet, name: string): Blob {
   } finally {
     // Cleaning up must never cost the finished PDF: a failure here leaves a temporary file only.
     try {
-      trashFile(temp.getId());
+      deleteCreatedFile(temp.getId());
     } catch (err) {
-      console.warn(`reportPdf: temporary spreadsheet ${temp.getId()} not trashed: ${String(err)}`);
+      console.warn(`reportPdf: temporary spreadsheet ${temp.getId()} not deleted: ${String(err)}`);
     }
   }
 }

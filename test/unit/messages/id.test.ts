@@ -21,6 +21,7 @@ const SAMPLE: Record<string, string | number> = {
   bidang: 'UKM',
   body: 'Isi siaran',
   by: 'humas@example.org',
+  owner: 'admin@example.org',
   done: 120,
   failed: 1,
   filled: 1,

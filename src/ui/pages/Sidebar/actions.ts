@@ -1,6 +1,7 @@
 // Aksi: the spreadsheet's capacity, the weekly report now (of a chosen week), planning content,
 // the settings dialog, setting up the spreadsheet, and a citizen's data (privacy.ts).
 
+import type { TriggerOwnerView } from '../../../api/types';
 import { render } from '../../../messages/id';
 import { call } from '../../client/bridge';
 import { byId, clear, h } from '../../client/dom';
@@ -9,6 +10,20 @@ import { initPrivacy } from './privacy';
 import { busyButton, errorText, setStatus } from './util';
 
 let weeksLoaded = false;
+
+/** Whose `tick` trigger runs the service (only that account's setup installs it). */
+export function drawTriggerOwner(v: TriggerOwnerView): void {
+  const key = !v.owner ? 'sidebarTriggerNone' : v.mine ? 'sidebarTriggerMine' : 'sidebarTriggerOwner';
+  byId('trigger-owner').textContent = render(key, { owner: v.owner });
+}
+
+async function loadTriggerOwner(): Promise<void> {
+  try {
+    drawTriggerOwner(await call('admin.trigger', {}));
+  } catch {
+    // the line stays empty; setup reports it again
+  }
+}
 
 async function loadWeeks(): Promise<void> {
   try {
@@ -28,6 +43,7 @@ async function loadWeeks(): Promise<void> {
 /** Shows the capacity each time the tab is shown; loads the weeks the first time. */
 export function showActions(): void {
   void loadCapacity();
+  void loadTriggerOwner();
   if (weeksLoaded) return;
   weeksLoaded = true;
   void loadWeeks();
@@ -77,9 +93,8 @@ export function initActions(): void {
     setStatus(status, 'Menyiapkan spreadsheet…');
     busyButton(setup, () => call('admin.setup', {}))
       .then((res) => {
-        const created = res.createdSheets.length;
-        const repaired = new Set(res.addedColumns.map((c) => c.split('!')[0])).size;
-        setStatus(status, render('setupDone', { created, repaired }), 'ok');
+        setStatus(status, res.message, res.trigger.mine || !res.trigger.owner ? 'ok' : 'bad');
+        drawTriggerOwner(res.trigger);
       })
       .catch((err) => setStatus(status, errorText(err), 'bad'));
   });
