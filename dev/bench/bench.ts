@@ -1,7 +1,10 @@
 // npm run bench: Apps Script service calls per operation at 1k / 10k / 100k sessions, with the
-// estimated time from the cost model (dev/bench/cost-model.ts). `--json` for machines;
-// `--sizes 1000,10000` to choose the sizes.
+// estimated time from the cost model (dev/emulator/cost.ts), and the trigger runtime of the minute
+// `tick` over a busy day (dev/bench/day-bench.ts) against the 90 minutes a consumer account has.
+// `--json` for machines; `--sizes=1000,10000` to choose the sizes; `--day-citizens=N` (default
+// 300) for the day's citizens, `--day-citizens=0` to skip the day.
 
+import { benchBusyDay } from './day-bench';
 import { benchHelpdesk } from './helpdesk-bench';
 import { benchWeeklyReport } from './report-bench';
 import type { BenchRow } from './helpdesk-bench';
@@ -23,9 +26,12 @@ for (const n of sizes) rows.push(...benchHelpdesk(n, 0));
 for (const n of live) rows.push(...benchHelpdesk(1000, n));
 
 const report = benchWeeklyReport({ sizes });
+const dayArg = args.find((a) => a.startsWith('--day-citizens='))?.slice('--day-citizens='.length);
+const dayCitizens = dayArg === undefined ? 300 : Number(dayArg);
+const day = dayCitizens > 0 ? benchBusyDay({ citizens: dayCitizens }) : null;
 
 if (json) {
-  console.log(JSON.stringify({ helpdesk: rows, weeklyReport: report }, null, 2));
+  console.log(JSON.stringify({ helpdesk: rows, weeklyReport: report, busyDay: day }, null, 2));
 } else {
   const columns: [string, (r: BenchRow) => string | number][] = [
     ['operation', (r) => r.operation],
@@ -80,6 +86,35 @@ if (json) {
   ];
   const rw = rhead.map((_, i) => Math.max(...rtable.map((t) => t[i].length)));
   for (const t of rtable) console.log(t.map((v, i) => v.padStart(rw[i])).join('  '));
+  if (day) {
+    console.log(
+      `\nbusy day (Monday: ${day.citizens} citizens 07:00–16:30, half abandon their chat; a broadcast to ${day.subscribers} subscribers; the weekly report; tick every minute)`,
+    );
+    const dhead = [
+      'ticks',
+      'trigger runtime (min)',
+      'consumer budget (min)',
+      'longest tick (s)',
+      'failed runs',
+      'webhooks',
+      'webhook time (min)',
+    ];
+    const dvals = [
+      day.ticks,
+      day.triggerMinutes,
+      day.budgetMinutes,
+      day.longestTickSeconds,
+      day.failures.length,
+      day.webhooks,
+      day.webhookMinutes,
+    ].map(String);
+    const dw = dhead.map((h, i) => Math.max(h.length, dvals[i].length));
+    console.log(dhead.map((h, i) => h.padStart(dw[i])).join('  '));
+    console.log(dvals.map((v, i) => v.padStart(dw[i])).join('  '));
+    console.log('where the trigger runtime goes (ticks grouped by the jobs that ran):');
+    for (const j of day.byJobs.slice(0, 6))
+      console.log(`${String(j.seconds).padStart(8)} s  ${String(j.ticks).padStart(5)} ticks  ${j.jobs}`);
+  }
   console.log(
     '\nCost model: README, "Performance" (terms in seconds: sheets = round trips that read + buffered writes). Targets: an inbound message ≤ 3 round trips on a cache hit, ≤ 4 on a miss, equal at every size; status webhook and idle tick 0; ≤ 1 s per inbound message without the sends.',
   );

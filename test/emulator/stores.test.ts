@@ -108,18 +108,29 @@ describe('CacheService', () => {
     expect(cache.getAll(['a', 'b', 'c'])).toEqual({});
   });
 
-  it('may lose entries at any time (emu.evictCache) and evicts the oldest tenth beyond 1000 items', () => {
+  it('may lose entries at any time (emu.evictCache)', () => {
     const emu = newEmu();
     const cache = gas(emu).CacheService.getScriptCache();
     cache.put('x', '1');
     emu.evictCache();
     expect(cache.get('x')).toBeNull();
-    for (let i = 0; i < 1000; i++) cache.put(`k${i}`, String(i));
-    cache.put('new', 'n');
-    expect(cache.get('k0')).toBeNull();
-    expect(cache.get('k99')).toBeNull();
-    expect(cache.get('k100')).toBe('100');
-    expect(cache.get('new')).toBe('n');
+  });
+
+  // reference/cache/cache: at most 1,000 items; past that the cache keeps the 900 farthest from
+  // expiration, so short-lived entries go first, however recent.
+  it('keeps the 900 entries farthest from expiry when more than 1,000 are written', () => {
+    const emu = newEmu();
+    const cache = gas(emu).CacheService.getScriptCache();
+    for (let i = 0; i < 850; i++) cache.put(`long${i}`, 'L', 21_600);
+    emu.clock.advance(1000);
+    for (let i = 0; i < 150; i++) cache.put(`short${i}`, 'S', 60);
+    expect(cache.get('short0')).toBe('S');
+    cache.put('one-more', 'M', 3600); // the 1,001st item
+    const longs = Array.from({ length: 850 }, (_, i) => cache.get(`long${i}`)).filter((v) => v !== null);
+    const shorts = Array.from({ length: 150 }, (_, i) => cache.get(`short${i}`)).filter((v) => v !== null);
+    expect(longs).toHaveLength(850);
+    expect(cache.get('one-more')).toBe('M');
+    expect(shorts).toHaveLength(49); // 900 kept: 850 long, the hour-long one, 49 of the short ones
   });
 });
 

@@ -1,6 +1,7 @@
 // Performance goals are service-call counts (npm run bench prints the figures): no scan on the hot
 // path, so a turn costs the same at 100k rows of history, and with 100k conversations in progress,
 // as at 1k.
+import { benchBusyDay } from '../../dev/bench/day-bench';
 import type { BenchRow } from '../../dev/bench/helpdesk-bench';
 import { benchHelpdesk } from '../../dev/bench/helpdesk-bench';
 import { requireBuild } from '../support/app';
@@ -65,5 +66,21 @@ describe('hot-path service calls (the figures of npm run bench)', () => {
     expect(find(runs['100k rows'], op).cellsRead).toBe(a.cellsRead);
     expect(a.cellsRead).toBeLessThan(50);
     expect(find(runs['100k live'], op).roundTrips).toBe(a.roundTrips);
+  });
+});
+
+describe('a busy day on a consumer account (trigger runtime 90 min a day)', () => {
+  jest.setTimeout(240000);
+  beforeAll(requireBuild);
+
+  it('keeps the minute tick well inside the daily trigger budget, with no failed run', () => {
+    // The emulator counts each trigger run's emulated duration toward its owner's quota.
+    const day = benchBusyDay({ citizens: 40, subscribers: 500, history: 1000 });
+    expect(day.ticks).toBe(1440);
+    expect(day.failures).toEqual([]);
+    expect(day.triggerMinutes).toBeGreaterThan(1);
+    expect(day.triggerMinutes).toBeLessThan(day.budgetMinutes / 3);
+    // No single tick comes near the 6-minute limit.
+    expect(day.longestTickSeconds).toBeLessThan(60);
   });
 });

@@ -10,6 +10,8 @@ export const CACHE_VALUE_MAX_BYTES = 100 * 1024;
 export const CACHE_TTL_DEFAULT = 600;
 export const CACHE_TTL_MAX = 21_600;
 export const CACHE_MAX_ITEMS = 1000;
+/** What a cache keeps when more than CACHE_MAX_ITEMS are written: the farthest from expiry. */
+export const CACHE_KEEP_ON_OVERFLOW = 900;
 
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
@@ -121,7 +123,7 @@ instrument(PropertiesFacade, 'PropertiesService.Properties');
 export interface CacheEntry {
   value: string;
   expiresAt: number;
-  /** Insertion order: the eviction is first in, first out. */
+  /** Insertion order (ties of expiry: the newer is kept). */
   seq: number;
 }
 
@@ -185,23 +187,24 @@ export class CacheFacade extends Facade implements GoogleAppsScript.Cache.Cache 
     return e;
   }
 
+  /**
+   * Stores an entry. Past 1,000 items the cache keeps the 900 farthest from expiry
+   * (developers.google.com/apps-script/reference/cache/cache: "The maximum number of items that
+   * can be cached is 1000 per cache. If more than 1000 items are written, the cache stores the 900
+   * items farthest from expiration"), so short-lived entries go first.
+   */
   private _put(cache: Map<string, CacheEntry>, key: string, value: string, ttl: number): void {
     cache.delete(key);
-    if (cache.size >= CACHE_MAX_ITEMS) {
-      const now = this._ctx.emu.clock.now();
-      for (const [k, e] of cache) if (now >= e.expiresAt) cache.delete(k);
-      if (cache.size >= CACHE_MAX_ITEMS) {
-        const oldest = [...cache.entries()]
-          .sort((a, b) => a[1].seq - b[1].seq)
-          .slice(0, CACHE_MAX_ITEMS / 10);
-        for (const [k] of oldest) cache.delete(k);
-      }
-    }
-    cache.set(key, {
-      value,
-      expiresAt: this._ctx.emu.clock.now() + ttl * 1000,
-      seq: this._ctx.emu.nextSeq(),
-    });
+    const now = this._ctx.emu.clock.now();
+    cache.set(key, { value, expiresAt: now + ttl * 1000, seq: this._ctx.emu.nextSeq() });
+    if (cache.size <= CACHE_MAX_ITEMS) return;
+    for (const [k, e] of cache) if (now >= e.expiresAt) cache.delete(k);
+    if (cache.size <= CACHE_MAX_ITEMS) return;
+    const keep = [...cache.entries()]
+      .sort((a, b) => b[1].expiresAt - a[1].expiresAt || b[1].seq - a[1].seq)
+      .slice(0, CACHE_KEEP_ON_OVERFLOW);
+    cache.clear();
+    for (const [k, e] of keep.sort((a, b) => a[1].seq - b[1].seq)) cache.set(k, e);
   }
 
   get(key: string): string | null {
