@@ -24,6 +24,7 @@ export interface BenchRow {
   cache: number;
   lock: number;
   urlFetch: number;
+  /** Emails sent (MailApp.sendEmail). */
   mail: number;
   /** Estimated seconds on Apps Script, all calls. */
   seconds: number;
@@ -63,7 +64,7 @@ function row(operation: string, sessions: number, live: number, calls: Execution
     cache: calls.cache,
     lock: calls.lock,
     urlFetch: calls.urlFetch,
-    mail: calls.mail,
+    mail: calls.byMethod['MailApp.sendEmail'] ?? 0,
     seconds: round(est.total),
     secondsExcludingSends: round(est.excludingSends),
     terms: {

@@ -5,6 +5,7 @@ import * as broadcast from './broadcast';
 import * as content from './content';
 import * as data from './data';
 import * as helpdesk from './helpdesk';
+import * as quota from './quota';
 import * as report from './report';
 import type { Job } from './scheduler/job';
 
@@ -14,4 +15,5 @@ export const JOBS: readonly Job[] = [
   ...content.JOBS,
   ...broadcast.JOBS,
   ...data.JOBS,
+  ...quota.JOBS,
 ];

@@ -692,6 +692,34 @@ export const MESSAGES = {
     '{count} pesan tertunda gagal diproses setelah {number} percobaan dan tidak dicoba lagi: {reason}. ' +
     'Pengirim: {detail}',
 
+  // ---- Daily quotas of the Google account (issue 13) ----
+  outboxFull: 'antrean kirim ulang penuh',
+  urlFetchQuotaLog: 'Kuota UrlFetch terpakai {used} dari {max} panggilan dalam 24 jam: {detail}.',
+  urlFetchQuotaReceipts: 'tanda dibaca (centang biru) tidak dikirim sampai kuota pulih',
+  urlFetchQuotaBroadcast: 'siaran dijeda sampai kuota pulih (sisa kuota untuk balasan dan petugas)',
+  urlFetchQuotaNotify: 'pemberitahuan petugas lewat WhatsApp diantre sampai kuota pulih',
+  urlFetchQuotaReply: 'pesan ke warga diantre dan dikirim otomatis begitu kuota pulih',
+  mailQuotaLog:
+    'Kuota email hampir habis ({used} dari {max} penerima dalam 24 jam, akun {account}): {detail}.',
+  mailQuotaOfficer:
+    'pemberitahuan petugas kini dikirim lewat WhatsApp; yang tidak dapat dikirim dikumpulkan untuk ' +
+    'ringkasan email berikutnya',
+  mailQuotaReminder: 'pengingat dan pemberitahuan lain dikumpulkan untuk ringkasan email berikutnya',
+  mailQuotaReport: 'laporan mingguan belum dapat dikirim lewat email; dicoba lagi begitu kuota pulih',
+  accountConsumer: 'konsumen',
+  accountWorkspace: 'Workspace',
+  digestSubject: '[HALO KOP-UKM] Ringkasan pemberitahuan yang tertunda ({count})',
+  digestBody:
+    'Kuota email harian akun Google layanan sempat habis, sehingga {count} pemberitahuan berikut tidak ' +
+    'terkirim lewat email:\n\n{lines}{more}\n\nBuka spreadsheet: {spreadsheetUrl}',
+  digestMore: '\n… dan {count} lainnya',
+  digestOfficerLine: '• {time} – sesi {sessionId} ({jenis} {bidang}, {topic}) dari {name}',
+  digestLog: 'Ringkasan email: {count} pemberitahuan yang tertunda dikirim ke {recipients} penerima.',
+  digestKeptLog: 'Pemberitahuan email untuk {to} dikumpulkan untuk ringkasan berikutnya (kuota email habis).',
+  triggerQuotaLog:
+    'Waktu jalan pemicu terpakai {used} dari {max} menit dalam 24 jam: tugas terjadwal yang tidak ' +
+    'mendesak ditunda sampai kuota pulih.',
+
   // ---- Generic ----
   errorGeneric:
     'Maaf, terjadi gangguan pada sistem kami. Silakan coba beberapa saat lagi. Mohon maaf atas ' +

@@ -32,6 +32,7 @@ export const SETTING = {
   retentionMonths: 'Retensi Data (bulan)',
   maskArchive: 'Samarkan Nomor di Arsip',
   archiveUrl: 'Arsip',
+  accountType: 'Jenis Akun Google',
 } as const;
 
 export type SettingKey = keyof typeof SETTING;
@@ -119,6 +120,13 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     description: 'Samarkan nomor telepon di arsip (YA/TIDAK).',
   },
   { key: SETTING.archiveUrl, defaultValue: '', description: 'Tautan spreadsheet arsip (diisi otomatis).' },
+  {
+    key: SETTING.accountType,
+    defaultValue: 'konsumen',
+    description:
+      'Jenis akun Google pemilik skrip: "konsumen" (Gmail gratis: 100 penerima email, 20.000 panggilan ' +
+      'UrlFetch, 90 menit pemicu per hari) atau "workspace" (Google Workspace: 1.500 / 100.000 / 6 jam).',
+  },
 ];
 
 /** Text overrides: a Pengaturan row with key "Teks: <messageKey>" replaces that catalogue text. */

@@ -85,6 +85,7 @@ describe('scheduler', () => {
       'siaran',
       'kapasitas',
       'arsip',
+      'ringkasan-email',
     ]);
     app.advanceMinutes(1);
     const idle = app.tick();

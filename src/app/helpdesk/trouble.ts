@@ -15,6 +15,7 @@ import { sendMail } from '../../platform/mail';
 import type { Ctx } from '../context';
 import { reportingTeamEmails } from '../data/capacity';
 import { deliver } from '../messaging/sender';
+import { sendByPriority } from '../quota/mail';
 import { keepDelivery } from './backlog';
 import { forgetCachedConversations, GENERATION_KEY } from './state';
 
@@ -182,11 +183,17 @@ export function alertTeam(
     // the zone setting unreadable: UTC it is
   }
   const all = { ...vars, at, spreadsheetUrl: url };
-  const sent = sendMail({
+  const mail = {
     to,
     subject: text(ctx, 'troubleEmailSubject', all),
     body: text(ctx, 'troubleEmailBody', all),
-  });
+  };
+  let sent;
+  try {
+    sent = sendByPriority(ctx, mail, 'alert');
+  } catch {
+    sent = sendMail(mail); // the quota's record unreadable (Properties): send all the same
+  }
   if (!sent.ok) console.error(`trouble: alert not sent (${sent.error.message})`);
   return sent.ok;
 }

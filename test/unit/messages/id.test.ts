@@ -111,6 +111,9 @@ const SAMPLE: Record<string, string | number> = {
   value: '81,25',
   views: 1000,
   where: 'lembar Antrean Masuk',
+  used: 98,
+  account: 'konsumen',
+  more: '\n… dan 3 lainnya',
   week: '2026-W47',
   zone: 'WIB',
 };
