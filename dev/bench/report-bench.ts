@@ -17,6 +17,7 @@ export interface ReportBenchRow {
   roundTrips: number;
   cellsRead: number;
   cellsWritten: number;
+  /** Emails sent (MailApp.sendEmail). */
   mail: number;
   properties: number;
   cache: number;
@@ -87,6 +88,7 @@ function fillSheets(app: LocalApp, sessions: number, perSession: number, weeks: 
       bidang,
       topics[Math.floor(rnd() * topics.length)],
       'Selesai',
+      '', // Status Percakapan: a closed session keeps none
       new Date(start),
       new Date(conn),
       new Date(resp),
@@ -162,7 +164,7 @@ export function benchOne(sessions: number, opts: ReportBenchOptions = {}): Repor
     roundTrips: calls.roundTrips,
     cellsRead: calls.cellsRead,
     cellsWritten: calls.cellsWritten,
-    mail: calls.mail,
+    mail: calls.byMethod['MailApp.sendEmail'] ?? 0,
     properties: calls.properties,
     cache: calls.cache,
     calls: calls.total,

@@ -4,11 +4,19 @@
 // for a call that must reach the spreadsheet: a read, or a flush of buffered writes), while
 // buffered writes themselves are cheap (10,000 single-cell calls ≈ 70 s, i.e. ≈ 7 ms each);
 // PropertiesService get ≈ 30 ms, set ≈ 60 ms; CacheService 20–90 ms (we take 50 ms).
+//
+// SpreadsheetApp calls are priced by the emulator's own classification (calls.ts), so the model
+// prices exactly what the bench counts as round trips: a round trip that reads (or must apply the
+// buffered writes first: getValues, TextFinder, getLastRow, getSheets, openById, getDataRange …)
+// costs a read; a round trip that only writes (setValues, appendRow, formats …) is buffered; flush
+// is its own term; navigation is nearly free. Only the requests themselves are sends
+// (`UrlFetchApp.fetch`, `MailApp.sendEmail`): reading a response (`getResponseCode` …) is local.
 
 import type { ExecutionCalls } from './calls';
+import { classify, readsSheets } from './calls';
 
 export interface CostModel {
-  /** A SpreadsheetApp call that reads from the spreadsheet (getValues, getLastRow, TextFinder …). */
+  /** A SpreadsheetApp round trip that reads (or must first apply the buffered writes). */
   sheetRead: number;
   /** A buffered SpreadsheetApp write (setValues, appendRow, formats …). */
   sheetWrite: number;
@@ -24,7 +32,9 @@ export interface CostModel {
   urlFetch: number;
   /** MailApp.sendEmail. */
   mail: number;
-  /** Any other call (navigation: getSheetByName, getRange …). */
+  /** A quota question (MailApp.getRemainingDailyQuota). */
+  quota: number;
+  /** Any other call (navigation: getSheetByName, getRange, reading a response …). */
   other: number;
 }
 
@@ -40,53 +50,73 @@ export const COST_MODEL: CostModel = {
   lock: 0.05,
   urlFetch: 0.3,
   mail: 0.5,
+  quota: 0.05,
   other: 0.001,
 };
 
-const WRITES =
-  /\.(setValues|setValue|appendRow|setFormula|setFormulas|setNumberFormat|setNumberFormats|setDataValidation|setDataValidations|clearContent|clear|insertRowsAfter|insertRowsBefore|deleteRows|insertSheet|setFrozenRows|insertChart|removeChart|setFontWeight|setBackground|protect|setDescription|setWarningOnly|insertColumnsAfter)$/;
-
-const READS =
-  /\.(getValues|getValue|getDisplayValues|getDisplayValue|getFormulas|getFormula|getLastRow|getLastColumn|getMaxRows|getMaxColumns|getNumberFormat|getNumberFormats|getDataValidation|getDataValidations|findNext|findAll|findPrevious|getProtections|getFrozenRows|getCharts|getSheets)$/;
+/** The terms of an estimate. */
+export type CostTerm =
+  'sheetReads' | 'sheetWrites' | 'flush' | 'properties' | 'cache' | 'lock' | 'urlFetch' | 'mail' | 'other';
 
 export type CostKind = 'sheets' | 'properties' | 'sends' | 'other';
 
-/** Seconds one call of `method` (as calls.ts names it) takes, and what it counts as. */
-export function callCost(method: string, model: CostModel = COST_MODEL): { seconds: number; kind: CostKind } {
-  if (method.startsWith('SpreadsheetApp.')) {
-    if (method === 'SpreadsheetApp.flush') return { seconds: model.flush, kind: 'sheets' };
-    if (WRITES.test(method)) return { seconds: model.sheetWrite, kind: 'sheets' };
-    if (READS.test(method)) return { seconds: model.sheetRead, kind: 'sheets' };
-    return { seconds: model.other, kind: 'other' };
+const PROPERTY_READS = /\.(get|getProperty|getProperties|getKeys)$/;
+
+/** Seconds one call of `method` (as calls.ts names it) takes, and its term. */
+export function callCost(
+  method: string,
+  model: CostModel = COST_MODEL,
+): { seconds: number; kind: CostKind; term: CostTerm } {
+  const category = classify(method);
+  if (method === 'SpreadsheetApp.flush') return { seconds: model.flush, kind: 'sheets', term: 'flush' };
+  if (category === 'roundTrip') {
+    return readsSheets(method)
+      ? { seconds: model.sheetRead, kind: 'sheets', term: 'sheetReads' }
+      : { seconds: model.sheetWrite, kind: 'sheets', term: 'sheetWrites' };
   }
-  if (method.startsWith('PropertiesService.Properties.')) {
-    const read = /\.(get|getProperty|getProperties|getKeys)$/.test(method);
-    return { seconds: read ? model.propertiesRead : model.propertiesWrite, kind: 'properties' };
+  if (category === 'properties') {
+    const read = PROPERTY_READS.test(method);
+    return {
+      seconds: read ? model.propertiesRead : model.propertiesWrite,
+      kind: 'properties',
+      term: 'properties',
+    };
   }
-  if (method.startsWith('CacheService.Cache.')) return { seconds: model.cache, kind: 'other' };
-  if (method.startsWith('LockService.Lock.')) return { seconds: model.lock, kind: 'other' };
+  if (category === 'cache') return { seconds: model.cache, kind: 'other', term: 'cache' };
+  if (category === 'lock') return { seconds: model.lock, kind: 'other', term: 'lock' };
   if (method === 'UrlFetchApp.fetch' || method === 'UrlFetchApp.fetchAll')
-    return { seconds: model.urlFetch, kind: 'sends' };
-  if (method === 'MailApp.sendEmail') return { seconds: model.mail, kind: 'sends' };
-  return { seconds: model.other, kind: 'other' };
+    return { seconds: model.urlFetch, kind: 'sends', term: 'urlFetch' };
+  if (method === 'MailApp.sendEmail') return { seconds: model.mail, kind: 'sends', term: 'mail' };
+  if (method === 'MailApp.getRemainingDailyQuota')
+    return { seconds: model.quota, kind: 'other', term: 'other' };
+  return { seconds: model.other, kind: 'other', term: 'other' };
 }
 
-export interface Estimate {
-  /** Seconds, all calls. */
-  total: number;
-  /** Seconds without UrlFetch and Mail (the sends themselves). */
-  excludingSends: number;
-}
+/** Seconds by term; `cells` for the cells moved; `total` all; `excludingSends` without the sends. */
+export type Estimate = Record<CostTerm, number> & { cells: number; total: number; excludingSends: number };
 
 /** The estimated time of an execution from its call counts (what the emulated clock advanced by). */
 export function estimate(calls: ExecutionCalls, model: CostModel = COST_MODEL): Estimate {
-  let sends = 0;
-  let rest = 0;
+  const e: Estimate = {
+    sheetReads: 0,
+    sheetWrites: 0,
+    flush: 0,
+    properties: 0,
+    cache: 0,
+    lock: 0,
+    urlFetch: 0,
+    mail: 0,
+    other: 0,
+    cells: (calls.cellsRead + calls.cellsWritten) * model.cell,
+    total: 0,
+    excludingSends: 0,
+  };
   for (const [method, n] of Object.entries(calls.byMethod)) {
     const c = callCost(method, model);
-    if (c.kind === 'sends') sends += n * c.seconds;
-    else rest += n * c.seconds;
+    e[c.term] += n * c.seconds;
   }
-  const excludingSends = rest + (calls.cellsRead + calls.cellsWritten) * model.cell;
-  return { total: excludingSends + sends, excludingSends };
+  e.excludingSends =
+    e.sheetReads + e.sheetWrites + e.flush + e.properties + e.cache + e.lock + e.other + e.cells;
+  e.total = e.excludingSends + e.urlFetch + e.mail;
+  return e;
 }

@@ -11,6 +11,7 @@ import { scriptCache } from '../platform/cache';
 import { now } from '../platform/clock';
 import type { Props } from '../platform/props';
 import { scriptProps } from '../platform/props';
+import { accountTypeOf, QuotaTracker } from '../platform/quota';
 import { activeSpreadsheet } from '../platform/spreadsheet';
 import { Db } from '../store/db';
 import { SECRET } from '../store/settings';
@@ -31,6 +32,7 @@ export class Ctx {
   private ssValue: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   private dbValue: Db | null = null;
   private configValue: Config | null = null;
+  private quotaValue: QuotaTracker | null = null;
   readonly logs: LogEntry[] = [];
 
   constructor(opts: { now?: number; props?: Props; cache?: Cache } = {}) {
@@ -47,6 +49,16 @@ export class Ctx {
   get db(): Db {
     if (!this.dbValue) this.dbValue = new Db(this.ss, this.cache, this.props);
     return this.dbValue;
+  }
+
+  /** The account's daily quotas (platform/quota.ts); the account type is a setting. */
+  get quota(): QuotaTracker {
+    if (!this.quotaValue) {
+      this.quotaValue = new QuotaTracker(this.props, now, () =>
+        accountTypeOf(setting(this.config, 'accountType')),
+      );
+    }
+    return this.quotaValue;
   }
 
   get config(): Config {

@@ -7,6 +7,7 @@ import * as content from './content';
 import * as data from './data';
 import * as helpdesk from './helpdesk';
 import * as media from './media';
+import * as quota from './quota';
 import * as report from './report';
 import type { Job } from './scheduler/job';
 
@@ -18,4 +19,5 @@ export const JOBS: readonly Job[] = [
   ...cases.JOBS,
   ...broadcast.JOBS,
   ...data.JOBS,
+  ...quota.JOBS,
 ];

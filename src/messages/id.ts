@@ -778,6 +778,63 @@ export const MESSAGES = {
     'Sesi *{sessionId}* ditandai perlu tindak lanjut: menjadi kasus saat percakapan berakhir.',
   caseFollowUpOpened: 'Sesi *{sessionId}* kini menjadi kasus dengan batas {deadline}.',
   caseFollowUpNotConsultation: 'Sesi *{sessionId}* bukan konsultasi atau sudah menjadi kasus.',
+  // ---- Storage and quota trouble on the webhook (issue 13) ----
+  serviceTrouble:
+    'Mohon maaf, sistem kami sedang mengalami gangguan. Pesan Anda sudah kami terima dan akan segera ' +
+    'kami proses; Anda tidak perlu mengirim ulang.',
+  troubleKindQuota: 'kuota harian Google habis',
+  troubleKindStorage: 'batas penyimpanan tercapai',
+  troubleKindLock: 'skrip sedang sibuk (kunci)',
+  troubleKindService: 'gangguan layanan Google',
+  troubleKindOther: 'kesalahan program',
+  troubleKeptSheet: 'lembar Antrean Masuk',
+  troubleKeptProperties: 'Script Properties',
+  troubleKeptCache: 'cache',
+  troubleKeptNowhere: 'tidak dapat disimpan (lihat log eksekusi)',
+  troubleLog:
+    'Pesan WhatsApp tidak dapat diproses saat diterima ({label}: {reason}). {count} pesan disimpan di ' +
+    '{where} dan diproses ulang otomatis.',
+  troubleEmailSubject: '[HALO KOP-UKM] Gangguan sistem: {label}',
+  troubleEmailBody:
+    'HALO KOP-UKM mengalami gangguan pada {at}.\n\n{label}: {reason}\n\n{count} pesan warga disimpan ' +
+    '({where}) dan akan diproses ulang otomatis oleh pemicu tiap menit; warga sudah menerima pesan ' +
+    'permohonan maaf. Rincian ada di lembar Log Sistem:\n{spreadsheetUrl}\n\nEmail ini dikirim paling ' +
+    'banyak sekali dalam satu jam.',
+  backlogDoneLog: '{count} pesan tertunda diproses ulang (sebelumnya: {reason}).',
+  backlogRetryLog:
+    '{count} pesan tertunda belum dapat diproses (percobaan ke-{number}): {reason}. Dicoba lagi pada ' +
+    'pemicu berikutnya.',
+  backlogGaveUpLog:
+    '{count} pesan tertunda gagal diproses setelah {number} percobaan dan tidak dicoba lagi: {reason}. ' +
+    'Pengirim: {detail}',
+
+  // ---- Daily quotas of the Google account (issue 13) ----
+  outboxFull: 'antrean kirim ulang penuh',
+  urlFetchQuotaLog: 'Kuota UrlFetch terpakai {used} dari {max} panggilan dalam 24 jam: {detail}.',
+  urlFetchQuotaReceipts: 'tanda dibaca (centang biru) tidak dikirim sampai kuota pulih',
+  urlFetchQuotaBroadcast: 'siaran dijeda sampai kuota pulih (sisa kuota untuk balasan dan petugas)',
+  urlFetchQuotaNotify: 'pemberitahuan petugas lewat WhatsApp diantre sampai kuota pulih',
+  urlFetchQuotaReply: 'pesan ke warga diantre dan dikirim otomatis begitu kuota pulih',
+  mailQuotaLog:
+    'Kuota email hampir habis ({used} dari {max} penerima dalam 24 jam, akun {account}): {detail}.',
+  mailQuotaOfficer:
+    'pemberitahuan petugas kini dikirim lewat WhatsApp; yang tidak dapat dikirim dikumpulkan untuk ' +
+    'ringkasan email berikutnya',
+  mailQuotaReminder: 'pengingat dan pemberitahuan lain dikumpulkan untuk ringkasan email berikutnya',
+  mailQuotaReport: 'laporan mingguan belum dapat dikirim lewat email; dicoba lagi begitu kuota pulih',
+  accountConsumer: 'konsumen',
+  accountWorkspace: 'Workspace',
+  digestSubject: '[HALO KOP-UKM] Ringkasan pemberitahuan yang tertunda ({count})',
+  digestBody:
+    'Kuota email harian akun Google layanan sempat habis, sehingga {count} pemberitahuan berikut tidak ' +
+    'terkirim lewat email:\n\n{lines}{more}\n\nBuka spreadsheet: {spreadsheetUrl}',
+  digestMore: '\n… dan {count} lainnya',
+  digestOfficerLine: '• {time} – sesi {sessionId} ({jenis} {bidang}, {topic}) dari {name}',
+  digestLog: 'Ringkasan email: {count} pemberitahuan yang tertunda dikirim ke {recipients} penerima.',
+  digestKeptLog: 'Pemberitahuan email untuk {to} dikumpulkan untuk ringkasan berikutnya (kuota email habis).',
+  triggerQuotaLog:
+    'Waktu jalan pemicu terpakai {used} dari {max} menit dalam 24 jam: tugas terjadwal yang tidak ' +
+    'mendesak ditunda sampai kuota pulih.',
 
   // ---- Generic ----
   errorGeneric:

@@ -18,6 +18,18 @@ export interface Cache {
 const MAX_VALUE = 100 * 1024;
 const MAX_KEY = 250;
 
+/** The first CacheService error of this execution (reads failed as misses), for the log. */
+let firstFailure: string | null = null;
+
+function noteFailure(e: unknown): void {
+  if (firstFailure === null) firstFailure = String((e as Error)?.message ?? e);
+  console.error(`CacheService: ${firstFailure}`);
+}
+
+export function cacheFailure(): string | null {
+  return firstFailure;
+}
+
 export function scriptCache(): Cache {
   const cache = CacheService.getScriptCache();
   /** Known values: a string, or null for a known miss. */
@@ -36,15 +48,34 @@ export function scriptCache(): Cache {
         group[key] = value;
         bySeconds.set(seconds, group);
       }
-      for (const [seconds, values] of bySeconds) cache.putAll(values, seconds);
-      if (removals.size > 0) cache.removeAll([...removals]);
-      puts.clear();
-      removals.clear();
+      const keys = [...puts.keys()];
+      try {
+        for (const [seconds, values] of bySeconds) cache.putAll(values, seconds);
+        if (removals.size > 0) cache.removeAll([...removals]);
+      } catch (e) {
+        // A value not written must not survive as its older self: remove what could not be put,
+        // then let the caller know (the webhook keeps its delivery).
+        try {
+          cache.removeAll([...keys, ...removals]);
+        } catch {
+          // the service is down: the caller forgets every cached conversation (a new generation)
+        }
+        throw e;
+      } finally {
+        puts.clear();
+        removals.clear();
+      }
     },
   });
+  // A read that fails is a miss (the caller falls back to the sheets), remembered as such.
   const raw = (key: string): string | null => {
     if (local.has(key)) return local.get(key) ?? null;
-    const v = cache.get(key);
+    let v: string | null = null;
+    try {
+      v = cache.get(key);
+    } catch (e) {
+      noteFailure(e);
+    }
     local.set(key, v);
     return v;
   };
@@ -52,7 +83,12 @@ export function scriptCache(): Cache {
     prefetch(keys) {
       const wanted = keys.filter((k) => k.length <= MAX_KEY && !local.has(k));
       if (wanted.length === 0) return;
-      const found = cache.getAll(wanted);
+      let found: Record<string, string> = {};
+      try {
+        found = cache.getAll(wanted);
+      } catch (e) {
+        noteFailure(e);
+      }
       for (const k of wanted) local.set(k, k in found ? found[k] : null);
     },
     refresh(keys) {
@@ -114,3 +150,15 @@ export function utf8Length(s: string): number {
   }
   return n;
 }
+
+/**
+ * CacheService directly, outside the buffered adapter: for the last-resort copies of kept
+ * deliveries (helpdesk/backlog.ts), written at once whatever the lock. Throws what the service throws.
+ */
+export const directCache = {
+  get: (key: string): string | null => CacheService.getScriptCache().get(key),
+  getAll: (keys: string[]): Record<string, string> => CacheService.getScriptCache().getAll(keys),
+  put: (key: string, value: string, seconds: number): void =>
+    CacheService.getScriptCache().put(key, value, seconds),
+  removeAll: (keys: string[]): void => CacheService.getScriptCache().removeAll(keys),
+};

@@ -1,6 +1,8 @@
-// The one place that calls UrlFetchApp. Network failures become status 0, never exceptions.
+// The one place that calls UrlFetchApp (each call counted by quota.ts). Network failures become
+// status 0, never exceptions.
 
 import type { HttpRequest } from '../channels/types';
+import { countFetch } from './quota';
 
 export interface HttpResponse {
   status: number;
@@ -10,6 +12,7 @@ export interface HttpResponse {
 
 export function fetchRequest(req: HttpRequest): HttpResponse {
   try {
+    countFetch();
     const res = UrlFetchApp.fetch(req.url, {
       method: req.method,
       headers: req.headers,

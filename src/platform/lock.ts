@@ -13,30 +13,55 @@ export interface LockParticipant {
 const participants: LockParticipant[] = [];
 let depth = 0;
 
-export function registerLockParticipant(p: LockParticipant): void {
-  participants.push(p);
+/**
+ * `first`: released before the others (sheet writes staged by the app go out before the row
+ * pointers and caches that describe them).
+ */
+export function registerLockParticipant(p: LockParticipant, opts: { first?: boolean } = {}): void {
+  if (opts.first) participants.unshift(p);
+  else participants.push(p);
 }
 
 export function insideLock(): boolean {
   return depth > 0;
 }
 
-/** Runs `fn` holding the script lock (re-entrant within one execution). */
+/**
+ * Runs `fn` holding the script lock (re-entrant within one execution). Every participant's
+ * buffered writes are attempted even when one of them (or `fn`) fails; the first error is thrown
+ * once the sheets are flushed and the lock is released.
+ */
 export function withScriptLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
   if (depth > 0) return fn();
   const lock = LockService.getScriptLock();
   lock.waitLock(waitMs);
   depth++;
+  let failure: { error: unknown } | null = null;
+  let result: T | undefined;
   try {
     for (const p of participants) p.acquired();
-    return fn();
-  } finally {
+    result = fn();
+  } catch (e) {
+    failure = { error: e };
+  }
+  for (const p of participants) {
     try {
-      for (const p of participants) p.releasing();
-    } finally {
-      depth--;
-      SpreadsheetApp.flush();
-      lock.releaseLock();
+      p.releasing();
+    } catch (e) {
+      failure = failure ?? { error: e };
     }
   }
+  depth--;
+  try {
+    SpreadsheetApp.flush();
+  } catch (e) {
+    failure = failure ?? { error: e };
+  }
+  try {
+    lock.releaseLock();
+  } catch {
+    // released at the end of the execution anyway
+  }
+  if (failure) throw failure.error;
+  return result as T;
 }

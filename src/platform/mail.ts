@@ -1,5 +1,9 @@
-// The one place that calls MailApp. Every email goes out under the product's name; a failure (the
+// The one place that calls MailApp (each recipient counted by quota.ts, and each email weighed
+// against what is left of the day by its priority). Every email goes out under the product's name; a failure (the
 // daily quota, an invalid address, the service) comes back as a value, never as an exception.
+
+import type { MailPriority, QuotaTracker } from './quota';
+import { countMail } from './quota';
 
 type Blob = GoogleAppsScript.Base.Blob;
 
@@ -19,11 +23,31 @@ export interface MailError {
   message: string;
   /** The exception as Apps Script prints it (`Exception: …`). */
   text: string;
+  /** Not sent because the daily recipients would not do for it (quota.ts): the caller falls back. */
+  quota?: boolean;
+}
+
+export interface MailOptions {
+  /** How important it is when the day's recipients run short (quota.ts). */
+  priority: MailPriority;
+  quota?: QuotaTracker;
+  /** Recipients the weekly report still needs today (officer notifications leave them). */
+  reportReserve?: number;
+}
+
+/** The addresses of a `to` (one string with commas, or a list). */
+export function recipientsOf(to: string | readonly string[]): string[] {
+  return (typeof to === 'string' ? to.split(',') : [...to]).map((a) => a.trim()).filter((a) => a !== '');
 }
 
 export type MailResult = { ok: true } | { ok: false; error: MailError };
 
-export function sendMail(mail: Email): MailResult {
+export function sendMail(mail: Email, opts?: MailOptions): MailResult {
+  const count = recipientsOf(mail.to).length;
+  if (opts && opts.quota && !opts.quota.mayMail(opts.priority, count, opts.reportReserve ?? 0)) {
+    const message = `daily email recipients kept for more important mail (${opts.priority})`;
+    return { ok: false, error: { message, text: message, quota: true } };
+  }
   try {
     MailApp.sendEmail({
       to: typeof mail.to === 'string' ? mail.to : mail.to.join(','),
@@ -32,8 +56,10 @@ export function sendMail(mail: Email): MailResult {
       name: SENDER_NAME,
       ...(mail.attachments ? { attachments: mail.attachments } : {}),
     });
+    countMail(count);
     return { ok: true };
   } catch (e) {
-    return { ok: false, error: { message: String((e as Error).message ?? e), text: String(e) } };
+    const message = String((e as Error).message ?? e);
+    return { ok: false, error: { message, text: String(e), quota: /too many times/i.test(message) } };
   }
 }

@@ -38,3 +38,10 @@ export function webAppUrl(): string {
 export function uuid(): string {
   return Utilities.getUuid();
 }
+
+/** SHA-256 of a text, as lowercase hex (Utilities.computeDigest). */
+export function sha256Hex(text: string): string {
+  return Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8)
+    .map((b) => ((b + 256) % 256).toString(16).padStart(2, '0'))
+    .join('');
+}

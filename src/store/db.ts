@@ -17,6 +17,13 @@ const headerKey = headerCacheKey;
 export const pointerKey = (name: string): string => `ptr:${name}`;
 /** Script Property remembering a product-owned sheet's grid size, with its pointer. */
 export const maxRowsKey = (name: string): string => `ptrmax:${name}`;
+/**
+ * The pointer's copy in CacheService: written with it, read with it (the larger wins), so an
+ * execution whose Script Properties write failed (the store full, its daily quota) leaves a
+ * pointer that the next execution still sees, and rows are never written twice over.
+ */
+export const pointerCacheKey = (name: string): string => `ptr:${name}`;
+const POINTER_CACHE_SECONDS = 21600;
 
 export class MissingSheetError extends Error {
   constructor(readonly sheetName: string) {
@@ -94,8 +101,7 @@ export class Db {
       table.sheet.appendRow(table.toValues(recs[0]));
       return table.sheet.getLastRow();
     }
-    const pkey = pointerKey(def.name);
-    let next = ownedPointer ? Number(this.props.get(pkey) ?? '0') : 0;
+    let next = ownedPointer ? this.storedPointer(key) : 0;
     if (!(next >= 2)) next = ownedPointer ? this.lastDataRow(key) + 1 : table.sheet.getLastRow() + 1;
     // The grid size is remembered with the pointer, so an append needs no metadata read.
     const mkey = maxRowsKey(def.name);
@@ -108,10 +114,31 @@ export class Db {
     }
     table.writeRows(next, recs);
     if (ownedPointer) {
-      this.props.set(pkey, String(next + recs.length));
+      this.setPointer(key, next + recs.length);
       this.props.set(mkey, String(max));
     }
     return next;
+  }
+
+  /** The stored pointer of a sheet (Script Properties or its cached copy, the larger); 0 if none. */
+  storedPointer(key: SheetKey): number {
+    const name = SHEETS[key].name;
+    const stored = Number(this.props.get(pointerKey(name)) ?? '0');
+    const cached = Number(this.cache.getJson<number>(pointerCacheKey(name)) ?? 0);
+    return Math.max(stored >= 2 ? stored : 0, cached >= 2 ? cached : 0);
+  }
+
+  /** Moves a pointer (down too, after rows were deleted): in Script Properties and the cache. */
+  setPointer(key: SheetKey, row: number): void {
+    const name = SHEETS[key].name;
+    this.props.set(pointerKey(name), String(row));
+    this.cache.putJson(pointerCacheKey(name), row, POINTER_CACHE_SECONDS);
+  }
+
+  /** The next free row of a product-owned sheet: its pointer, else its last data row + 1. */
+  nextRow(key: SheetKey): number {
+    const next = this.storedPointer(key);
+    return next >= 2 ? next : this.lastDataRow(key) + 1;
   }
 
   /**
@@ -122,11 +149,10 @@ export class Db {
     const def = SHEETS[key];
     const sheet = this.ss.getSheetByName(def.name);
     if (!sheet) throw new MissingSheetError(def.name);
-    const pkey = pointerKey(def.name);
-    const stored = Number(this.props.get(pkey) ?? '0');
+    const stored = this.storedPointer(key);
     const actual = this.lastDataRow(key) + 1;
     const pointer = Math.max(stored, actual, 2);
-    if (pointer !== stored) this.props.set(pkey, String(pointer));
+    if (pointer !== stored) this.setPointer(key, pointer);
     this.props.set(maxRowsKey(def.name), String(sheet.getMaxRows()));
     return { pointer, moved: stored !== 0 && pointer !== stored };
   }
@@ -141,7 +167,7 @@ export class Db {
     const sheet = this.ss.getSheetByName(def.name);
     if (!sheet) throw new MissingSheetError(def.name);
     const pointer = Math.max(this.lastDataRow(key) + 1, 2);
-    this.props.set(pointerKey(def.name), String(pointer));
+    this.setPointer(key, pointer);
     this.props.set(maxRowsKey(def.name), String(sheet.getMaxRows()));
     return pointer;
   }

@@ -32,6 +32,11 @@ export interface ColumnDef {
   readonly values?: readonly string[];
   /** Written only by the product: protected (warning only). */
   readonly system?: boolean;
+  /**
+   * Key of the column this one follows. Setup inserts it there when an existing sheet lacks it
+   * (other missing columns are added at the end), so writes that span both stay one call.
+   */
+  readonly after?: string;
 }
 
 export interface SheetDef {
@@ -39,6 +44,8 @@ export interface SheetDef {
   readonly columns: readonly ColumnDef[];
   /** Whole sheet written only by the product (append by pointer, warning-only protection). */
   readonly systemOwned?: boolean;
+  /** The product's own working sheet: hidden, and protected as a whole (warning only). */
+  readonly hidden?: boolean;
 }
 
 const GROUPS = GROUP_NAMES;
@@ -47,7 +54,7 @@ const c = (
   key: string,
   header: string,
   type: ColumnType,
-  extra: Partial<Pick<ColumnDef, 'values' | 'system'>> = {},
+  extra: Partial<Pick<ColumnDef, 'values' | 'system' | 'after'>> = {},
 ): ColumnDef => ({ key, header, type, ...extra });
 
 export const SHEETS = {
@@ -77,6 +84,9 @@ export const SHEETS = {
       c('bidang', 'Bidang', 'list', { values: BIDANG }),
       c('topic', 'Topik', 'text'),
       c('status', 'Status', 'list', { values: SESSION_STATUSES }),
+      // The conversation's state while it is open (domain/conversation-cell.ts): beside Status,
+      // so a turn's write of the row stays one setValues.
+      c('state', 'Status Percakapan', 'text', { system: true, after: 'status' }),
       c('startedAt', 'Mulai', 'datetime'),
       c('connectedAt', 'Terhubung', 'datetime'),
       c('firstResponseAt', 'Respons Pertama', 'datetime'),
@@ -296,6 +306,18 @@ export const SHEETS = {
       c('caseRating4', 'Penilaian Kasus 4', 'number'),
       c('reportSheet', 'Lembar Laporan', 'text'),
       c('generatedAt', 'Dibuat', 'datetime'),
+    ],
+  },
+  // Deliveries the webhook could not handle (the lock was busy, a storage or quota error): kept
+  // here with `appendRow` (no lock needed) and handled again by tick (helpdesk/backlog.ts).
+  inboundQueue: {
+    name: 'Antrean Masuk',
+    hidden: true,
+    columns: [
+      c('at', 'Waktu', 'datetime'),
+      c('attempts', 'Percobaan', 'number'),
+      c('reason', 'Alasan', 'text'),
+      c('payload', 'Isi', 'text'),
     ],
   },
   systemLog: {

@@ -44,6 +44,7 @@ export const SETTING = {
   handoverRestartsSession: 'Alihkan Mulai Ulang Sesi',
   mediaMaxMb: 'Batas Unduh Lampiran (MB)',
   officerFileMaxMb: 'Batas Berkas Petugas (MB)',
+  accountType: 'Jenis Akun Google',
 } as const;
 
 export type SettingKey = keyof typeof SETTING;
@@ -192,6 +193,13 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     defaultValue: 'YA',
     description:
       'Minta penilaian warga ketika kasus selesai (YA/TIDAK); dihitung terpisah dari penilaian sesi.',
+  },
+  {
+    key: SETTING.accountType,
+    defaultValue: 'konsumen',
+    description:
+      'Jenis akun Google pemilik skrip: "konsumen" (Gmail gratis: 100 penerima email, 20.000 panggilan ' +
+      'UrlFetch, 90 menit pemicu per hari) atau "workspace" (Google Workspace: 1.500 / 100.000 / 6 jam).',
   },
 ];
 

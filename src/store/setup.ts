@@ -42,6 +42,20 @@ function setupSheet(ss: Spreadsheet, key: SheetKey, report: SetupReport): void {
   }
   const headers = headerRow(sheet);
   const present = new Set(headers.map(normaliseHeader));
+  // A missing column with a place (`after`) goes right after that column, when the sheet has it.
+  for (const col of def.columns) {
+    if (!col.after || present.has(normaliseHeader(col.header))) continue;
+    const before = def.columns.find((c) => c.key === col.after);
+    const index = before
+      ? headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(before.header))
+      : -1;
+    if (index < 0 || headers.length === 0) continue;
+    sheet.insertColumnAfter(index + 1);
+    sheet.getRange(1, index + 2).setValue(col.header);
+    headers.splice(index + 1, 0, col.header);
+    present.add(normaliseHeader(col.header));
+    report.addedColumns.push(`${def.name}!${col.header}`);
+  }
   const missing = def.columns.filter((c) => !present.has(normaliseHeader(c.header)));
   if (missing.length > 0) {
     const start = headers.length + 1;
@@ -89,6 +103,7 @@ function setupSheet(ss: Spreadsheet, key: SheetKey, report: SetupReport): void {
     if (!sameValidation(body.getDataValidation(), v.build())) body.setDataValidation(v.build());
   }
   protect(sheet, def, headers);
+  if (def.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
 }
 
 function sameValidation(
@@ -109,7 +124,7 @@ function protect(sheet: Sheet, def: SheetDef, headers: string[]): void {
     .concat(sheet.getProtections(protectionType('SHEET')))
     .map((p) => p.getDescription());
   const want: { description: string; make: () => GoogleAppsScript.Spreadsheet.Protection }[] = [];
-  if (def.systemOwned) {
+  if (def.systemOwned || def.hidden) {
     want.push({ description: `${PROTECTION_MARK}: ${def.name}`, make: () => sheet.protect() });
   } else {
     want.push({

@@ -292,9 +292,12 @@ describe('archive of old sessions and messages', () => {
     expect(sample.Mulai).toEqual(new Date(original.start));
     expect(sample['ID Batch Arsip']).toMatch(/^S-/);
 
-    // The citizen states point at their rows again.
-    const state = JSON.parse(app.emu.scriptProperties.get(userKeyProp(kept.phone))!) as { row: number };
-    expect(app.records('Sesi')[state.row - 2].ID).toBe(kept.id);
+    // The state kept in a Script Property by the former design moved into its session's row, and
+    // stayed with the row through the deletions above it.
+    expect(app.emu.scriptProperties.has(`u:${kept.phone}`)).toBe(false);
+    expect(app.emu.scriptProperties.has(`s:${kept.id}`)).toBe(false);
+    const keptRow = app.records('Sesi').find((r) => r.ID === kept.id)!;
+    expect(String(keptRow['Status Percakapan'])).toMatch(new RegExp(`^\\|${kept.phone}\\|`));
     ani.say('Terima kasih, sudah cukup');
     ani.say('selesai');
     const liveRow = app.records('Sesi').find((r) => r.ID === live)!;

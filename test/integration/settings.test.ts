@@ -86,6 +86,7 @@ describe('scheduler', () => {
     const first = app.tick();
     // Every job, in the order tick runs them when several are due.
     expect(first.result.ran.map((r) => r.job)).toEqual([
+      'pindah-status',
       'pesan-tertunda',
       'sesi-habis',
       'kirim-ulang',
@@ -98,6 +99,7 @@ describe('scheduler', () => {
       'siaran',
       'kapasitas',
       'arsip',
+      'ringkasan-email',
     ]);
     app.advanceMinutes(1);
     const idle = app.tick();

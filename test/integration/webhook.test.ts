@@ -203,6 +203,9 @@ describe('lock held too long by another execution', () => {
     const res = postJson(app, cloudText(ani.sender, 'halo', app.now()));
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, queued: true });
     expect(app.records('Pesan')).toHaveLength(0);
+    // The citizen is told at once, briefly; no menu yet.
+    expect(ani.replies().map((r) => r.text)).toEqual([expect.stringMatching(/^Mohon maaf, sistem kami/)]);
+    expect(app.records('Antrean Masuk').filter((r) => r.Isi !== '')).toHaveLength(1);
     app.emu.endExecution(holder);
     app.advanceMinutes(1);
     expect(app.tick().result.ran.map((r) => r.job)).toContain('pesan-tertunda');
@@ -213,6 +216,11 @@ describe('lock held too long by another execution', () => {
         .map((r) => r.Isi),
     ).toEqual(['halo']);
     expect(ani.replies()[0].choices.map((c) => c.title)).toEqual(['Konsultasi', 'Pengaduan']);
+    expect(app.records('Antrean Masuk').filter((r) => r.Isi !== '')).toHaveLength(0);
+    // Said in Log Sistem (by tick: the lock was busy), and told to the reporting team once.
+    const log = app.records('Log Sistem').map((r) => String(r.Pesan));
+    expect(log.some((l) => /pesan tertunda diproses ulang.*kunci/i.test(l))).toBe(true);
+    expect(app.emu.mailLog.filter((m) => /Gangguan sistem/.test(m.subject))).toHaveLength(1);
   });
 
   // Script Properties allow 9 KB a value counted in UTF-8 bytes (the emulator refuses more with
@@ -238,11 +246,15 @@ describe('lock held too long by another execution', () => {
     const holder = app.emu.beginExecution('longJob', { kind: 'trigger' });
     const globals = app.emu.globals(undefined, holder) as { LockService: GoogleAppsScript.Lock.LockService };
     globals.LockService.getScriptLock().waitLock(1000);
+    // Antrean Masuk unavailable too: the delivery goes to Script Properties, in chunks.
+    const sheet = app.emu.spreadsheet.getSheetByName('Antrean Masuk')!;
+    sheet.name = 'Antrean Masuk (dipindah)';
     const res = postJson(app, delivery);
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, queued: true });
-    const kept = [...app.emu.scriptProperties].filter(([k]) => k.startsWith('q:in:'));
+    const kept = [...app.emu.scriptProperties].filter(([k]) => k.startsWith('q:in:') && k !== 'q:in:waiting');
     expect(kept.length).toBeGreaterThan(1);
     for (const [, v] of kept) expect(Buffer.byteLength(v, 'utf8')).toBeLessThanOrEqual(9 * 1024);
+    sheet.name = 'Antrean Masuk';
     app.emu.endExecution(holder);
     app.advanceMinutes(1);
     app.tick();

@@ -301,10 +301,16 @@ function sendTo(ctx: Ctx, run: BroadcastRun, batch: Batch, i: number): Step {
     return { used: false, pause: false };
   }
 
+  // The day's UrlFetch calls keep a fifth for replies and notifications: the broadcast waits.
+  if (!ctx.quota.mayFetch('broadcast')) {
+    const renews = ctx.quota.state('urlFetch').resetsAt ?? ctx.now + 3600000;
+    throttle(ctx, run, Math.max(60000, renews - ctx.now), ctx.t('urlFetchQuotaBroadcast'));
+    return { used: false, pause: true };
+  }
   // Durable before the send: if this execution dies now, the next run will not send again.
   run.inflight = i;
   saveRunNow(ctx, run);
-  const result = deliver(ctx, out);
+  const result = deliver(ctx, out, 'broadcast');
   run.inflight = -1;
   const cls = classifySend(result, batch.provider);
   const error = `${result.errorCode || ''} ${result.errorMessage}`.trim();

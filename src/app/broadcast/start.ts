@@ -13,7 +13,7 @@ import { withScriptLock } from '../../platform/lock';
 import { activeUserEmail } from '../../platform/user';
 import { cellText, cellTime } from '../../store/cells';
 import type { Ctx } from '../context';
-import { allUsers } from '../helpdesk/state';
+import { liveConversations } from '../helpdesk/state';
 import { providerName } from '../messaging/sender';
 import {
   BC_MESSAGE_KEY,
@@ -69,7 +69,7 @@ export function recentInbound(ctx: Ctx, recipients: readonly Recipient[]): Map<s
     if (!(last.get(key)! >= at)) last.set(key, at);
   };
   for (const r of recipients) note(r.key, r.lastInbound);
-  for (const u of allUsers(ctx.props)) note(recipientKey(u.phone || u.userId), u.lastInboundAt);
+  for (const u of liveConversations(ctx)) note(recipientKey(u.phone || u.userId), u.lastInboundAt);
   const table = ctx.db.table('messages');
   let end = table.sheet.getLastRow();
   for (let n = 0; n < TAIL_MAX_BLOCKS && end >= 2; n++) {

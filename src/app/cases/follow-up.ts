@@ -5,7 +5,7 @@ import type { GroupName } from '../../domain/types';
 import { groupFor, isBidang, isJenis, SESSION_STATUS } from '../../domain/types';
 import { cellText } from '../../store/cells';
 import type { Ctx } from '../context';
-import { loadUser, saveUser, userOfSession } from '../helpdesk/state';
+import { conversationOfSession, saveUser } from '../helpdesk/state';
 import { deadlineText } from './calendar';
 import { openCaseOnRow } from './open';
 import { findSessionById } from './store';
@@ -18,8 +18,7 @@ export function markFollowUp(
   const refuse = { ok: false, message: ctx.t('caseFollowUpNotConsultation', { sessionId: id }) };
   const allowed = (jenis: unknown, bidang: unknown): boolean =>
     isJenis(jenis) && isBidang(bidang) && (!groups || groups.includes(groupFor(jenis, bidang)));
-  const userKey = userOfSession(ctx.props, id);
-  const state = userKey ? loadUser(ctx.props, userKey) : null;
+  const state = conversationOfSession(ctx, id);
   if (state && state.sessionId.toUpperCase() === id && state.phase === 'chat') {
     if (!allowed(state.jenis, state.bidang)) {
       return {
@@ -29,7 +28,7 @@ export function markFollowUp(
     }
     if (state.jenis !== 'Konsultasi') return refuse;
     state.followUp = true;
-    saveUser(ctx.props, state);
+    saveUser(ctx, state);
     return { ok: true, message: ctx.t('caseFollowUpMarked', { sessionId: id }) };
   }
   const found = findSessionById(ctx, id);

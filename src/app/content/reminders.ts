@@ -5,11 +5,11 @@
 import { nextReminderAt, reminderDigest, type ReminderTask } from '../../domain/content';
 import { dayNameOf, formatLocal, localDateKey, localMinuteOfDay } from '../../domain/time';
 import { isGroupName, TASK_STATUS } from '../../domain/types';
-import { sendMail } from '../../platform/mail';
 import { cellText, cellTime } from '../../store/cells';
 import { activeOfficers, settingNumber } from '../config';
 import type { Ctx } from '../context';
 import { serviceHours } from '../helpdesk/hours';
+import { sendOrDigest } from '../quota/mail';
 import type { Job } from '../scheduler/job';
 
 export const REMINDER_JOB = 'pengingat-tugas';
@@ -85,13 +85,20 @@ export function sendReminders(ctx: Ctx, todayYmd: string): ReminderRun {
         ctx.t('reminderLineDue', { task: t.task, contentId: t.contentId || '-', due: dueText(t) }),
       ),
     ];
-    const sent = sendMail({
-      to,
-      subject: ctx.t('reminderEmailSubject', { team, date }),
-      body: ctx.t('reminderEmailBody', { team, lines: lines.join('\n'), spreadsheetUrl: ctx.ss.getUrl() }),
-    });
+    const subject = ctx.t('reminderEmailSubject', { team, date });
+    const sent = sendOrDigest(
+      ctx,
+      {
+        to,
+        subject,
+        body: ctx.t('reminderEmailBody', { team, lines: lines.join('\n'), spreadsheetUrl: ctx.ss.getUrl() }),
+      },
+      'reminder',
+      subject,
+    );
     if (sent.ok) run.emailed.push({ team, tasks: lines.length, to });
-    else ctx.log('GALAT', 'pengingat', ctx.t('reminderEmailFailed', { team, reason: sent.error.text }));
+    else if (!sent.error.quota)
+      ctx.log('GALAT', 'pengingat', ctx.t('reminderEmailFailed', { team, reason: sent.error.text }));
   }
   return run;
 }

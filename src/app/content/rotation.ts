@@ -13,10 +13,10 @@ import {
 import { addDays, formatDateLongId, localDateKey, localMs } from '../../domain/time';
 import { type Bidang, type GroupName, TOPIC_STATUS } from '../../domain/types';
 import type { MessageOverrides } from '../../messages/id';
-import { sendMail } from '../../platform/mail';
 import { cellText } from '../../store/cells';
 import { activeOfficers } from '../config';
 import type { Ctx } from '../context';
+import { sendOrDigest } from '../quota/mail';
 import { contentSettings, readCalendar, readSpeakers, readTopicBank } from './calendar';
 
 /** Teams told when the bank has no topic of a theme left (SOP 001 table 1–2). */
@@ -130,12 +130,18 @@ function tellTopicBankEmpty(ctx: Ctx, exhausted: { pub: string; theme: Bidang }[
     return;
   }
   const themes = [...new Set(exhausted.map((x) => x.theme))].join('/');
-  const sent = sendMail({
-    to: emails,
-    subject: ctx.t('topicBankEmptySubject', { theme: themes }),
-    body: ctx.t('topicBankEmptyEmailBody', { lines: lines.join('\n'), spreadsheetUrl: ctx.ss.getUrl() }),
-  });
-  if (!sent.ok) {
+  const subject = ctx.t('topicBankEmptySubject', { theme: themes });
+  const sent = sendOrDigest(
+    ctx,
+    {
+      to: emails,
+      subject,
+      body: ctx.t('topicBankEmptyEmailBody', { lines: lines.join('\n'), spreadsheetUrl: ctx.ss.getUrl() }),
+    },
+    'reminder',
+    subject,
+  );
+  if (!sent.ok && !sent.error.quota) {
     ctx.log(
       'GALAT',
       'rotasi',

@@ -64,7 +64,7 @@ import { SETTING } from '../../store/settings';
 import { headerRow, normaliseHeader } from '../../store/table';
 import { forgetConfig, setting } from '../config';
 import { Ctx } from '../context';
-import { allUsers } from '../helpdesk/state';
+import { liveConversations } from '../helpdesk/state';
 import { type Job, jobKey } from '../scheduler/job';
 import { checkCapacity } from './capacity';
 import { deleteProductRows, deleteRowsBottomUp, repairSessionRows } from './rows';
@@ -288,7 +288,7 @@ function finish(ctx: Ctx, c: Cursor): void {
 
 function openSessionIds(ctx: Ctx): Set<string> {
   return new Set(
-    allUsers(ctx.props)
+    liveConversations(ctx)
       .map((u) => u.sessionId.trim().toUpperCase())
       .filter((id) => id !== ''),
   );
@@ -486,7 +486,7 @@ function remove(ctx: Ctx, c: Cursor, memory: Memory): void {
   const deleted = deleteProductRows(ctx, c.sheet, rows);
   // Also when nothing was left to delete: a killed run may have deleted rows without repairing
   // the citizen states that point below them (the repair is idempotent).
-  if (c.sheet === 'sessions' && deleted === 0) repairSessionRows(ctx);
+  if (c.sheet === 'sessions' && deleted === 0) repairSessionRows(ctx, b.count);
   flushSheets(); // the deletions are applied before the cursor says they were
   if (memory.sheets) delete memory.sheets[c.sheet];
   c.moved[c.sheet] += b.count;

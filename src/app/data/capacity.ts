@@ -14,9 +14,9 @@ import {
 } from '../../domain/retention';
 import { toIsoLocal } from '../../domain/time';
 import type { MessageKey } from '../../messages/id';
-import { sendMail } from '../../platform/mail';
 import { activeOfficers, setting } from '../config';
 import type { Ctx } from '../context';
+import { sendByPriority } from '../quota/mail';
 import type { Job } from '../scheduler/job';
 
 const HOUR = 3600000;
@@ -117,11 +117,11 @@ function warnTeam(ctx: Ctx, cells: number, percent: number, level: CapacityLevel
     ctx.log('PERINGATAN', 'kapasitas', ctx.t('capacityNoRecipients'));
     return;
   }
-  const sent = sendMail({
-    to,
-    subject: ctx.t('capacityEmailSubject', vars),
-    body: ctx.t('capacityEmailBody', vars),
-  });
+  const sent = sendByPriority(
+    ctx,
+    { to, subject: ctx.t('capacityEmailSubject', vars), body: ctx.t('capacityEmailBody', vars) },
+    'alert',
+  );
   if (!sent.ok) ctx.log('GALAT', 'kapasitas', ctx.t('capacityMailFailed', { reason: sent.error.message }));
 }
 

@@ -3,7 +3,8 @@
 // it on confirmation. Covered: `Sesi` (number or user id), `Pesan` (number, and every message of
 // the citizen's sessions, including notifications to officers about them), `Pelanggan Siaran`,
 // `Log Siaran`, `Narasumber` (contact), the same sheets in the yearly archives, the citizen's
-// conversation state in Script Properties and their messages waiting in the retry queue.
+// conversation state (in their `Sesi` rows, and its cached copy) and their messages waiting in the
+// retry queue.
 // `Tanya Jawab`, `Metrik`, `Rekap Mingguan` and the report sheets hold no numbers.
 
 import type { PrivacyResult, PrivacySheetHits } from '../../api/types';
@@ -19,7 +20,7 @@ import { SHEETS } from '../../store/schema';
 import { normaliseHeader } from '../../store/table';
 import { Ctx } from '../context';
 import type { UserState } from '../helpdesk/state';
-import { allUsers, deleteUser } from '../helpdesk/state';
+import { forgetConversation, liveConversations } from '../helpdesk/state';
 import { deleteSessionMedia } from '../media/cleanup';
 import type { QueuedSend } from '../messaging/sender';
 import { OUTBOX_QUEUE_KEY } from '../messaging/sender';
@@ -74,7 +75,7 @@ export function findCitizen(ctx: Ctx, input: string | number): CitizenFindings {
   if (!query) throw new Error(render('privacyQueryInvalid'));
   const addresses = new Set<string>([query.key]);
   const sessionIds = new Set<string>();
-  const states = allUsers(ctx.props).filter(
+  const states = liveConversations(ctx).filter(
     (u) => cellMatchesAddress(u.phone, addresses) || u.userId === query.key || u.userKey === query.key,
   );
   for (const u of states) {
@@ -227,7 +228,7 @@ export function deleteCitizen(ctx: Ctx, input: string | number, by: string): Pri
   const findings = findCitizen(ctx, input);
   const { addresses, sessionIds } = findings;
   // States first: the row repair after deleting `Sesi` rows then only concerns other citizens.
-  for (const u of findings.states) deleteUser(ctx.props, u);
+  for (const u of findings.states) forgetConversation(ctx, u);
   const queue = ctx.props.getJson<QueuedSend[]>(OUTBOX_QUEUE_KEY) ?? [];
   const drop = new Set(queuedFor(ctx, addresses, sessionIds).map((q) => q.id));
   if (drop.size > 0)

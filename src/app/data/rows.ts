@@ -1,6 +1,6 @@
 // Deleting rows of the product's sheets (the archive job, a citizen's request to delete their
 // data) shifts every row below. Whatever points at a row by number is repaired here, in the same
-// execution and under the same lock: citizens' conversation states (their `Sesi` row), the send
+// execution and under the same lock: the live window of conversation states (`Sesi`), the send
 // retry queue and the sent-message cache (`Pesan` rows), and the append pointers.
 
 import type { Block } from '../../domain/retention';
@@ -8,7 +8,7 @@ import { deletionOrder, shiftRow } from '../../domain/retention';
 import type { SheetKey } from '../../store/schema';
 import { SHEETS } from '../../store/schema';
 import type { Ctx } from '../context';
-import { allUsers, saveUser } from '../helpdesk/state';
+import { afterSessionRowsDeleted, flushSessionRows } from '../helpdesk/state';
 import type { QueuedSend } from '../messaging/sender';
 import { OUTBOX_QUEUE_KEY } from '../messaging/sender';
 
@@ -45,6 +45,8 @@ export function deleteRowsBottomUp(
 /** Deletes rows of a sheet of the main spreadsheet and repairs what pointed at rows below. */
 export function deleteProductRows(ctx: Ctx, key: SheetKey, rows: readonly number[]): number {
   const table = ctx.db.table(key);
+  // Row changes staged earlier in this execution go to the rows they were meant for.
+  if (key === 'sessions') flushSessionRows(ctx);
   const done = deleteRowsBottomUp(table.sheet, rows, (deleted) => afterRowsDeleted(ctx, key, deleted));
   return done.reduce((n, b) => n + b.count, 0);
 }
@@ -54,11 +56,8 @@ export function afterRowsDeleted(ctx: Ctx, key: SheetKey, deleted: readonly Bloc
   if (deleted.length === 0) return;
   const def = SHEETS[key];
   if ('systemOwned' in def && def.systemOwned) ctx.db.resetPointer(key);
-  if (key === 'sessions')
-    repairSessionRows(
-      ctx,
-      deleted.reduce((n, b) => n + b.count, 0),
-    );
+  // The conversation states moved with their rows: the live window and cached rows follow.
+  if (key === 'sessions') afterSessionRowsDeleted(ctx, deleted);
   if (key === 'messages') {
     shiftQueuedRows(ctx, deleted);
     forgetRecentSentRows(ctx);
@@ -66,39 +65,13 @@ export function afterRowsDeleted(ctx: Ctx, key: SheetKey, deleted: readonly Bloc
 }
 
 /**
- * Points every citizen state at its session's row again, found by session id (not by arithmetic,
- * so the repair is right however many deletions happened before it, and may run twice).
+ * After a run that may have deleted `Sesi` rows without the repair (killed between the two): the
+ * live window is widened by what could have gone above it, and cached rows are forgotten. Safe to
+ * run twice (a wider window only costs a longer read).
  */
-export function repairSessionRows(ctx: Ctx, deletedAbove = 0): number {
-  const users = allUsers(ctx.props).filter((u) => u.sessionId && u.row > 0);
-  if (users.length === 0) return 0;
-  const table = ctx.db.table('sessions');
-  const idCol = table.col('id');
-  const last = table.sheet.getLastRow();
-  if (!idCol || last < 2) return 0;
-  const lo = Math.max(2, Math.min(...users.map((u) => u.row)) - deletedAbove);
-  const ids = lo <= last ? table.sheet.getRange(lo, idCol, last - lo + 1, 1).getValues() : [];
-  const rowOf = new Map<string, number>();
-  ids.forEach((v, i) => rowOf.set(String(v[0]).trim().toUpperCase(), lo + i));
-  let fixed = 0;
-  for (const u of users) {
-    const id = u.sessionId.toUpperCase();
-    let row = rowOf.get(id) ?? 0;
-    if (!row) {
-      const cell = table.sheet
-        .getRange(2, idCol, last - 1, 1)
-        .createTextFinder(u.sessionId)
-        .matchEntireCell(true)
-        .findNext();
-      row = cell ? cell.getRow() : 0;
-    }
-    if (row && row !== u.row) {
-      u.row = row;
-      saveUser(ctx.props, u);
-      fixed++;
-    }
-  }
-  return fixed;
+export function repairSessionRows(ctx: Ctx, deletedAbove = 0): void {
+  ctx.db.resetPointer('sessions');
+  afterSessionRowsDeleted(ctx, deletedAbove > 0 ? [{ start: 2, count: deletedAbove }] : []);
 }
 
 /** Queued retries remember their `Pesan` row to record the outcome: shift them (0: row gone). */

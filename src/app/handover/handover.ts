@@ -58,7 +58,7 @@ export function handOver(
   state.officer = '';
   if (restarts(ctx) && state.connectedAt) {
     state.connectedAt = ctx.now;
-    scheduleExpiry(ctx.props, state.userKey, ctx.now + sessionMinutes(ctx) * 60000);
+    scheduleExpiry(ctx, ctx.now + sessionMinutes(ctx) * 60000);
   }
   ctx.db.update('sessions', state.row, {
     jenis: state.jenis,
@@ -74,7 +74,7 @@ export function handOver(
     'dialihkan',
   );
   notifyNewGroup(ctx, state, from, by, turn);
-  saveUser(ctx.props, state);
+  saveUser(ctx, state);
   ctx.log(
     'INFO',
     'alihkan',

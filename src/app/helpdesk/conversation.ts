@@ -3,6 +3,7 @@
 // Every function here runs inside the script lock, called by the webhook or the scheduler.
 
 import type { InboundMessage } from '../../channels/types';
+import { liveCell } from '../../domain/conversation-cell';
 import { isWithinServiceHours, outOfHoursVars } from '../../domain/hours';
 import { initialMenu, isEndCommand, menuInput, menuText } from '../../domain/menu';
 import { parseRating, ratingLabel } from '../../domain/rating';
@@ -20,70 +21,91 @@ import { handleOfficerMessage, quotedSessionId } from './officer';
 import { handleOfficerCommand } from './officer-commands';
 import { ratingLines, sendMenu, sendRatingQuestion, sendText } from './replies';
 import { endSession } from './session-end';
-import type { UserState } from './state';
+import type { Found, UserState } from './state';
 import {
-  deleteUser,
-  linkSession,
-  loadUser,
+  endConversation,
+  findConversation,
   nextSessionSeq,
   rememberId,
+  rememberUser,
   saveUser,
   scheduleExpiry,
+  updateSessionRow,
 } from './state';
 import { handleSubscriptionCommand } from './subscription';
 
-const DEDUPE_SECONDS = 6 * 3600;
-const FONNTE_DEDUPE_SECONDS = 120;
+const OFFICER_DEDUPE_SECONDS = 6 * 3600;
+/** Fonnte sends the same retry once a minute; without its timestamp an id only holds this long. */
+const FONNTE_DEDUPE_MS = 120000;
 
-/** Cache key remembering an inbound message id for de-duplication. */
-export function seenKey(m: InboundMessage): string {
-  return `seen:${m.id}`.slice(0, 240);
+/**
+ * The id a message is de-duplicated by: its own, except a Fonnte message without a timestamp
+ * (sender + text only), which counts as the same message within two minutes.
+ */
+export function dedupeId(ctx: Ctx, m: InboundMessage): string {
+  return m.provider === 'fonnte' && !m.timestamp ? `${m.id}@${Math.floor(ctx.now / FONNTE_DEDUPE_MS)}` : m.id;
 }
 
-/** True when this delivery was already handled (Meta re-delivers; Fonnte has no ids). */
-export function seenBefore(ctx: Ctx, m: InboundMessage, state: UserState | null): boolean {
-  if (state && state.lastIds.includes(m.id)) return true;
-  const key = seenKey(m);
+/** Cache key remembering an officer's inbound message id (citizens' ids live in their state). */
+export function seenKey(id: string): string {
+  return `seen:${id}`.slice(0, 240);
+}
+
+/**
+ * True when a citizen's delivery was already handled (Meta re-delivers): its id is among the
+ * recent ids of the live conversation, or of the one that just ended (both cache and `Sesi`).
+ */
+export function seenBefore(id: string, found: Found): boolean {
+  return (found.state !== null && found.state.lastIds.includes(id)) || found.doneIds.includes(id);
+}
+
+/** An officer's message: the cache, else its id among the logged messages (one search). */
+function officerSeenBefore(ctx: Ctx, id: string, loggedId: string): boolean {
+  const key = seenKey(id);
   if (ctx.cache.getJson<number>(key) !== null) return true;
-  ctx.cache.putJson(key, 1, m.provider === 'fonnte' && !m.timestamp ? FONNTE_DEDUPE_SECONDS : DEDUPE_SECONDS);
-  return false;
+  ctx.cache.putJson(key, 1, OFFICER_DEDUPE_SECONDS);
+  return ctx.db.table('messages').findRow('messageId', loggedId) !== null;
 }
 
 /** Handles one inbound message. The caller holds the script lock and commits the turn. */
-export function handleInbound(ctx: Ctx, m: InboundMessage, turn: Turn): void {
+export function handleInbound(ctx: Ctx, m: InboundMessage, turn: Turn, payloadIds: string[] = []): void {
+  const id = dedupeId(ctx, m);
   const officer = officerByPhone(ctx.config, m.phone);
   if (officer) {
-    if (seenBefore(ctx, m, null)) return;
+    if (officerSeenBefore(ctx, id, m.id)) return;
     if (!handleOfficerCommand(ctx, officer, m, turn, () => quotedSessionId(ctx, m)))
       handleOfficerMessage(ctx, officer, m, turn);
     return;
   }
-  let state = loadUser(ctx.props, m.userKey);
-  if (seenBefore(ctx, m, state)) return;
+  const found = findConversation(ctx, m.userKey, payloadIds.length ? payloadIds : [id]);
+  if (seenBefore(id, found)) return;
+  let state = found.state;
   if (state) {
-    rememberId(state, m.id);
+    rememberId(state, id);
     state.lastInboundAt = ctx.now;
     if (m.name) state.name = m.name.slice(0, 200);
   }
   if (handleSubscriptionCommand(ctx, m, state, turn) || handleCitizenCaseCommand(ctx, m, turn)) {
-    if (state) saveUser(ctx.props, state);
+    if (state) saveUser(ctx, state);
     return;
   }
   if (state && state.phase === 'rating') {
     if (handleRating(ctx, state, m, turn)) return;
-    state = null; // an unrelated message after the rating question starts a new menu
+    // An unrelated message after the rating question starts a new menu (in a new row; the old
+    // row's cell is left to the cleanup job, so this turn stays one write of `Sesi`).
+    state = null;
   }
   if (!state) {
-    startConversation(ctx, m, turn);
+    startConversation(ctx, m, id, turn);
     return;
   }
   if (state.phase === 'menu') handleMenu(ctx, state, m, turn);
   else handleChat(ctx, state, m, turn);
 }
 
-function newState(ctx: Ctx, m: InboundMessage): UserState {
+function newState(ctx: Ctx, m: InboundMessage, id: string): UserState {
   const yymm = formatLocal(ctx.now, ctx.offset, 'yyMM');
-  const sessionId = formatSessionId(nextSessionSeq(ctx.props, yymm), ctx.now, ctx.offset);
+  const sessionId = formatSessionId(nextSessionSeq(ctx, yymm), ctx.now, ctx.offset);
   return {
     v: 1,
     userKey: m.userKey,
@@ -108,13 +130,14 @@ function newState(ctx: Ctx, m: InboundMessage): UserState {
     firstMessage: '',
     ratingRetries: 0,
     lastInboundAt: ctx.now,
-    lastIds: [m.id],
+    lastIds: [id],
   };
 }
 
-function startConversation(ctx: Ctx, m: InboundMessage, turn: Turn): void {
-  const state = newState(ctx, m);
+function startConversation(ctx: Ctx, m: InboundMessage, id: string, turn: Turn): void {
+  const state = newState(ctx, m, id);
   if (isQuestion(m)) state.firstMessage = firstWords(m.text);
+  // The new row carries the state: one write of `Sesi` for the whole turn.
   state.row = ctx.db.append('sessions', [
     {
       id: state.sessionId,
@@ -125,9 +148,10 @@ function startConversation(ctx: Ctx, m: InboundMessage, turn: Turn): void {
       startedAt: new Date(ctx.now),
       userKey: state.userKey,
       outOfHours: state.outOfHours,
+      state: liveCell(state.userKey, state),
     },
   ]);
-  linkSession(ctx.props, state.sessionId, state.userKey);
+  rememberUser(ctx, state);
   turn.inbound(m, state.sessionId, 'warga');
   let text = menuText(state.menu, { greeting: true, overrides: overrides(ctx) });
   if (state.outOfHours) {
@@ -135,7 +159,6 @@ function startConversation(ctx: Ctx, m: InboundMessage, turn: Turn): void {
     text = `${ctx.t('outOfHours', vars)}\n\n${menuText(state.menu, { overrides: overrides(ctx) })}`;
   }
   sendMenu(ctx, state, text, turn);
-  saveUser(ctx.props, state);
 }
 
 /** A message worth showing officers as the citizen's first words (not "halo" or a menu number). */
@@ -143,7 +166,7 @@ function isQuestion(m: InboundMessage): boolean {
   return m.type === 'text' && m.text.trim().split(/\s+/).length > 3;
 }
 
-/** What the state keeps of the first message (Script Properties values are limited to 9 KB). */
+/** What the state keeps of the first message (the state is cached: keep it small). */
 const FIRST_MESSAGE_MAX = 1000;
 
 function firstWords(text: string): string {
@@ -161,7 +184,7 @@ function handleMenu(ctx: Ctx, state: UserState, m: InboundMessage, turn: Turn): 
   if (outcome.kind === 'ask') {
     state.menu = outcome.state;
     sendMenu(ctx, state, menuText(state.menu, { invalid: outcome.invalid, overrides: overrides(ctx) }), turn);
-    saveUser(ctx.props, state);
+    saveUser(ctx, state);
     return;
   }
   connect(ctx, state, outcome.jenis, outcome.bidang, outcome.topik, turn);
@@ -189,28 +212,23 @@ function connect(
   if (open) {
     // The 30 minutes start now; out of hours they start with the first officer reply.
     state.connectedAt = ctx.now;
-    scheduleExpiry(ctx.props, state.userKey, ctx.now + minutes * 60000);
+    scheduleExpiry(ctx, ctx.now + minutes * 60000);
   }
-  ctx.db.update(
-    'sessions',
-    state.row,
-    {
-      jenis: state.jenis,
-      bidang: state.bidang,
-      topic,
-      status: state.status,
-      connectedAt: state.connectedAt ? new Date(state.connectedAt) : '',
-      ...(becameOutOfHours ? { outOfHours: true } : {}),
-    },
-    { startedAt: new Date(state.startedAt) },
-  );
+  updateSessionRow(ctx, state, {
+    jenis: state.jenis,
+    bidang: state.bidang,
+    topic,
+    status: state.status,
+    connectedAt: state.connectedAt ? new Date(state.connectedAt) : '',
+    ...(becameOutOfHours ? { outOfHours: true } : {}),
+  });
   const vars = { sessionId: state.sessionId, jenis, bidang, topic, minutes };
   const text = open
     ? ctx.t('connected', vars)
     : ctx.t('queuedOutOfHours', { ...vars, ...outOfHoursVars(ctx.now, hours, overrides(ctx)) });
   sendText(state, text, turn, 'terhubung');
   notifyOfficers(ctx, state, turn);
-  saveUser(ctx.props, state);
+  saveUser(ctx, state);
 }
 
 function handleChat(ctx: Ctx, state: UserState, m: InboundMessage, turn: Turn): void {
@@ -224,7 +242,7 @@ function handleChat(ctx: Ctx, state: UserState, m: InboundMessage, turn: Turn): 
   if (m.type === 'unsupported' || m.type === 'other') {
     sendText(state, ctx.t('unsupportedMessage'), turn);
   }
-  saveUser(ctx.props, state);
+  saveUser(ctx, state);
 }
 
 /** Returns false when the message is not a rating and should start a new conversation. */
@@ -233,19 +251,18 @@ function handleRating(ctx: Ctx, state: UserState, m: InboundMessage, turn: Turn)
   if (rating === null) {
     if (state.ratingRetries >= 1) {
       // Asked again once already: stop asking; this message starts a new menu.
-      deleteUser(ctx.props, state);
       return false;
     }
     turn.inbound(m, state.sessionId, 'warga');
     state.ratingRetries += 1;
     sendRatingQuestion(ctx, state, ctx.t('ratingInvalid', { choices: ratingLines() }), turn);
-    saveUser(ctx.props, state);
+    saveUser(ctx, state);
     return true;
   }
   turn.inbound(m, state.sessionId, 'warga');
   const label = ratingLabel(rating);
-  ctx.db.update('sessions', state.row, { rating, ratingLabel: label });
+  updateSessionRow(ctx, state, { rating, ratingLabel: label });
   sendText(state, ctx.t('ratingThanks', { label, sessionId: state.sessionId }), turn, 'penilaian');
-  deleteUser(ctx.props, state);
+  endConversation(ctx, state);
   return true;
 }

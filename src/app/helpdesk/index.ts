@@ -2,6 +2,6 @@
 // busy, the 30-minute expiry, send retries, abandoned conversations. Its sidebar is in inbox/.
 
 import type { Job } from '../scheduler/job';
-import { backlogJob, cleanupJob, expiryJob, retryJob } from './jobs';
+import { backlogJob, cleanupJob, expiryJob, migrateJob, retryJob } from './jobs';
 
-export const JOBS: readonly Job[] = [backlogJob, expiryJob, retryJob, cleanupJob];
+export const JOBS: readonly Job[] = [migrateJob, backlogJob, expiryJob, retryJob, cleanupJob];

@@ -1,14 +1,27 @@
 // Scheduler jobs of the help desk: session expiry, send retries, abandoned conversations, and the
 // row pointers of product-owned sheets.
 
+import { formatLocal } from '../../domain/time';
 import { SESSION_STATUS } from '../../domain/types';
 import type { Ctx } from '../context';
 import { OUTBOX_QUEUE_KEY, retryDueSends } from '../messaging/sender';
 import { Turn } from '../messaging/turn';
 import type { Job } from '../scheduler/job';
+import { backlogWaiting } from './backlog';
 import { expireDueSessions } from './session-end';
-import { allUsers, deleteUser, EXPIRY_KEY, unlinkSession } from './state';
-import { BACKLOG_PREFIX, processBacklog } from './webhook';
+import {
+  advanceWindow,
+  clearCell,
+  dropOldCounters,
+  endConversation,
+  EXPIRY_NEXT_KEY,
+  hasLegacy,
+  liveConversations,
+  migrateLegacy,
+  staleLiveRows,
+  updateSessionRow,
+} from './state';
+import { processBacklog } from './webhook';
 
 const MINUTE = 60000;
 const HOUR = 60 * MINUTE;
@@ -33,8 +46,7 @@ function earliest(raw: string | undefined, pick: (v: unknown) => number[]): numb
 export const expiryJob: Job = {
   name: EXPIRY_JOB,
   intervalMs: HOUR,
-  dueFromProps: (ctx, props) =>
-    earliest(props[EXPIRY_KEY], (v) => Object.values(v as Record<string, number>)) <= ctx.now,
+  dueFromProps: (ctx, props) => Number(props[EXPIRY_NEXT_KEY] ?? 'NaN') <= ctx.now,
   run(ctx) {
     const turn = new Turn(ctx);
     const n = expireDueSessions(ctx, turn);
@@ -54,19 +66,29 @@ export const retryJob: Job = {
   },
 };
 
-/** Menus never finished and rating questions never answered are closed after a day. */
+/**
+ * Menus never finished and rating questions never answered are closed after a day; leftover live
+ * cells of citizens who started again are cleared; the live window then starts at the oldest
+ * conversation still open.
+ */
 export function cleanupAbandoned(ctx: Ctx): number {
   let n = 0;
-  for (const state of allUsers(ctx.props)) {
-    if (state.phase === 'chat') continue;
-    if (ctx.now - Math.max(state.lastInboundAt, state.endedAt) < ABANDON_AFTER_MS) continue;
-    if (state.phase === 'menu' && state.row) {
-      ctx.db.update('sessions', state.row, { status: SESSION_STATUS.abandoned });
+  const live = liveConversations(ctx);
+  const open = live.filter((state) => {
+    if (state.phase === 'chat') return true;
+    if (ctx.now - Math.max(state.lastInboundAt, state.endedAt) < ABANDON_AFTER_MS) return true;
+    if (state.phase === 'menu') {
+      state.status = SESSION_STATUS.abandoned;
+      updateSessionRow(ctx, state, { status: SESSION_STATUS.abandoned });
     }
-    if (state.phase === 'rating') unlinkSession(ctx.props, state.sessionId);
-    deleteUser(ctx.props, state);
+    endConversation(ctx, state);
     n++;
-  }
+    return false;
+  });
+  for (const row of staleLiveRows(ctx, live)) clearCell(ctx, row);
+  advanceWindow(ctx, open);
+  const month = (ms: number): string => formatLocal(ms, ctx.offset, 'yyMM');
+  dropOldCounters(ctx, month(ctx.now), month(ctx.now - 32 * 86400000));
   return n;
 }
 
@@ -88,11 +110,25 @@ export const cleanupJob: Job = {
   },
 };
 
+/** Conversation states of the former design (one Script Property per citizen) move into `Sesi`. */
+export const migrateJob: Job = {
+  name: 'pindah-status',
+  intervalMs: 24 * HOUR,
+  dueFromProps: (_ctx, props) => hasLegacy(props),
+  run(ctx) {
+    const left = migrateLegacy(ctx);
+    return {
+      summary: `status percakapan dipindahkan ke Sesi (${left} tersisa)`,
+      ...(left > 0 ? { nextAt: ctx.now } : {}),
+    };
+  },
+};
+
 /** Deliveries kept while the lock was busy (see webhook.ts) are handled at the next tick. */
 export const backlogJob: Job = {
   name: BACKLOG_JOB,
   intervalMs: HOUR,
-  dueFromProps: (_ctx, props) => Object.keys(props).some((k) => k.startsWith(BACKLOG_PREFIX)),
+  dueFromProps: (_ctx, props) => backlogWaiting(props),
   run(ctx) {
     const n = processBacklog(ctx);
     return { summary: `${n} pesan tertunda diproses` };

@@ -4,11 +4,11 @@
 
 import type { InboundMessage } from '../../channels/types';
 import { formatLocal } from '../../domain/time';
-import { groupFor } from '../../domain/types';
-import { sendMail } from '../../platform/mail';
+import { groupFor, SEND_STATUS } from '../../domain/types';
 import { activeOfficers, setting } from '../config';
 import type { Ctx } from '../context';
 import { inboundBody, type Turn } from '../messaging/turn';
+import { addToDigest, sendByPriority } from '../quota/mail';
 import type { UserState } from './state';
 
 /** How long a notification's message id leads back to its session (6 hours). */
@@ -38,22 +38,48 @@ export function notifyOfficers(ctx: Ctx, state: UserState, turn: Turn): void {
     return;
   }
   for (const officer of officers) {
-    if (how.includes('whatsapp') && officer.whatsapp) {
-      const outcome = turn.send(
-        { kind: 'text', to: officer.whatsapp, text: ctx.t('officerNewSession', vars) },
-        { sessionId: state.sessionId, phone: officer.whatsapp, sender: 'sistem', kind: 'notifikasi' },
-      );
-      if (outcome.messageId) rememberNotification(ctx, outcome.messageId, state.sessionId);
-    }
-    if (how.includes('email') && officer.email) {
-      const sent = sendMail({
+    const byWhatsApp = how.includes('whatsapp') && officer.whatsapp !== '';
+    let told = false;
+    if (byWhatsApp) told = notifyByWhatsApp(ctx, state, officer.whatsapp, vars, turn);
+    if (!how.includes('email') || !officer.email) continue;
+    // Officer notifications come after the weekly report in the day's email recipients: when the
+    // quota holds this one back, WhatsApp carries it (if it did not already), else the digest.
+    const sent = sendByPriority(
+      ctx,
+      {
         to: officer.email,
         subject: ctx.t('officerEmailSubject', vars),
         body: ctx.t('officerEmailBody', vars),
-      });
-      if (!sent.ok) ctx.log('GALAT', 'email', `Email ke petugas ${officer.name} gagal: ${sent.error.text}`);
+      },
+      'officer',
+    );
+    if (sent.ok) continue;
+    if (!sent.error.quota) {
+      ctx.log('GALAT', 'email', `Email ke petugas ${officer.name} gagal: ${sent.error.text}`);
+      continue;
+    }
+    if (!told && officer.whatsapp) told = notifyByWhatsApp(ctx, state, officer.whatsapp, vars, turn);
+    if (!told) {
+      addToDigest(ctx, officer.email, ctx.t('digestOfficerLine', vars));
+      ctx.log('INFO', 'email', ctx.t('digestKeptLog', { to: officer.name || officer.email }));
     }
   }
+}
+
+/** The new session by WhatsApp; true when it went out (or waits in the retry queue). */
+function notifyByWhatsApp(
+  ctx: Ctx,
+  state: UserState,
+  to: string,
+  vars: Record<string, string>,
+  turn: Turn,
+): boolean {
+  const outcome = turn.send(
+    { kind: 'text', to, text: ctx.t('officerNewSession', vars) },
+    { sessionId: state.sessionId, phone: to, sender: 'sistem', kind: 'notifikasi' },
+  );
+  if (outcome.messageId) rememberNotification(ctx, outcome.messageId, state.sessionId);
+  return outcome.status !== SEND_STATUS.failed;
 }
 
 export function rememberNotification(ctx: Ctx, messageId: string, sessionId: string): void {

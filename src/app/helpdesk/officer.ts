@@ -17,7 +17,7 @@ import { sessionMinutes } from './hours';
 import { notificationKey } from './notify';
 import { endSession } from './session-end';
 import type { UserState } from './state';
-import { addressOf, loadUser, saveUser, scheduleExpiry, userOfSession } from './state';
+import { addressOf, conversationOfSession, saveUser, scheduleExpiry, updateSessionRow } from './state';
 
 const CLOSE_COMMAND = /^\s*\/?(tutup|tutup sesi|selesai)\s*[.!]?\s*$/i;
 
@@ -32,8 +32,7 @@ export interface ReplyResult {
 
 /** The open session of an id, or why there is none. */
 export function openSession(ctx: Ctx, sessionId: string): { state?: UserState; error?: ReplyError } {
-  const userKey = userOfSession(ctx.props, sessionId);
-  const state = userKey ? loadUser(ctx.props, userKey) : null;
+  const state = conversationOfSession(ctx, sessionId);
   if (!state || state.sessionId.toUpperCase() !== sessionId.toUpperCase()) return { error: 'unknown' };
   if (state.phase !== 'chat') return { error: 'closed', state };
   return { state };
@@ -66,21 +65,21 @@ export function officerReply(
     if (!state.connectedAt) {
       // Out of hours the 30 minutes start when an officer first answers.
       state.connectedAt = ctx.now;
-      scheduleExpiry(ctx.props, state.userKey, ctx.now + sessionMinutes(ctx) * 60000);
+      scheduleExpiry(ctx, ctx.now + sessionMinutes(ctx) * 60000);
     }
-    ctx.db.update(
-      'sessions',
-      state.row,
+    updateSessionRow(
+      ctx,
+      state,
       {
         status: state.status,
         connectedAt: new Date(state.connectedAt),
         firstResponseAt: new Date(state.firstResponseAt),
         officer: officerName,
       },
-      { startedAt: new Date(state.startedAt), endedAt: '', closedBy: '' },
+      { endedAt: '', closedBy: '' },
     );
   }
-  saveUser(ctx.props, state);
+  saveUser(ctx, state);
   return { ok: true, send, state };
 }
 

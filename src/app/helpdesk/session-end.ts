@@ -11,7 +11,7 @@ import type { Turn } from '../messaging/turn';
 import { sessionMinutes } from './hours';
 import { ratingLines, sendRatingQuestion } from './replies';
 import type { UserState } from './state';
-import { expirySchedule, loadUser, saveUser, unscheduleExpiry } from './state';
+import { liveConversations, nextExpiryAt, saveUser, setNextExpiry, updateSessionRow } from './state';
 
 /** SOP V.9–V.11: ends the session, tells the citizen, and asks for the rating. */
 export function endSession(ctx: Ctx, state: UserState, closedBy: ClosedBy, turn: Turn): void {
@@ -19,25 +19,16 @@ export function endSession(ctx: Ctx, state: UserState, closedBy: ClosedBy, turn:
   state.status = SESSION_STATUS.ended;
   state.endedAt = ctx.now;
   state.ratingRetries = 0;
-  unscheduleExpiry(ctx.props, state.userKey);
-  ctx.db.update(
-    'sessions',
-    state.row,
-    {
-      status: SESSION_STATUS.ended,
-      endedAt: new Date(ctx.now),
-      closedBy,
-      ...(state.officer ? { officer: state.officer } : {}),
-    },
-    {
-      startedAt: new Date(state.startedAt),
-      connectedAt: state.connectedAt ? new Date(state.connectedAt) : '',
-      firstResponseAt: state.firstResponseAt ? new Date(state.firstResponseAt) : '',
-    },
-  );
+  state.closedBy = closedBy;
+  updateSessionRow(ctx, state, {
+    status: SESSION_STATUS.ended,
+    endedAt: new Date(ctx.now),
+    closedBy,
+    ...(state.officer ? { officer: state.officer } : {}),
+  });
   // A complaint (or a consultation marked for follow-up) becomes a case: one more write.
   const opening = caseOpening(ctx, state, ctx.now);
-  if (opening) ctx.db.update('sessions', state.row, opening.changes);
+  if (opening) updateSessionRow(ctx, state, opening.changes);
   const vars = { sessionId: state.sessionId, minutes: sessionMinutes(ctx) };
   const ended =
     closedBy === 'waktu habis'
@@ -51,7 +42,7 @@ export function endSession(ctx: Ctx, state: UserState, closedBy: ClosedBy, turn:
     `${ended}${opening ? `\n\n${opening.text}` : ''}\n\n${ctx.t('ratingQuestion', { ...vars, choices: ratingLines() })}`,
     turn,
   );
-  saveUser(ctx.props, state);
+  saveUser(ctx, state);
   if (closedBy !== 'petugas' && state.officer) {
     const officer = ctx.config.officers.find((o) => o.name === state.officer && o.whatsapp);
     if (officer) {
@@ -70,25 +61,24 @@ export function endSession(ctx: Ctx, state: UserState, closedBy: ClosedBy, turn:
   }
 }
 
-/** Ends every connected session whose time is up (run by tick and on every webhook). */
+/**
+ * Ends every connected session whose time is up (run by tick and by webhooks when `exp:next` has
+ * come): one read of the live window, one row write per session ended.
+ */
 export function expireDueSessions(ctx: Ctx, turn: Turn): number {
-  const schedule = expirySchedule(ctx.props);
+  const due = nextExpiryAt(ctx);
+  if (due === null || due > ctx.now) return 0;
+  const ms = sessionMinutes(ctx) * 60000;
   let n = 0;
-  for (const [userKey, at] of Object.entries(schedule)) {
-    if (at > ctx.now) continue;
-    const state = loadUser(ctx.props, userKey);
-    if (!state || state.phase !== 'chat') {
-      unscheduleExpiry(ctx.props, userKey);
-      continue;
-    }
-    endSession(ctx, state, 'waktu habis', turn);
-    n++;
+  let next: number | null = null;
+  for (const state of liveConversations(ctx)) {
+    if (state.phase !== 'chat' || !state.connectedAt) continue;
+    const at = state.connectedAt + ms;
+    if (at <= ctx.now) {
+      endSession(ctx, state, 'waktu habis', turn);
+      n++;
+    } else if (next === null || at < next) next = at;
   }
+  setNextExpiry(ctx, next);
   return n;
-}
-
-/** The earliest scheduled expiry, or null: lets tick and the webhook skip work cheaply. */
-export function nextExpiryAt(ctx: Ctx): number | null {
-  const times = Object.values(expirySchedule(ctx.props));
-  return times.length === 0 ? null : Math.min(...times);
 }

@@ -3,14 +3,16 @@
 // page), and always answers a small JSON body.
 
 import { providerFor } from '../../channels';
-import type { ParsedWebhook, ProviderName, StatusEvent } from '../../channels/types';
+import type { InboundMessage, ParsedWebhook, ProviderName, StatusEvent } from '../../channels/types';
 import { LOG_STATUS } from '../../domain/broadcast';
-import { truncateUtf8, utf8Length } from '../../domain/text';
+import { maskAddress } from '../../domain/retention';
+import { errorText } from '../../domain/trouble';
 import { render } from '../../messages/id';
 import { withScriptLock } from '../../platform/lock';
 import { scriptProperty } from '../../platform/props';
+import { sha256Hex } from '../../platform/script';
 import { jsonOutput, textOutput } from '../../platform/ui';
-import { headerCacheKey } from '../../store/db';
+import { headerCacheKey, pointerCacheKey } from '../../store/db';
 import { SHEETS } from '../../store/schema';
 import { SECRET } from '../../store/settings';
 import { recordCaseSendFailure } from '../cases/update';
@@ -18,8 +20,11 @@ import { CONFIG_CACHE_KEY } from '../config';
 import { Ctx } from '../context';
 import { deliver, providerName, sentRow } from '../messaging/sender';
 import { Turn } from '../messaging/turn';
-import { handleInbound, seenKey } from './conversation';
-import { expireDueSessions, nextExpiryAt } from './session-end';
+import { keepDelivery, MAX_ATTEMPTS, NO_MESSAGES, takeKept } from './backlog';
+import { dedupeId, handleInbound, seenKey } from './conversation';
+import { expireDueSessions } from './session-end';
+import { conversationKeys, nextExpiryAt } from './state';
+import { alertTeam, deliveryFailed, describeTrouble } from './trouble';
 
 type WebEvent = GoogleAppsScript.Events.DoGet | GoogleAppsScript.Events.DoPost;
 
@@ -62,14 +67,24 @@ export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Cont
 
 function handlePost(e: GoogleAppsScript.Events.DoPost): Record<string, unknown> {
   const ctx = new Ctx();
-  const expected = ctx.props.get(SECRET.webhookKey) ?? '';
-  if (!sameSecret(param(e, 'key'), expected)) {
+  const given = param(e, 'key');
+  const body = e && e.postData ? e.postData.contents : '';
+  const type = e && e.postData ? e.postData.type : '';
+  let expected: string;
+  let name: ProviderName;
+  try {
+    expected = ctx.props.get(SECRET.webhookKey) ?? '';
+    name = providerName(ctx);
+  } catch (err) {
+    // Script Properties unreadable (their daily quota): the key cannot be checked now. The raw
+    // delivery is kept with the key's hash; tick checks it and handles the delivery.
+    keepUnchecked(ctx, given, body ?? '', type ?? '', err);
+    return { ok: true, queued: true };
+  }
+  if (!sameSecret(given, expected)) {
     noteBadKey(ctx);
     return { ok: false };
   }
-  const body = e && e.postData ? e.postData.contents : '';
-  const type = e && e.postData ? e.postData.type : '';
-  const name = providerName(ctx);
   const parsed = providerFor(name).parseWebhook(body ?? '', type ?? '');
   if (!parsed.ok) {
     console.warn(`doPost: ignored payload (${parsed.reason ?? 'unknown'})`);
@@ -91,34 +106,65 @@ function handlePost(e: GoogleAppsScript.Events.DoPost): Record<string, unknown> 
   if (parsed.messages.length === 0 && failed.length === 0 && parsed.errors.length === 0 && !expiryDue) {
     return { ok: true };
   }
-  // One cache call for what every turn needs; the de-duplication keys again under the lock.
-  ctx.cache.prefetch([
-    CONFIG_CACHE_KEY,
-    headerCacheKey(SHEETS.sessions.name),
-    headerCacheKey(SHEETS.messages.name),
-  ]);
+  let outcome: Processed;
   try {
-    withScriptLock(() => processPayload(ctx, parsed, name));
+    // One cache call for what every turn needs (configuration, header rows, the citizens'
+    // conversations); the conversations again under the lock.
+    ctx.cache.prefetch([
+      CONFIG_CACHE_KEY,
+      headerCacheKey(SHEETS.sessions.name),
+      headerCacheKey(SHEETS.messages.name),
+      ...POINTER_KEYS,
+      ...conversationKeys(
+        ctx,
+        parsed.messages.map((m) => m.userKey),
+      ),
+    ]);
+    outcome = withScriptLock(() => processPayload(ctx, parsed, name));
   } catch (err) {
-    if (!isLockTimeout(err)) throw err;
-    // Another execution held the lock too long (a long job): keep the delivery for the next tick
-    // rather than lose it — Meta will not deliver it again after this answer.
-    stashPayload(ctx, parsed);
+    // The lock held too long by another execution (a long job), or a storage or quota error:
+    // the whole delivery is kept for tick (what was done already is recognised as a re-delivery).
+    deliveryFailed(ctx, parsed, err);
+    return { ok: true, queued: true };
+  }
+  if (outcome.failed) {
+    deliveryFailed(ctx, outcome.failed.payload, outcome.failed.error);
     return { ok: true, queued: true };
   }
   return { ok: true };
 }
 
+/** The cached copies of the append pointers a turn uses (read with the other keys). */
+const POINTER_KEYS = [pointerCacheKey(SHEETS.sessions.name), pointerCacheKey(SHEETS.messages.name)];
+
+export interface Processed {
+  /** The messages whose handling threw, and the first error (they are kept for tick). */
+  failed: { payload: ParsedWebhook; error: unknown } | null;
+}
+
 /** Handles messages, failed statuses and errors of one payload. The caller holds the lock. */
-export function processPayload(ctx: Ctx, parsed: ParsedWebhook, name: ProviderName): void {
-  ctx.cache.refresh(parsed.messages.map(seenKey));
+export function processPayload(ctx: Ctx, parsed: ParsedWebhook, name: ProviderName): Processed {
+  const ids = parsed.messages.map((m) => dedupeId(ctx, m));
+  ctx.cache.refresh([
+    ...POINTER_KEYS,
+    ...conversationKeys(
+      ctx,
+      parsed.messages.map((m) => m.userKey),
+    ),
+    ...ids.map(seenKey),
+  ]);
   const turn = new Turn(ctx);
   expireDueSessions(ctx, turn);
+  const failedMessages: InboundMessage[] = [];
+  let firstError: unknown = null;
   for (const m of parsed.messages) {
+    const mine = parsed.messages.filter((x) => x.userKey === m.userKey).map((x) => dedupeId(ctx, x));
     try {
-      handleInbound(ctx, m, turn);
+      handleInbound(ctx, m, turn, mine);
     } catch (err) {
-      ctx.log('GALAT', 'webhook', `Pesan ${m.id} tidak dapat diproses: ${String(err)}`);
+      failedMessages.push(m);
+      if (firstError === null) firstError = err;
+      ctx.log('GALAT', 'webhook', `Pesan ${m.id} tidak dapat diproses: ${errorText(err)}`);
     }
   }
   // Blue ticks: the citizen sees the message was received (Cloud API only; best effort).
@@ -131,60 +177,84 @@ export function processPayload(ctx: Ctx, parsed: ParsedWebhook, name: ProviderNa
   logErrors(ctx, parsed);
   turn.commit();
   ctx.flushLogs();
-}
-
-export const BACKLOG_PREFIX = 'q:in:';
-/**
- * Bytes of UTF-8 per kept chunk: Script Properties allow about 9 KB a value, counted in bytes
- * (an emoji is 4, a Javanese or Arabic letter 3), not in JavaScript characters.
- */
-export const BACKLOG_CHUNK_BYTES = 8000;
-/** A kept message's text is cut to this many bytes (WhatsApp allows 4,096 characters). */
-const BACKLOG_TEXT_BYTES = 7000;
-
-function isLockTimeout(err: unknown): boolean {
-  return /lock timeout/i.test(String((err as Error)?.message ?? err));
-}
-
-/** Keeps a delivery in Script Properties (chunks under the 9 KB value limit, in bytes) for `tick`. */
-export function stashPayload(ctx: Ctx, parsed: ParsedWebhook): void {
-  const items: ParsedWebhook[] = [];
-  const errors = parsed.errors.filter((e) => utf8Length(JSON.stringify(e)) <= BACKLOG_TEXT_BYTES);
-  let current: ParsedWebhook = { ...parsed, messages: [], statuses: [], errors };
-  const size = (p: unknown): number => utf8Length(JSON.stringify(p));
-  const push = (): void => {
-    items.push(current);
-    current = { ...parsed, messages: [], statuses: [], errors: [] };
+  return {
+    failed:
+      failedMessages.length > 0
+        ? { payload: { ...parsed, messages: failedMessages, statuses: [], errors: [] }, error: firstError }
+        : null,
   };
-  for (const m of parsed.messages) {
-    const copy = { ...m, text: truncateUtf8(m.text, BACKLOG_TEXT_BYTES) };
-    // JSON adds a comma between items: one byte each.
-    if (current.messages.length > 0 && size(current) + size(copy) + 1 > BACKLOG_CHUNK_BYTES) push();
-    current.messages.push(copy);
-  }
-  for (const st of parsed.statuses.filter((x) => x.status === 'failed')) {
-    if (size(current) + size(st) + 1 > BACKLOG_CHUNK_BYTES) push();
-    current.statuses.push(st);
-  }
-  push();
-  const stamp = `${ctx.now}-${Math.floor(Math.random() * 1e9)}`;
-  items.forEach((item, i) => ctx.props.setJson(`${BACKLOG_PREFIX}${stamp}-${i}`, item));
-  console.warn(`doPost: lock busy, ${parsed.messages.length} message(s) kept for the next tick`);
 }
 
-/** The tick job's part: handles kept deliveries, oldest first. The caller holds the lock. */
+/** A delivery whose key could not be checked (Properties unreadable): kept raw, key hashed. */
+function keepUnchecked(ctx: Ctx, given: string, body: string, type: string, err: unknown): void {
+  const raw = { body: body.slice(0, 40000), type, keyHash: given ? sha256Hex(given) : '' };
+  const trouble = describeTrouble(ctx, err);
+  console.error(`doPost: Script Properties unavailable (${trouble.reason}); delivery kept unchecked`);
+  const where = keepDelivery(ctx, NO_MESSAGES, `${trouble.label}: ${trouble.reason}`, 0, raw);
+  alertTeam(ctx, { label: trouble.label, reason: trouble.reason, count: 1, where });
+}
+
+/**
+ * The tick job's part: handles the kept deliveries, oldest first; one that fails again is kept
+ * with one more attempt, and given up (and said so in Log Sistem) after MAX_ATTEMPTS. The caller
+ * holds the lock.
+ */
 export function processBacklog(ctx: Ctx): number {
-  const keys = Object.keys(ctx.props.all())
-    .filter((k) => k.startsWith(BACKLOG_PREFIX))
-    .sort();
-  const name = providerName(ctx);
+  const kept = takeKept(ctx);
+  if (kept.length === 0) return 0;
+  let name: ProviderName = providerName(ctx);
   let n = 0;
-  for (const key of keys) {
-    const parsed = ctx.props.getJson<ParsedWebhook>(key);
-    ctx.props.remove(key);
-    if (!parsed) continue;
-    processPayload(ctx, parsed, name);
-    n += parsed.messages.length;
+  const expected = ctx.props.get(SECRET.webhookKey) ?? '';
+  for (const k of kept) {
+    let payload = k.payload;
+    if (k.raw) {
+      // Kept before its key could be checked: check it now, then parse it.
+      if (!expected || k.raw.keyHash !== sha256Hex(expected)) continue;
+      name = providerName(ctx);
+      const parsed = providerFor(name).parseWebhook(k.raw.body, k.raw.type);
+      if (!parsed.ok) continue;
+      payload = parsed;
+    }
+    const count = payload.messages.length;
+    let error: unknown = null;
+    let failed: ParsedWebhook | null = null;
+    try {
+      const outcome = processPayload(ctx, payload, name);
+      if (outcome.failed) {
+        failed = outcome.failed.payload;
+        error = outcome.failed.error;
+      }
+    } catch (err) {
+      failed = payload;
+      error = err;
+    }
+    if (!failed) {
+      n += count;
+      if (k.reason) ctx.log('INFO', 'pesan-tertunda', ctx.t('backlogDoneLog', { count, reason: k.reason }));
+      continue;
+    }
+    const attempt = k.attempts + 1;
+    const reason = `${describeTrouble(ctx, error).label}: ${errorText(error)}`.slice(0, 500);
+    if (attempt < MAX_ATTEMPTS) {
+      keepDelivery(ctx, failed, reason, attempt);
+      ctx.log(
+        'PERINGATAN',
+        'pesan-tertunda',
+        ctx.t('backlogRetryLog', { count: failed.messages.length, number: attempt, reason }),
+      );
+    } else {
+      const senders = [...new Set(failed.messages.map((m) => maskAddress(m.phone || m.userId)))].join(', ');
+      ctx.log(
+        'GALAT',
+        'pesan-tertunda',
+        ctx.t('backlogGaveUpLog', {
+          count: failed.messages.length,
+          number: attempt,
+          reason,
+          detail: senders,
+        }),
+      );
+    }
   }
   return n;
 }

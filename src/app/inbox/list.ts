@@ -1,5 +1,6 @@
-// The officers' inbox (DESIGN §3.4): waiting and active sessions from the citizen states in Script
-// Properties (no sheet scan), out-of-hours ones first, with unread counts kept from the rows
+// The officers' inbox (DESIGN §3.4): waiting and active sessions from the live conversations (one
+// read of the live window of `Sesi`, helpdesk/state.ts; none while nothing was logged), out-of-hours
+// ones first, with unread counts kept from the rows
 // appended to `Pesan` since the last look.
 
 import type { InboxItem, InboxView, RecentItem } from '../../api/types';
@@ -7,20 +8,17 @@ import { maskPhone } from '../../domain/phone';
 import { minutesLeft } from '../../domain/session';
 import { zoneLabel } from '../../domain/time';
 import { groupFor } from '../../domain/types';
-import type { Props } from '../../platform/props';
 import { cellText, cellTime } from '../../store/cells';
-import { pointerKey } from '../../store/db';
-import { SHEETS } from '../../store/schema';
 import type { Ctx } from '../context';
 import { sessionMinutes } from '../helpdesk/hours';
 import type { UserState } from '../helpdesk/state';
-import { allUsers } from '../helpdesk/state';
+import { GENERATION_KEY, liveConversations } from '../helpdesk/state';
 import { authorOf, currentOfficer, iso } from './session';
 
 /** Unread counts per session and how far `Pesan` has been read for them (Script Properties). */
 export const UNREAD_KEY = 'inbox:unread';
-/** The append pointer of `Pesan` kept by store/db.ts. */
-const MESSAGES_POINTER = pointerKey(SHEETS.messages.name);
+/** Sessions the unread counts are kept for at most (the newest activity first): a bounded value. */
+export const UNREAD_MAX_SESSIONS = 120;
 /** Rows read back the first time (no cursor yet) and at most per call (a long-closed sidebar). */
 const FIRST_SCAN_ROWS = 500;
 const MAX_SCAN_ROWS = 2000;
@@ -56,15 +54,16 @@ export function listedAddress(state: Pick<UserState, 'phone' | 'userId'>): strin
  * added) and updates the unread counts. The stored value is one consistent snapshot, so two
  * sidebars polling at once need no lock: the later write wins and at worst rows are read again.
  */
-function trackMessages(ctx: Ctx, all: Record<string, string>, keep: Set<string>): Tracker {
+function trackMessages(ctx: Ctx, keep: Set<string>): Tracker {
   let stored: Tracker | null = null;
   try {
-    stored = all[UNREAD_KEY] ? (JSON.parse(all[UNREAD_KEY]) as Tracker) : null;
+    const raw = ctx.props.get(UNREAD_KEY);
+    stored = raw ? (JSON.parse(raw) as Tracker) : null;
   } catch {
     stored = null;
   }
   const table = ctx.db.table('messages');
-  let end = Number(all[MESSAGES_POINTER] ?? '0');
+  let end = ctx.db.storedPointer('messages');
   if (!(end >= 2)) end = table.sheet.getLastRow() + 1;
   const tracker: Tracker =
     stored && stored.sessions ? stored : { cursor: end - FIRST_SCAN_ROWS, sessions: {} };
@@ -89,6 +88,12 @@ function trackMessages(ctx: Ctx, all: Record<string, string>, keep: Set<string>)
       changed = true;
     }
   }
+  const ids = Object.keys(tracker.sessions);
+  if (ids.length > UNREAD_MAX_SESSIONS) {
+    ids.sort((a, b) => tracker.sessions[b].lastAt - tracker.sessions[a].lastAt);
+    for (const id of ids.slice(UNREAD_MAX_SESSIONS)) delete tracker.sessions[id];
+    changed = true;
+  }
   tracker.cursor = end;
   if (changed) ctx.props.set(UNREAD_KEY, JSON.stringify(tracker));
   return tracker;
@@ -98,13 +103,29 @@ function groupOf(state: UserState): string {
   return state.jenis && state.bidang ? groupFor(state.jenis, state.bidang) : '';
 }
 
+/** Cache of the inbox's conversations, valid while neither `Sesi` nor `Pesan` has grown. */
+const LIST_CACHE_SECONDS = 600;
+
+/**
+ * The open and recently ended conversations. Every change to one is logged in `Pesan` (or starts a
+ * row of `Sesi`), so while both append pointers stay where they were, the last list still holds and
+ * a poll reads no sheet.
+ */
+function inboxConversations(ctx: Ctx): UserState[] {
+  const key = `inbox:list:${ctx.props.get(GENERATION_KEY) ?? '0'}`;
+  const mark = `${ctx.db.storedPointer('sessions')}/${ctx.db.storedPointer('messages')}`;
+  const cached = ctx.cache.getJson<{ mark: string; states: UserState[] }>(key);
+  if (cached && cached.mark === mark && Array.isArray(cached.states)) return cached.states;
+  const states = liveConversations(ctx).filter((u) => u && u.sessionId && u.phase !== 'menu');
+  ctx.cache.putJson(key, { mark, states }, LIST_CACHE_SECONDS);
+  return states;
+}
+
 /** `inbox.list`: waiting and active sessions, out-of-hours waiting ones first. */
 export function listInbox(ctx: Ctx, group: string): InboxView {
-  const all = ctx.props.all();
-  const props: Props = { ...ctx.props, all: () => all };
-  const users = allUsers(props).filter((u) => u && u.sessionId);
+  const users = inboxConversations(ctx);
   const keep = new Set(users.filter((u) => u.phase !== 'rating').map((u) => u.sessionId.toUpperCase()));
-  const tracker = trackMessages(ctx, all, keep);
+  const tracker = trackMessages(ctx, keep);
   const minutes = sessionMinutes(ctx);
   const wanted = (u: UserState): boolean => !group || groupOf(u) === group;
 

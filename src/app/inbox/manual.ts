@@ -23,11 +23,7 @@ export function logManual(ctx: Ctx, input: ManualLogInput): RecordResult {
   const officer = currentOfficer(ctx);
   const outOfHours = !isWithinServiceHours(at, serviceHours(ctx));
   return withScriptLock(() => {
-    const id = formatSessionId(
-      nextSessionSeq(ctx.props, sessionPeriod(ctx.now, ctx.offset)),
-      ctx.now,
-      ctx.offset,
-    );
+    const id = formatSessionId(nextSessionSeq(ctx, sessionPeriod(ctx.now, ctx.offset)), ctx.now, ctx.offset);
     const row = ctx.db.append('sessions', [
       {
         id,

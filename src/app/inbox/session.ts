@@ -18,7 +18,7 @@ import { sessionMinutes } from '../helpdesk/hours';
 import type { ReplyError } from '../helpdesk/officer';
 import { officerClose, officerReply, openSession } from '../helpdesk/officer';
 import type { UserState } from '../helpdesk/state';
-import { loadUser, userOfSession } from '../helpdesk/state';
+import { conversationOfSession } from '../helpdesk/state';
 import { Turn } from '../messaging/turn';
 
 /** Rows of other sessions tolerated between two rows of a transcript before reading separately. */
@@ -47,8 +47,7 @@ export function normaliseSessionId(text: unknown): string {
 }
 
 function stateOf(ctx: Ctx, id: string): UserState | null {
-  const userKey = userOfSession(ctx.props, id);
-  const state = userKey ? loadUser(ctx.props, userKey) : null;
+  const state = conversationOfSession(ctx, id);
   return state && state.sessionId.toUpperCase() === id ? state : null;
 }
 

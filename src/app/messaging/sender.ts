@@ -5,15 +5,20 @@
 
 import { providerFor } from '../../channels';
 import type { Outbound, ProviderConfig, ProviderName, SendResult } from '../../channels/types';
+import { utf8Length } from '../../domain/text';
 import type { SendStatus } from '../../domain/types';
 import { DIRECTION, SEND_STATUS } from '../../domain/types';
+import type { MessageKey } from '../../messages/id';
 import { fetchRequest } from '../../platform/http';
+import type { FetchPriority } from '../../platform/quota';
 import { SECRET } from '../../store/settings';
 import { setting } from '../config';
 import type { Ctx } from '../context';
 
 export const OUTBOX_QUEUE_KEY = 'q:outbox';
 export const MAX_SEND_ATTEMPTS = 6;
+/** The retry queue's share of the Script Properties store (its budget is 50 KB in all). */
+export const OUTBOX_MAX_BYTES = 12 * 1024;
 const SENT_CACHE_SECONDS = 6 * 3600;
 
 export interface SendMeta {
@@ -78,8 +83,31 @@ export function outboundText(out: Outbound): string {
   }
 }
 
-/** Sends once. Does not log or queue: see `send`. */
-export function deliver(ctx: Ctx, out: Outbound): SendResult {
+/** What a send counts as when the day's UrlFetch calls run short (platform/quota.ts). */
+export function fetchPriority(out: Outbound, meta?: Pick<SendMeta, 'kind'>): FetchPriority {
+  if (out.kind === 'read') return 'receipt';
+  return meta && (meta.kind === 'notifikasi' || meta.kind === 'terusan') ? 'notify' : 'reply';
+}
+
+/** A send refused before the UrlFetch quota: nothing went out. */
+export const QUOTA_ERROR = 'kuota UrlFetch harian';
+
+/**
+ * Sends once. Does not log or queue: see `send`. A send that no longer fits the day's UrlFetch
+ * calls for its priority is not made (`retryable`: it waits for the quota to renew; a read
+ * receipt is simply left out), and said once a day in Log Sistem.
+ */
+export function deliver(ctx: Ctx, out: Outbound, priority: FetchPriority = fetchPriority(out)): SendResult {
+  if (!ctx.quota.mayFetch(priority)) {
+    noteFetchQuota(ctx, priority);
+    return {
+      ok: false,
+      messageId: '',
+      errorCode: 0,
+      errorMessage: QUOTA_ERROR,
+      retryable: priority !== 'receipt',
+    };
+  }
   const provider = providerFor(providerName(ctx));
   const requests = provider.buildRequests(out, providerConfig(ctx));
   let last: SendResult = { ok: true, messageId: '', errorCode: 0, errorMessage: '', retryable: false };
@@ -100,17 +128,21 @@ export function deliver(ctx: Ctx, out: Outbound): SendResult {
  * `rememberSent` with the row, inside the script lock.
  */
 export function send(ctx: Ctx, out: Outbound, meta: SendMeta): SendOutcome {
-  const result = deliver(ctx, out);
+  const result = deliver(ctx, out, fetchPriority(out, meta));
   let status: SendStatus = SEND_STATUS.sent;
   let error = '';
   let queueId = '';
   if (!result.ok) {
     // A provider's error text goes into `Status Kirim`: never with a secret in it (DESIGN §7).
     error = ctx.withoutSecrets(`${result.errorCode || ''} ${result.errorMessage}`.trim());
-    if (result.retryable) {
+    if (result.retryable) queueId = enqueue(ctx, { out, meta, attempts: 1, lastError: error });
+    if (queueId) {
       status = SEND_STATUS.queued;
-      queueId = enqueue(ctx, { out, meta, attempts: 1, lastError: error });
       ctx.log('PERINGATAN', 'kirim', `Pengiriman ke sesi ${meta.sessionId || '-'} ditunda: ${error}`);
+    } else if (result.retryable) {
+      status = SEND_STATUS.failed;
+      error = `${error}; ${ctx.t('outboxFull')}`;
+      ctx.log('GALAT', 'kirim', `Pengiriman ke sesi ${meta.sessionId || '-'} gagal: ${error}`);
     } else {
       status = SEND_STATUS.failed;
       ctx.log('GALAT', 'kirim', `Pengiriman ke sesi ${meta.sessionId || '-'} gagal: ${error}`);
@@ -165,13 +197,48 @@ function queue(ctx: Ctx): QueuedSend[] {
   return ctx.props.getJson<QueuedSend[]>(OUTBOX_QUEUE_KEY) ?? [];
 }
 
+/**
+ * Queues a send for retry; '' when the queue is full (it lives in Script Properties, whose store
+ * must stay small whatever the traffic: at most OUTBOX_MAX_BYTES).
+ */
 function enqueue(ctx: Ctx, item: Omit<QueuedSend, 'id' | 'nextAt' | 'row'>): string {
   const q = queue(ctx);
   const id = `${ctx.now}-${q.length}-${Math.floor(Math.random() * 1e6)}`;
-  q.push({ ...item, id, nextAt: ctx.now + backoffMs(item.attempts), row: 0 });
-  ctx.props.setJson(OUTBOX_QUEUE_KEY, q);
+  const nextAt = item.lastError.startsWith(QUOTA_ERROR)
+    ? quotaRenewsAt(ctx)
+    : ctx.now + backoffMs(item.attempts);
+  const next = [...q, { ...item, id, nextAt, row: 0 }];
+  if (utf8Length(JSON.stringify(next)) > OUTBOX_MAX_BYTES) return '';
+  ctx.props.setJson(OUTBOX_QUEUE_KEY, next);
   return id;
 }
+
+/** When the day's UrlFetch calls are renewed (or in an hour, when unknown). */
+function quotaRenewsAt(ctx: Ctx): number {
+  return Math.max(ctx.now + 60000, ctx.quota.state('urlFetch').resetsAt ?? ctx.now + 3600000);
+}
+
+/** Once per quota window and priority, in Log Sistem: what the UrlFetch quota now holds back. */
+function noteFetchQuota(ctx: Ctx, priority: FetchPriority): void {
+  if (!ctx.quota.firstWarning('urlFetch', priority)) return;
+  const state = ctx.quota.state('urlFetch');
+  ctx.log(
+    priority === 'reply' ? 'GALAT' : 'PERINGATAN',
+    'kuota',
+    ctx.t('urlFetchQuotaLog', {
+      used: state.used,
+      max: state.limit,
+      detail: ctx.t(FETCH_DETAIL[priority]),
+    }),
+  );
+}
+
+const FETCH_DETAIL: Record<FetchPriority, MessageKey> = {
+  receipt: 'urlFetchQuotaReceipts',
+  broadcast: 'urlFetchQuotaBroadcast',
+  notify: 'urlFetchQuotaNotify',
+  reply: 'urlFetchQuotaReply',
+};
 
 /** Attaches the `Pesan` row of a queued send, so a later retry can update its status. */
 export function attachQueuedRow(ctx: Ctx, queueId: string, row: number): void {
@@ -207,7 +274,12 @@ export function retryDueSends(ctx: Ctx): { sent: number; failed: number; waiting
       keep.push(item);
       continue;
     }
-    const result = deliver(ctx, item.out);
+    const result = deliver(ctx, item.out, fetchPriority(item.out, item.meta));
+    if (!result.ok && result.errorMessage === QUOTA_ERROR) {
+      // Waits for the quota to renew; not an attempt.
+      keep.push({ ...item, nextAt: quotaRenewsAt(ctx) });
+      continue;
+    }
     if (result.ok) {
       sent++;
       if (item.row) {

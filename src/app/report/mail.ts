@@ -5,10 +5,10 @@
 import type { WeeklyReport } from '../../domain/report';
 import { summaryLines, weekRangeText } from '../../domain/report-text';
 import type { MessageKey } from '../../messages/id';
-import { sendMail } from '../../platform/mail';
 import { createSpreadsheet, deleteCreatedFile } from '../../platform/spreadsheet';
 import { activeOfficers, setting } from '../config';
 import type { Ctx } from '../context';
+import { sendByPriority } from '../quota/mail';
 import type { ReportRunResult, WrittenReport } from './sheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -92,12 +92,16 @@ export function mailWeeklyReport(ctx: Ctx, written: WrittenReport): ReportRunRes
     ctx.log('PERINGATAN', 'laporan', text);
   }
   const { subject, body } = emailBody(ctx, report, sheetName);
-  const sent = sendMail({
-    to,
-    subject,
-    body: pdf ? body : `${body}\n\n${ctx.t('reportEmailNoPdf', { sheetName })}`,
-    ...(pdf ? { attachments: [pdf] } : {}),
-  });
+  const sent = sendByPriority(
+    ctx,
+    {
+      to,
+      subject,
+      body: pdf ? body : `${body}\n\n${ctx.t('reportEmailNoPdf', { sheetName })}`,
+      ...(pdf ? { attachments: [pdf] } : {}),
+    },
+    'report',
+  );
   if (sent.ok) {
     result.mailed = true;
     result.attachedPdf = pdf !== null;

@@ -5,6 +5,7 @@
 // (a PDF export, emails) goes in the result's `after`, run once the lock is released so webhook
 // executions are not kept waiting behind it.
 
+import { now } from '../../platform/clock';
 import { withScriptLock } from '../../platform/lock';
 import { Ctx } from '../context';
 import { JOBS as jobs } from '../jobs';
@@ -27,14 +28,36 @@ interface AfterWork {
   after: () => string | void;
 }
 
+/**
+ * Jobs that never wait for the trigger runtime to renew: kept deliveries, session expiry, send
+ * retries, the conversations' cleanup and the move of the former state.
+ */
+const ESSENTIAL = new Set(['pindah-status', 'pesan-tertunda', 'sesi-habis', 'kirim-ulang', 'bersih-bersih']);
+
 export function tick(): TickReport {
   const ctx = new Ctx();
   const props = ctx.props.all();
-  const due = jobs.filter((job) => isDue(job, ctx, props));
+  let due = jobs.filter((job) => isDue(job, ctx, props));
   const report: TickReport = { ran: [] };
   if (due.length === 0) return report;
   const afters: AfterWork[] = [];
   withScriptLock(() => {
+    // Near the day's trigger runtime (90 minutes on a consumer account) only what cannot wait runs.
+    if (ctx.quota.triggerTight()) {
+      const waiting = due.filter((job) => !ESSENTIAL.has(job.name));
+      due = due.filter((job) => ESSENTIAL.has(job.name));
+      if (waiting.length > 0 && ctx.quota.firstWarning('trigger', 'tight')) {
+        const state = ctx.quota.state('trigger');
+        ctx.log(
+          'PERINGATAN',
+          'kuota',
+          ctx.t('triggerQuotaLog', {
+            used: Math.round(state.used / 60000),
+            max: Math.round(state.limit / 60000),
+          }),
+        );
+      }
+    }
     for (const job of due) {
       try {
         const result = job.run(ctx);
@@ -50,8 +73,19 @@ export function tick(): TickReport {
       }
     }
     ctx.flushLogs();
+    // This run's time so far counts toward the day's trigger runtime (stored as the lock is released).
+    ctx.quota.noteTriggerRun(now() - ctx.now);
   });
+  const afterStart = now();
   runAfters(ctx, afters);
+  if (afters.length > 0) {
+    ctx.quota.noteTriggerRun(now() - afterStart);
+    try {
+      ctx.quota.persist();
+    } catch (err) {
+      console.error(`quota: trigger runtime not stored (${String((err as Error).message ?? err)})`);
+    }
+  }
   return report;
 }
 

@@ -130,6 +130,10 @@ const SAMPLE: Record<string, string | number> = {
   user: 2,
   value: '81,25',
   views: 1000,
+  where: 'lembar Antrean Masuk',
+  used: 98,
+  account: 'konsumen',
+  more: '\n… dan 3 lainnya',
   week: '2026-W47',
   zone: 'WIB',
 };
