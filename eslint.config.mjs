@@ -46,8 +46,8 @@ const LAYERS = {
   ],
   ui: [['store', 'app', 'platform', 'channels'], 'ui/ imports only api/, domain/, messages/ and ui/.'],
   platform: [
-    ['domain', 'messages', 'store', 'app', 'api', 'ui'],
-    'platform/ imports only itself (and channel types).',
+    ['messages', 'store', 'app', 'api', 'ui'],
+    'platform/ imports only itself, channel types and the pure rules of domain/.',
   ],
   store: [['app', 'api', 'channels', 'messages', 'ui'], 'store/ imports only domain/, platform/ and itself.'],
 };

@@ -113,7 +113,7 @@ export const LAYER_RULES: Readonly<Record<string, readonly string[]>> = {
   channels: [],
   api: ['domain', 'messages'],
   ui: ['api', 'domain', 'messages'],
-  platform: ['channels'],
+  platform: ['channels', 'domain'],
   store: ['domain', 'platform'],
   app: ['api', 'channels', 'domain', 'messages', 'platform', 'root', 'store'],
   root: ['app'],

@@ -101,6 +101,12 @@ export interface EmulatorOptions {
   /** Name of the bound spreadsheet. */
   spreadsheetName?: string;
   /**
+   * The time zone and locale a new spreadsheet gets (the bound one and SpreadsheetApp.create):
+   * the creating account's defaults, not the script's `timeZone` (File → Settings holds them per
+   * spreadsheet). Default America/Los_Angeles, en_US.
+   */
+  spreadsheetDefaults?: { timeZone?: string; locale?: string };
+  /**
    * The account type whose quotas apply (quotas.ts: mail 100 / 1,500 recipients a day, UrlFetch
    * 20,000 / 100,000, trigger runtime 90 min / 6 h …). Default consumer.
    */
@@ -160,6 +166,7 @@ export interface EmulatorJSON {
   ui: UiRecord;
   htmlFiles: Record<string, string>;
   manifest?: Manifest | null;
+  spreadsheetDefaults?: { timeZone: string; locale: string };
   deployment?: { id: string; by: string } | null;
   accountType?: AccountType;
   quotas: Quotas;
@@ -224,6 +231,8 @@ export class GoogleEmulator {
   logs: LogRecord[] = [];
   ui: UiRecord = newUiRecord();
   htmlFiles: Record<string, string>;
+  /** The time zone and locale of a new spreadsheet (the account's defaults). */
+  spreadsheetDefaults: { timeZone: string; locale: string };
   /** appsscript.json (null: no manifest given, scopes detected automatically). */
   manifest: Manifest | null;
   /** Seconds per service call (cost.ts), spent on the emulated clock. */
@@ -254,6 +263,10 @@ export class GoogleEmulator {
     this.quotas = { ...ACCOUNT_QUOTAS[this.accountType], ...opts.quotas };
     this.htmlFiles = { ...opts.htmlFiles };
     this.manifest = opts.manifest ? (JSON.parse(JSON.stringify(opts.manifest)) as Manifest) : null;
+    this.spreadsheetDefaults = {
+      timeZone: assertTimeZone(opts.spreadsheetDefaults?.timeZone ?? 'America/Los_Angeles'),
+      locale: opts.spreadsheetDefaults?.locale ?? 'en_US',
+    };
     this.costModel = { ...COST_MODEL, ...opts.costModel };
     const ss = this.createSpreadsheet(opts.spreadsheetName ?? 'Untitled spreadsheet');
     this.activeId = ss.id;
@@ -301,7 +314,10 @@ export class GoogleEmulator {
     const n = ++this.counters.spreadsheet;
     const id = '1' + createHash('sha256').update(`${this.scriptId}:ss:${n}`).digest('base64url').slice(0, 43);
     const owner = size.owner ?? this.userEmail;
-    const ss = new SpreadsheetModel(id, name, this.scriptTimeZone, owner, () => this.clock.now());
+    const ss = new SpreadsheetModel(id, name, this.spreadsheetDefaults.timeZone, owner, () =>
+      this.clock.now(),
+    );
+    ss.locale = this.spreadsheetDefaults.locale;
     ss.createdByScript = !!size.byScript;
     ss.insertSheet('Sheet1', 0, size.rows ?? DEFAULT_ROWS, size.columns ?? DEFAULT_COLS);
     this.spreadsheets.set(id, ss);
@@ -610,6 +626,7 @@ export class GoogleEmulator {
         ui: this.ui,
         htmlFiles: this.htmlFiles,
         manifest: this.manifest,
+        spreadsheetDefaults: this.spreadsheetDefaults,
         deployment: this.deployment,
         accountType: this.accountType,
         quotas: this.quotas,
@@ -634,6 +651,7 @@ export class GoogleEmulator {
       quotas: j.quotas,
       htmlFiles: j.htmlFiles,
       manifest: j.manifest ?? undefined,
+      spreadsheetDefaults: j.spreadsheetDefaults,
     });
     emu.spreadsheets.clear();
     for (const s of j.spreadsheets)

@@ -141,26 +141,64 @@ const ISO_DATE_RE =
 const US_DATE_RE = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const TIME_RE = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])[Mm])?$/;
 
+/** The instant showing in `to` the wall-clock time `ms` shows in `from`. */
+export function rezoneEpoch(ms: number, from: string, to: string): number {
+  const p = zonedParts(ms, from);
+  return zonedToEpoch(to, p.year, p.month, p.day, p.hour, p.minute, p.second, p.millisecond);
+}
+
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/** Languages whose locales write a decimal comma and group thousands with a dot (id_ID: 1.234,5). */
+const DECIMAL_COMMA = new Set([
+  'id',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'ru',
+  'tr',
+  'pl',
+  'sv',
+  'da',
+  'nb',
+  'fi',
+  'cs',
+  'ro',
+  'hu',
+]);
+const NUMBER_COMMA_RE = /^[+-]?(\d+,?\d*|,\d+)([eE][+-]?\d+)?$/;
+const GROUPED_COMMA_RE = /^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$/;
+const PERCENT_COMMA_RE = /^([+-]?(\d+,?\d*|,\d+))\s?%$/;
+
 /**
- * Sheets' parsing of a string typed into a cell (en_US locale): numbers (leading zeros and "+"
- * dropped, "1,234" grouping), percentages, TRUE/FALSE, ISO and US dates, times of day.
- * Anything else stays text.
+ * Sheets' parsing of a string typed into a cell, by the spreadsheet's locale: numbers (leading
+ * zeros and "+" dropped; en_US "1,234.5", id_ID "1.234,5"), percentages, TRUE/FALSE, ISO dates,
+ * day/month dates (month first in en_US: 11/23/2026; day first elsewhere, id_ID: 23/11/2026),
+ * times of day. Anything else stays text.
  */
-export function parseTypedString(s: string, tz: string, nowMs: number): Interpreted {
+export function parseTypedString(s: string, tz: string, nowMs: number, locale = 'en_US'): Interpreted {
   const t = s.trim();
   if (t === '') return { v: s };
   if (/^(true|false)$/i.test(t)) return { v: t.toLowerCase() === 'true' };
-  if (NUMBER_RE.test(t)) return { v: Number(t) };
-  if (GROUPED_RE.test(t)) return { v: Number(t.replace(/,/g, '')) };
-  const pm = PERCENT_RE.exec(t);
+  const comma = DECIMAL_COMMA.has(locale.split(/[_-]/)[0].toLowerCase());
+  if (comma) {
+    if (NUMBER_COMMA_RE.test(t)) return { v: Number(t.replace(',', '.')) };
+    if (GROUPED_COMMA_RE.test(t)) return { v: Number(t.replace(/\./g, '').replace(',', '.')) };
+  } else {
+    if (NUMBER_RE.test(t)) return { v: Number(t) };
+    if (GROUPED_RE.test(t)) return { v: Number(t.replace(/,/g, '')) };
+  }
+  const pm = (comma ? PERCENT_COMMA_RE : PERCENT_RE).exec(t);
   if (pm) {
-    const decimals = (pm[1].split('.')[1] ?? '').length;
-    return { v: Number(pm[1]) / 100, nf: decimals ? `0.${'0'.repeat(decimals)}%` : '0%' };
+    const n = comma ? pm[1].replace(',', '.') : pm[1];
+    const decimals = (n.split('.')[1] ?? '').length;
+    return { v: Number(n) / 100, nf: decimals ? `0.${'0'.repeat(decimals)}%` : '0%' };
   }
   let m = ISO_DATE_RE.exec(t);
   if (m) {
@@ -178,8 +216,9 @@ export function parseTypedString(s: string, tz: string, nowMs: number): Interpre
   }
   m = US_DATE_RE.exec(t);
   if (m) {
-    const mo = Number(m[1]);
-    const d = Number(m[2]);
+    const monthFirst = locale === 'en_US' || locale === 'en';
+    const mo = Number(monthFirst ? m[1] : m[2]);
+    const d = Number(monthFirst ? m[2] : m[1]);
     let y = m[3] ? Number(m[3]) : zonedParts(nowMs, tz).year;
     if (m[3] && m[3].length === 2) y += y < 30 ? 2000 : 1900;
     const [h, mi, sec] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
@@ -216,6 +255,7 @@ export function interpretInput(
   fmt: string | undefined,
   tz: string,
   nowMs: number,
+  locale = 'en_US',
 ): Interpreted {
   if (input === null || input === undefined) return {};
   if (isDate(input)) {
@@ -230,7 +270,7 @@ export function interpretInput(
   if (fmt === '@') return { v: s };
   if (s.startsWith("'")) return s.length > 1 ? { v: s.slice(1) } : {};
   if (s.startsWith('=') && s.length > 1) return { f: s };
-  return parseTypedString(s, tz, nowMs);
+  return parseTypedString(s, tz, nowMs, locale);
 }
 
 function hasContent(c: Cell | undefined): boolean {
@@ -347,7 +387,7 @@ export class SheetModel {
   /** Writes a script input into a cell, keeping its format, validation and style. */
   writeInput(r: number, c: number, input: unknown): void {
     const cell = this.cellForWrite(r, c);
-    const it = interpretInput(input, cell.nf, this.parent.timeZone, this.parent.now());
+    const it = interpretInput(input, cell.nf, this.parent.timeZone, this.parent.now(), this.parent.locale);
     this.storeInterpreted(r, c, it);
   }
 
@@ -520,6 +560,20 @@ export class SheetModel {
     return this.cell(r, c)?.dv ?? null;
   }
 
+  /**
+   * Date cells keep their wall-clock time when read in another zone: Sheets stores a date as a
+   * serial number of days in the spreadsheet's time zone, so changing the zone (or copying into a
+   * spreadsheet of another zone) moves the instant getValues() answers.
+   */
+  rezoneDates(from: string, to: string): void {
+    if (from === to) return;
+    for (const row of this.rows) {
+      if (!row) continue;
+      for (const cell of row)
+        if (cell?.d && typeof cell.v === 'number') cell.v = rezoneEpoch(cell.v, from, to);
+    }
+  }
+
   // ---- copy ----------------------------------------------------------------------------------
 
   /**
@@ -535,6 +589,7 @@ export class SheetModel {
     copy.rows = this.rows.map((row) =>
       row?.map((cell) => (cell ? (JSON.parse(JSON.stringify(cell)) as Cell) : undefined)),
     );
+    copy.rezoneDates(this.parent.timeZone, dest.timeZone);
     copy.frozenRows = this.frozenRows;
     copy.frozenCols = this.frozenCols;
     copy.tabColor = this.tabColor;
@@ -640,6 +695,12 @@ export class SpreadsheetModel {
 
   get url(): string {
     return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+
+  /** Spreadsheet.setSpreadsheetTimeZone: every date cell keeps its wall-clock time (serial number). */
+  setTimeZone(tz: string): void {
+    for (const sheet of this.sheets) sheet.rezoneDates(this.timeZone, tz);
+    this.timeZone = tz;
   }
 
   totalCells(): number {

@@ -3,6 +3,7 @@
 
 import type { BroadcastCounts, BroadcastState } from '../domain/broadcast';
 import type { PlannedPublication, Speaker } from '../domain/content';
+import type { ReportMetric } from '../domain/report';
 import type { CapacityLevel, CitizenQuery } from '../domain/retention';
 import type { Bidang, ClosedBy, Jenis, ManualChannel, SendStatus } from '../domain/types';
 
@@ -205,18 +206,10 @@ export interface RecordResult {
   row?: number;
 }
 
-export interface MetricsInput {
+/** A `Metrik` row as the sidebar sends it: the report's figures of a post, its date as typed. */
+export interface MetricsInput extends Omit<ReportMetric, 'date'> {
   /** Local date `yyyy-mm-dd`. */
   date: string;
-  platform: string;
-  contentId: string;
-  views: number | null;
-  likes: number | null;
-  comments: number | null;
-  shares: number | null;
-  saves: number | null;
-  liveViewers: number | null;
-  questions: number | null;
 }
 
 export interface QaInput {
@@ -409,6 +402,24 @@ export interface CapacityView {
   level: CapacityLevel;
   /** ISO time of the measurement. */
   measuredAt: string;
+  /** Each daily quota of the Google account, and the Script Properties store (issue 13). */
+  quotas: QuotaMeter[];
+  /** `konsumen` or `Workspace`: whose limits apply (Pengaturan → Jenis Akun Google). */
+  account: string;
+}
+
+export type QuotaMeterKind = 'mail' | 'urlFetch' | 'trigger' | 'properties';
+
+/** One quota in the capacity meter: its use today against its limit, in words. */
+export interface QuotaMeter {
+  kind: QuotaMeterKind;
+  used: number;
+  limit: number;
+  /** Percent of the limit, one decimal. */
+  percent: number;
+  level: CapacityLevel;
+  /** ISO time the 24-hour window renews, '' while nothing was spent (or for the store). */
+  renewsAt: string;
 }
 
 /** A number in any format (0812…, +62 812…, 62812…) or a WhatsApp user id. */

@@ -2,7 +2,7 @@
 // configuration snapshot (loaded lazily), the message catalogue and the system log buffer.
 
 import { redactLogText } from '../domain/retention';
-import { resolveOffset } from '../domain/time';
+import { ianaZone, JAKARTA_OFFSET, resolveOffset } from '../domain/time';
 import type { LogLevel } from '../domain/types';
 import type { MessageKey } from '../messages/id';
 import { render } from '../messages/id';
@@ -69,6 +69,17 @@ export class Ctx {
   /** UTC offset of the service's time zone (Pengaturan → Zona Waktu), in minutes. */
   get offset(): number {
     return resolveOffset(setting(this.config, 'timeZone'));
+  }
+
+  /** The IANA zone for the product's spreadsheets: the service's (WIB before Pengaturan exists). */
+  get zoneName(): string | null {
+    let offset = JAKARTA_OFFSET;
+    try {
+      offset = this.offset;
+    } catch {
+      // no Pengaturan yet: the first setup
+    }
+    return ianaZone(offset);
   }
 
   t(key: MessageKey, vars?: Record<string, string | number>): string {

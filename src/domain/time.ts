@@ -54,6 +54,23 @@ export function utcOffsetMinutes(zone: string | number): number | null {
   return total >= -720 && total <= 840 ? total : null;
 }
 
+/**
+ * An IANA zone for a spreadsheet set to the service's offset: WIB, WITA, WIT by their cities,
+ * other whole hours as `Etc/GMT-h` (POSIX sign); null for an offset no zone name fits.
+ */
+export function ianaZone(offset: number): string | null {
+  const named: Record<number, string> = {
+    420: 'Asia/Jakarta',
+    480: 'Asia/Makassar',
+    540: 'Asia/Jayapura',
+    0: 'Etc/UTC',
+  };
+  if (named[offset]) return named[offset];
+  if (offset % 60 !== 0) return null;
+  const h = offset / 60;
+  return `Etc/GMT${h > 0 ? '-' : '+'}${Math.abs(h)}`;
+}
+
 /** Like `utcOffsetMinutes`, with a fallback (Asia/Jakarta) for unknown or empty zones. */
 export function resolveOffset(zone: string | number | undefined | null, fallback = JAKARTA_OFFSET): number {
   if (zone === undefined || zone === null || zone === '') return fallback;

@@ -140,6 +140,12 @@ export const MENU_ALIASES = {
   },
 } as const;
 
+/** A session handed over to the officer's group (WhatsApp; the email adds the spreadsheet link). */
+const HANDOVER_NOTICE =
+  '*HALO KOP-UKM – sesi dialihkan*\nID sesi: *{sessionId}*\nDari: {fromGroup} (oleh {by})\n' +
+  'Ke: {group}\nTopik: {topic}\nNama: {name}\nWaktu: {time}\n\nPesan pertama:\n{firstMessage}\n\n' +
+  'Untuk menjawab, balas pesan ini atau awali pesan dengan ID sesi.';
+
 /**
  * The templates. WhatsApp texts use `*bold*`; email texts are plain. Placeholder names used
  * across the catalogue: see `PLACEHOLDERS`.
@@ -243,10 +249,8 @@ export const MESSAGES = {
   handoverToCitizen:
     'Percakapan Bapak/Ibu (sesi *{sessionId}*) kami alihkan ke petugas *{group}* agar ditangani ' +
     'oleh bagian yang tepat. Mohon tunggu sebentar.',
-  officerHandoverNew:
-    '*HALO KOP-UKM – sesi dialihkan*\nID sesi: *{sessionId}*\nDari: {fromGroup} (oleh {by})\n' +
-    'Ke: {group}\nTopik: {topic}\nNama: {name}\nWaktu: {time}\n\nPesan pertama:\n{firstMessage}\n\n' +
-    'Untuk menjawab, balas pesan ini atau awali pesan dengan ID sesi.',
+  officerHandoverNew: HANDOVER_NOTICE,
+  officerHandoverEmail: `${HANDOVER_NOTICE}\n\n{spreadsheetUrl}`,
   officerHandoverDone: 'Sesi *{sessionId}* dialihkan ke *{group}*.',
   officerHandoverUsage:
     'Format: /alihkan <ID sesi> <grup>, misalnya "/alihkan HK-2612-0001 Konsultasi UKM". Grup: {groups}.',
@@ -636,6 +640,13 @@ export const MESSAGES = {
     'Kritis: lebih dari 85 % terpakai. Segera jalankan menu HALO KOP-UKM ▸ Arsipkan data lama. Bila batas ' +
     'tercapai, pesan WhatsApp baru tidak dapat dicatat lagi.',
   sidebarCapacityFailed: 'Kapasitas spreadsheet gagal diukur: {reason}',
+  sidebarQuotaTitle: 'Kuota harian akun Google ({account})',
+  sidebarQuotaMail: 'Email: {used} dari {max} penerima',
+  sidebarQuotaUrlFetch: 'Pesan WhatsApp (UrlFetch): {used} dari {max} panggilan',
+  sidebarQuotaTrigger: 'Waktu jalan pemicu: {used} dari {max} menit',
+  sidebarQuotaProperties: 'Script Properties: {used} dari {max} KB (batas Google 500 KB)',
+  sidebarQuotaRenews: 'pulih {time}',
+  sidebarQuotaFresh: 'belum terpakai dalam 24 jam terakhir',
   sidebarSpeakersNext: 'Publikasi berikutnya',
   sidebarSpeakersPublication: '{contentId} · terbit {date} · tema {theme}',
   sidebarSpeakersCurrent: 'Narasumber di kalender: {name}',

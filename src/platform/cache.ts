@@ -2,6 +2,7 @@
 // fetched together (one getAll); inside the script lock, puts and removals are buffered and sent
 // in one putAll / removeAll when the lock is released.
 
+import { utf8Length } from '../domain/text';
 import { insideLock, registerLockParticipant } from './lock';
 
 export interface Cache {
@@ -134,21 +135,6 @@ export function scriptCache(): Cache {
       } else if (keys.length > 0) cache.removeAll(keys);
     },
   };
-}
-
-/** UTF-8 size of a string, without Node or Utilities. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /**

@@ -19,6 +19,33 @@ export function createSpreadsheet(name: string): Spreadsheet {
   return SpreadsheetApp.create(name);
 }
 
+/** The locale of the product's spreadsheets: Indonesian (dates typed day first, decimal comma). */
+export const SPREADSHEET_LOCALE = 'id_ID';
+
+/**
+ * Gives a spreadsheet the service's time zone and locale when it has others (a new file has its
+ * creator's defaults, not the script's zone). Date cells keep their wall-clock time when the zone
+ * changes, so this is done before anything is written.
+ */
+export function applyZoneAndLocale(
+  ss: Spreadsheet,
+  timeZone: string | null,
+  locale = SPREADSHEET_LOCALE,
+): void {
+  if (timeZone && ss.getSpreadsheetTimeZone() !== timeZone) ss.setSpreadsheetTimeZone(timeZone);
+  if (ss.getSpreadsheetLocale() !== locale) ss.setSpreadsheetLocale(locale);
+}
+
+/** The spreadsheet's own time zone (File → Settings), in which its date cells are wall-clock times. */
+export function spreadsheetZone(ss: Spreadsheet): string {
+  return ss.getSpreadsheetTimeZone();
+}
+
+/** `yyyy-MM-dd HH:mm` of an instant as the clock of `timeZone` shows it (1899 dates included). */
+export function wallClock(date: Date, timeZone: string): string {
+  return Utilities.formatDate(date, timeZone, 'yyyy-MM-dd HH:mm');
+}
+
 /** Applies pending sheet writes now (before a state record says they were made). */
 export function flushSheets(): void {
   SpreadsheetApp.flush();

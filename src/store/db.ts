@@ -2,6 +2,7 @@
 // to product-owned sheets by a row pointer kept in Script Properties (no getLastRow on the hot path).
 
 import type { Cache } from '../platform/cache';
+import { now as clockNow } from '../platform/clock';
 import type { Props } from '../platform/props';
 import type { RecordOf, SheetKey } from './schema';
 import { SHEETS } from './schema';
@@ -10,7 +11,9 @@ import { headerRow, Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const HEADER_CACHE_SECONDS = 3600;
+/** Six hours, put again every half hour of use (see config.ts: they outlive busy-day entries). */
+export const HEADER_CACHE_SECONDS = 21600;
+const HEADER_REFRESH_MS = 1800000;
 export const headerCacheKey = (name: string): string => `hdr:${name}`;
 const headerKey = headerCacheKey;
 /** Script Property holding the next free row of a product-owned sheet. */
@@ -46,10 +49,13 @@ export class Db {
     const name = SHEETS[key].name;
     const sheet = this.ss.getSheetByName(name);
     if (!sheet) throw new MissingSheetError(name);
-    let headers = this.cache.getJson<string[]>(headerKey(name));
-    if (!headers) {
-      headers = headerRow(sheet);
-      this.cache.putJson(headerKey(name), headers, HEADER_CACHE_SECONDS);
+    const cached = this.cache.getJson<string[] | { h: string[]; at: number }>(headerKey(name));
+    let headers = Array.isArray(cached) ? cached : cached && Array.isArray(cached.h) ? cached.h : null;
+    const at = cached && !Array.isArray(cached) ? cached.at : 0;
+    if (!headers) headers = headerRow(sheet);
+    const now = clockNow();
+    if (!cached || now - at >= HEADER_REFRESH_MS) {
+      this.cache.putJson(headerKey(name), { h: headers, at: now }, HEADER_CACHE_SECONDS);
     }
     const table = new Table(key, sheet, headers);
     this.tables.set(key, table as unknown as Table<SheetKey>);

@@ -157,7 +157,7 @@ test('a message posted to /exec is answered with the menu, which /_dev/outbox sh
   });
   // The clock follows real time from where it was set.
   expect(Date.parse(out[0].at) - Date.parse(MONDAY_TEN)).toBeGreaterThanOrEqual(0);
-  expect(Date.parse(out[0].at) - Date.parse(MONDAY_TEN)).toBeLessThan(30_000);
+  expect(Date.parse(out[0].at) - Date.parse(MONDAY_TEN)).toBeLessThan(180_000);
   // /chat shows the menu with its buttons, and the message id a tap would quote.
   const conv = await call<{ items: { dir: string; id?: string; buttons?: { title: string }[] }[] }>(
     '/_dev/conversation/6281234500001',
@@ -181,7 +181,7 @@ test('a connected session ends after 30 emulated minutes when the clock moves: t
   const moved = await call<{ now: string; ticks: number }>('/_dev/clock', { advanceMinutes: 31 });
   const elapsed = Date.parse(moved.now) - Date.parse(MONDAY_TEN);
   expect(elapsed).toBeGreaterThanOrEqual(31 * 60_000);
-  expect(elapsed).toBeLessThan(31 * 60_000 + 30_000);
+  expect(elapsed).toBeLessThan(31 * 60_000 + 180_000);
   expect(moved.ticks).toBe(31);
   const texts = (await outboxTo('6281234500002')).map((e) => e.text);
   expect(texts.some((t) => t.includes(id) && t.includes('berakhir'))).toBe(true);

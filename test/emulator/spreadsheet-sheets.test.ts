@@ -243,7 +243,8 @@ describe('SpreadsheetApp sheets and ranges', () => {
     expect(ss.getOwner()?.getEmail()).toBe('admin@bogorkab.go.id');
     ss.addEditor('staf@bogorkab.go.id');
     expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['admin@bogorkab.go.id', 'staf@bogorkab.go.id']);
-    expect(ss.getSpreadsheetTimeZone()).toBe('Asia/Jakarta');
+    // The account's default for a new file, not the script's Asia/Jakarta.
+    expect(ss.getSpreadsheetTimeZone()).toBe('America/Los_Angeles');
     ss.setSpreadsheetTimeZone('UTC');
     expect(ss.getSpreadsheetTimeZone()).toBe('UTC');
     expect(thrown(() => ss.setSpreadsheetTimeZone('Mars/Base')).name).toBe('Exception');

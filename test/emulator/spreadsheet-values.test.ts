@@ -27,7 +27,8 @@ describe('SpreadsheetApp values', () => {
   });
 
   it('parses strings written by a script as if typed', () => {
-    const emu = newEmu();
+    // A spreadsheet in WIB (a new one has the account's zone, not the script's).
+    const emu = newEmu({ spreadsheetDefaults: { timeZone: 'Asia/Jakarta' } });
     const { SpreadsheetApp } = gas(emu);
     const sheet = SpreadsheetApp.getActive().getSheetByName('Sheet1') as GoogleAppsScript.Spreadsheet.Sheet;
     const inputs = [
@@ -141,7 +142,8 @@ describe('SpreadsheetApp values', () => {
   });
 
   it('renders display values from number formats', () => {
-    const emu = newEmu();
+    // A spreadsheet in WIB (a new one has the account's zone, not the script's).
+    const emu = newEmu({ spreadsheetDefaults: { timeZone: 'Asia/Jakarta' } });
     const { SpreadsheetApp } = gas(emu);
     const sheet = SpreadsheetApp.getActive().getSheets()[0];
     const when = new Date('2026-11-23T02:05:09Z'); // 09:05:09 in Asia/Jakarta

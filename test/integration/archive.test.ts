@@ -243,6 +243,11 @@ describe('archive of old sessions and messages', () => {
 
     const files = archives(app);
     expect(files.map((f) => f.name).sort()).toEqual(['HALO KOP-UKM Arsip 2024', 'HALO KOP-UKM Arsip 2025']);
+    // A new file has its creator's zone and locale: each archive is given the service's.
+    expect(files.map((f) => [f.timeZone, f.locale])).toEqual([
+      ['Asia/Jakarta', 'id_ID'],
+      ['Asia/Jakarta', 'id_ID'],
+    ]);
 
     // Every seeded message is exactly once in the spreadsheet or an archive.
     const mainBodies = app.records('Pesan').map((r) => String(r.Isi));

@@ -2,6 +2,7 @@
 // by priority, with WhatsApp and the next day's digest for what does not fit; UrlFetch calls by
 // priority; trigger runtime. Nothing is dropped silently: Log Sistem says what was held back.
 import type { LocalApp } from '../../dev/runtime/local-app';
+import type { CapacityView } from '../../src/api/types';
 import { Citizen, createApp } from '../support/app';
 
 const HOUR = 3600000;
@@ -145,5 +146,23 @@ describe('the daily quotas of a consumer account', () => {
     app.advanceMinutes(1);
     app.tick();
     expect(log(app).filter((l) => /Waktu jalan pemicu/.test(l))).toHaveLength(1);
+  });
+
+  it("the sidebar's capacity meter shows each quota's use today and the Script Properties store's size", () => {
+    const app = createApp({ officers: OFFICERS });
+    new Citizen(app, '6281234567890', 'Ani').connect('1', '1', '1');
+    app.tick();
+    const view = app.api<CapacityView>('capacity.get', {}).result.data!;
+    expect(view.account).toBe('konsumen');
+    const by = Object.fromEntries(view.quotas.map((q) => [q.kind, q]));
+    expect(Object.keys(by)).toEqual(['mail', 'urlFetch', 'trigger', 'properties']);
+    expect(by.mail).toMatchObject({ used: 1, limit: 100, level: 'ok' });
+    expect(by.urlFetch.used).toBeGreaterThanOrEqual(8);
+    expect(by.urlFetch.limit).toBe(20000);
+    expect(by.urlFetch.renewsAt).toMatch(/^2026-11-24T/);
+    expect(by.trigger.limit).toBe(90);
+    expect(by.properties.limit).toBe(50);
+    expect(by.properties.used).toBeGreaterThan(0);
+    expect(by.properties.used).toBeLessThan(5);
   });
 });

@@ -51,6 +51,8 @@ export interface TestAppOptions {
   setup?: boolean;
   /** Deploy the web app (default true); false: ScriptApp.getService().getUrl() is null. */
   deploy?: boolean;
+  /** Whose quotas apply (default consumer): see `app.emu.quotaUsage(user)`. */
+  accountType?: 'consumer' | 'workspace';
 }
 
 export function requireBuild(): void {
@@ -65,6 +67,7 @@ export function createApp(opts: TestAppOptions = {}): LocalApp {
     now: opts.now ?? MONDAY_MORNING,
     userEmail: 'admin@diskopukm.example',
     deploy: opts.deploy,
+    accountType: opts.accountType,
   });
   app.configure({ ...PLAYGROUND_CONFIG, ...opts.config });
   if (opts.setup !== false) {

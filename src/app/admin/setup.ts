@@ -9,6 +9,7 @@ import { withScriptLock } from '../../platform/lock';
 import type { Props } from '../../platform/props';
 import { scriptProperty } from '../../platform/props';
 import { ensureTimeTrigger, removeTimeTriggers } from '../../platform/script';
+import { applyZoneAndLocale } from '../../platform/spreadsheet';
 import { effectiveUserEmail } from '../../platform/user';
 import type { SetupReport } from '../../store/setup';
 import { setupSpreadsheet } from '../../store/setup';
@@ -79,6 +80,10 @@ export function ensureTickTrigger(props: Props): TickTriggerReport {
 export function runSetup(): SetupReport & { trigger: TickTriggerReport } {
   return withScriptLock(() => {
     const ctx = new Ctx();
+    // Before anything is written: a spreadsheet has its own zone and locale (its creator's
+    // defaults), and its date cells are wall-clock times in that zone.
+    // (The zone is read through a context of its own: this one's configuration is read after setup.)
+    applyZoneAndLocale(ctx.ss, new Ctx().zoneName);
     const report = setupSpreadsheet(ctx.ss);
     ctx.db.forgetHeaders();
     forgetConfig(ctx.cache);

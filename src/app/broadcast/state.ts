@@ -9,7 +9,7 @@
 
 import type { BroadcastState } from '../../api/types';
 import { ACTIVE_BROADCAST_STATES, type QuotaDay, recipientKey } from '../../domain/broadcast';
-import { utf8Length } from '../../platform/cache';
+import { utf8Length } from '../../domain/text';
 import { setting, settingNumber } from '../config';
 import type { Ctx } from '../context';
 

@@ -57,7 +57,12 @@ import { render } from '../../messages/id';
 import { now } from '../../platform/clock';
 import { withScriptLock } from '../../platform/lock';
 import type { Props } from '../../platform/props';
-import { createSpreadsheet, flushSheets, openSpreadsheet } from '../../platform/spreadsheet';
+import {
+  applyZoneAndLocale,
+  createSpreadsheet,
+  flushSheets,
+  openSpreadsheet,
+} from '../../platform/spreadsheet';
 import { asText, cellText, cellTime } from '../../store/cells';
 import { SHEETS } from '../../store/schema';
 import { SETTING } from '../../store/settings';
@@ -540,6 +545,8 @@ export function openArchive(ctx: Ctx, year: number, create: boolean): Spreadshee
   }
   if (!create) return null;
   const archive = createSpreadsheet(ctx.t('archiveFileName', { year }));
+  // A new file has its creator's zone and locale: the archive reads its dates as the original.
+  applyZoneAndLocale(archive, ctx.zoneName);
   files[String(year)] = archive.getId();
   ctx.props.setNow(ARCHIVE_FILES_KEY, JSON.stringify(files));
   shareWithEditors(ctx, archive);

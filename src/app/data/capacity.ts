@@ -2,7 +2,7 @@
 // not), measured off the hot path — a scheduled job and on demand from the sidebar — and told to
 // the reporting team and `Log Sistem` once each time 70 % or 85 % is crossed.
 
-import type { CapacityView } from '../../api/types';
+import type { CapacityView, QuotaMeter } from '../../api/types';
 import type { CapacityLevel } from '../../domain/retention';
 import {
   capacityLevel,
@@ -12,6 +12,7 @@ import {
   gridCells,
   isCapacityLevel,
 } from '../../domain/retention';
+import { utf8Length } from '../../domain/text';
 import { toIsoLocal } from '../../domain/time';
 import type { MessageKey } from '../../messages/id';
 import { activeOfficers, setting } from '../config';
@@ -51,7 +52,43 @@ function view(ctx: Ctx, cells: number, at: number): CapacityView {
     percent,
     level: capacityLevel(percent),
     measuredAt: toIsoLocal(at, ctx.offset),
+    quotas: quotaMeters(ctx),
+    account: ctx.t(ctx.quota.limits().mailRecipients > 100 ? 'accountWorkspace' : 'accountConsumer'),
   };
+}
+
+/** The store's budget: the product keeps Script Properties under 50 KB (Google allows 500 KB). */
+export const PROPERTIES_BUDGET = 50 * 1024;
+
+/** Each daily quota's use (platform/quota.ts) and the Script Properties store's size. */
+export function quotaMeters(ctx: Ctx): QuotaMeter[] {
+  const meter = (
+    kind: QuotaMeter['kind'],
+    used: number,
+    limit: number,
+    renews: number | null,
+  ): QuotaMeter => {
+    const percent = limit > 0 ? Math.round((used / limit) * 1000) / 10 : 0;
+    return {
+      kind,
+      used,
+      limit,
+      percent,
+      level: capacityLevel(percent),
+      renewsAt: renews ? toIsoLocal(renews, ctx.offset) : '',
+    };
+  };
+  const q = ctx.quota;
+  const mail = q.state('mail');
+  const fetch = q.state('urlFetch');
+  const trigger = q.state('trigger');
+  const bytes = Object.entries(ctx.props.all()).reduce((n, [k, v]) => n + utf8Length(k) + utf8Length(v), 0);
+  return [
+    meter('mail', mail.limit - q.mailRemaining(), mail.limit, mail.resetsAt),
+    meter('urlFetch', fetch.used, fetch.limit, fetch.resetsAt),
+    meter('trigger', Math.round(trigger.used / 60000), Math.round(trigger.limit / 60000), trigger.resetsAt),
+    meter('properties', Math.round(bytes / 102.4) / 10, PROPERTIES_BUDGET / 1024, null),
+  ];
 }
 
 /**
@@ -72,6 +109,7 @@ export function checkCapacity(ctx: Ctx): CapacityView {
 export function capacityNow(ctx: Ctx, withLock: <T>(fn: () => T) => T): CapacityView {
   const s = stored(ctx);
   if (s && ctx.now - s.at < FRESH_MS) return view(ctx, s.cells, s.at);
+  // A new measurement (under the lock): the quotas as they are then.
   return withLock(() => checkCapacity(ctx));
 }
 

@@ -6,13 +6,11 @@
 
 import type { HelpdeskGroup } from '../../domain/handover';
 import { HELPDESK_GROUPS, matchGroup } from '../../domain/handover';
-import { formatLocal } from '../../domain/time';
 import { groupFor } from '../../domain/types';
-import { sendMail } from '../../platform/mail';
-import { activeOfficers, setting } from '../config';
+import { setting } from '../config';
 import type { Ctx } from '../context';
 import { sessionMinutes } from '../helpdesk/hours';
-import { rememberNotification } from '../helpdesk/notify';
+import { notifyOfficers } from '../helpdesk/notify';
 import { openSession } from '../helpdesk/officer';
 import { sendText } from '../helpdesk/replies';
 import type { UserState } from '../helpdesk/state';
@@ -86,41 +84,14 @@ export function handOver(
 /** Only the new group's active officers are told (WhatsApp and/or email, as for a new session). */
 function notifyNewGroup(ctx: Ctx, state: UserState, fromGroup: string, by: string, turn: Turn): void {
   if (!state.jenis || !state.bidang) return;
-  const group = groupFor(state.jenis, state.bidang);
-  const officers = activeOfficers(ctx.config, group);
-  const how = setting(ctx.config, 'officerNotify').toLowerCase();
-  const vars = {
-    sessionId: state.sessionId,
-    group,
-    fromGroup: fromGroup || '-',
-    by,
-    jenis: state.jenis,
-    bidang: state.bidang,
-    topic: state.topic || '-',
-    name: state.name || '-',
-    time: formatLocal(ctx.now, ctx.offset, 'dd/MM/yyyy HH:mm'),
-    firstMessage: state.firstMessage || '-',
-    spreadsheetUrl: ctx.ss.getUrl(),
-  };
-  if (officers.length === 0) {
-    ctx.log('PERINGATAN', 'petugas', `Grup ${group} belum punya petugas aktif (sesi ${state.sessionId}).`);
-    return;
-  }
-  for (const officer of officers) {
-    if (how.includes('whatsapp') && officer.whatsapp) {
-      const outcome = turn.send(
-        { kind: 'text', to: officer.whatsapp, text: ctx.t('officerHandoverNew', vars) },
-        { sessionId: state.sessionId, phone: officer.whatsapp, sender: 'sistem', kind: 'notifikasi' },
-      );
-      if (outcome.messageId) rememberNotification(ctx, outcome.messageId, state.sessionId);
-    }
-    if (how.includes('email') && officer.email) {
-      const sent = sendMail({
-        to: officer.email,
-        subject: ctx.t('officerEmailSubject', vars),
-        body: `${ctx.t('officerHandoverNew', vars)}\n\n${vars.spreadsheetUrl}`,
-      });
-      if (!sent.ok) ctx.log('GALAT', 'email', `Email ke petugas ${officer.name} gagal: ${sent.error.text}`);
-    }
-  }
+  notifyOfficers(ctx, state, turn, {
+    whatsapp: 'officerHandoverNew',
+    email: 'officerHandoverEmail',
+    vars: {
+      group: groupFor(state.jenis, state.bidang),
+      fromGroup: fromGroup || '-',
+      by,
+      topic: state.topic || '-',
+    },
+  });
 }

@@ -5,25 +5,46 @@
 import type { InboundMessage } from '../../channels/types';
 import { formatLocal } from '../../domain/time';
 import { groupFor, SEND_STATUS } from '../../domain/types';
+import type { MessageKey } from '../../messages/id';
 import { activeOfficers, setting } from '../config';
 import type { Ctx } from '../context';
 import { inboundBody, type Turn } from '../messaging/turn';
 import { addToDigest, sendByPriority } from '../quota/mail';
 import type { UserState } from './state';
 
-/** How long a notification's message id leads back to its session (6 hours). */
-const NOTIFICATION_SECONDS = 21600;
+/** How long a notification's message id leads back to its session from the cache (then: `Pesan`). */
+const NOTIFICATION_SECONDS = 3600;
 
 /** Cache key of a notification sent to an officer: its message id → the session id. */
 export const notificationKey = (messageId: string): string => `notif:${messageId}`;
 
-/** DESIGN §3.3: the active officers of the group get the session by WhatsApp and/or email. */
-export function notifyOfficers(ctx: Ctx, state: UserState, turn: Turn): void {
+/** What the officers are told: a new session (default), or one handed over to their group. */
+export interface OfficerNotice {
+  /** The WhatsApp text. */
+  whatsapp: MessageKey;
+  /** The email body; its subject is always `officerEmailSubject`. */
+  email: MessageKey;
+  /** More variables of both texts. */
+  vars?: Record<string, string>;
+}
+
+const NEW_SESSION: OfficerNotice = { whatsapp: 'officerNewSession', email: 'officerEmailBody' };
+
+/**
+ * DESIGN §3.3: the active officers of the group get the session by WhatsApp and/or email, the
+ * email within the day's mail priorities (WhatsApp, else the next digest, when it is held back).
+ */
+export function notifyOfficers(
+  ctx: Ctx,
+  state: UserState,
+  turn: Turn,
+  notice: OfficerNotice = NEW_SESSION,
+): void {
   if (!state.jenis || !state.bidang) return;
   const group = groupFor(state.jenis, state.bidang);
   const officers = activeOfficers(ctx.config, group);
   const how = setting(ctx.config, 'officerNotify').toLowerCase();
-  const vars = {
+  const vars: Record<string, string> = {
     sessionId: state.sessionId,
     jenis: state.jenis,
     bidang: state.bidang,
@@ -32,6 +53,7 @@ export function notifyOfficers(ctx: Ctx, state: UserState, turn: Turn): void {
     time: formatLocal(ctx.now, ctx.offset, 'dd/MM/yyyy HH:mm'),
     firstMessage: state.firstMessage || '-',
     spreadsheetUrl: ctx.ss.getUrl(),
+    ...notice.vars,
   };
   if (officers.length === 0) {
     ctx.log('PERINGATAN', 'petugas', `Grup ${group} belum punya petugas aktif (sesi ${state.sessionId}).`);
@@ -40,7 +62,7 @@ export function notifyOfficers(ctx: Ctx, state: UserState, turn: Turn): void {
   for (const officer of officers) {
     const byWhatsApp = how.includes('whatsapp') && officer.whatsapp !== '';
     let told = false;
-    if (byWhatsApp) told = notifyByWhatsApp(ctx, state, officer.whatsapp, vars, turn);
+    if (byWhatsApp) told = notifyByWhatsApp(ctx, state, officer.whatsapp, ctx.t(notice.whatsapp, vars), turn);
     if (!how.includes('email') || !officer.email) continue;
     // Officer notifications come after the weekly report in the day's email recipients: when the
     // quota holds this one back, WhatsApp carries it (if it did not already), else the digest.
@@ -49,7 +71,7 @@ export function notifyOfficers(ctx: Ctx, state: UserState, turn: Turn): void {
       {
         to: officer.email,
         subject: ctx.t('officerEmailSubject', vars),
-        body: ctx.t('officerEmailBody', vars),
+        body: ctx.t(notice.email, vars),
       },
       'officer',
     );
@@ -58,7 +80,8 @@ export function notifyOfficers(ctx: Ctx, state: UserState, turn: Turn): void {
       ctx.log('GALAT', 'email', `Email ke petugas ${officer.name} gagal: ${sent.error.text}`);
       continue;
     }
-    if (!told && officer.whatsapp) told = notifyByWhatsApp(ctx, state, officer.whatsapp, vars, turn);
+    if (!told && officer.whatsapp)
+      told = notifyByWhatsApp(ctx, state, officer.whatsapp, ctx.t(notice.whatsapp, vars), turn);
     if (!told) {
       addToDigest(ctx, officer.email, ctx.t('digestOfficerLine', vars));
       ctx.log('INFO', 'email', ctx.t('digestKeptLog', { to: officer.name || officer.email }));
@@ -66,16 +89,10 @@ export function notifyOfficers(ctx: Ctx, state: UserState, turn: Turn): void {
   }
 }
 
-/** The new session by WhatsApp; true when it went out (or waits in the retry queue). */
-function notifyByWhatsApp(
-  ctx: Ctx,
-  state: UserState,
-  to: string,
-  vars: Record<string, string>,
-  turn: Turn,
-): boolean {
+/** The notice by WhatsApp; true when it went out (or waits in the retry queue). */
+function notifyByWhatsApp(ctx: Ctx, state: UserState, to: string, text: string, turn: Turn): boolean {
   const outcome = turn.send(
-    { kind: 'text', to, text: ctx.t('officerNewSession', vars) },
+    { kind: 'text', to, text },
     { sessionId: state.sessionId, phone: to, sender: 'sistem', kind: 'notifikasi' },
   );
   if (outcome.messageId) rememberNotification(ctx, outcome.messageId, state.sessionId);

@@ -19,7 +19,11 @@ export const OUTBOX_QUEUE_KEY = 'q:outbox';
 export const MAX_SEND_ATTEMPTS = 6;
 /** The retry queue's share of the Script Properties store (its budget is 50 KB in all). */
 export const OUTBOX_MAX_BYTES = 12 * 1024;
-const SENT_CACHE_SECONDS = 6 * 3600;
+/**
+ * A sent message's `Pesan` row, for its failed status (which comes within minutes); later ones
+ * find the row by id. Short, so a busy day's many entries go before the conversations.
+ */
+const SENT_CACHE_SECONDS = 1800;
 
 export interface SendMeta {
   sessionId: string;

@@ -5,7 +5,12 @@
 import type { WeeklyReport } from '../../domain/report';
 import { summaryLines, weekRangeText } from '../../domain/report-text';
 import type { MessageKey } from '../../messages/id';
-import { createSpreadsheet, deleteCreatedFile } from '../../platform/spreadsheet';
+import {
+  applyZoneAndLocale,
+  createSpreadsheet,
+  deleteCreatedFile,
+  spreadsheetZone,
+} from '../../platform/spreadsheet';
 import { activeOfficers, setting } from '../config';
 import type { Ctx } from '../context';
 import { sendByPriority } from '../quota/mail';
@@ -38,6 +43,8 @@ export function reportRecipients(ctx: Ctx): string[] {
 export function reportPdf(sheet: Sheet, name: string): Blob {
   const temp = createSpreadsheet(name);
   try {
+    // A new file has its creator's zone: the copy shows its dates as the report sheet does.
+    applyZoneAndLocale(temp, spreadsheetZone(sheet.getParent()));
     const copy = sheet.copyTo(temp).setName(name);
     for (const other of temp.getSheets()) {
       if (other.getSheetId() !== copy.getSheetId()) temp.deleteSheet(other);

@@ -137,7 +137,9 @@ export class RangeFacade
         sheet.storeInterpreted(
           r,
           c,
-          f.startsWith('=') ? { f } : interpretInput(f, undefined, sheet.parent.timeZone, sheet.parent.now()),
+          f.startsWith('=')
+            ? { f }
+            : interpretInput(f, undefined, sheet.parent.timeZone, sheet.parent.now(), sheet.parent.locale),
         ),
       ),
     );
@@ -154,7 +156,9 @@ export class RangeFacade
         sheet.storeInterpreted(
           r,
           c,
-          f.startsWith('=') ? { f } : interpretInput(f, undefined, sheet.parent.timeZone, sheet.parent.now()),
+          f.startsWith('=')
+            ? { f }
+            : interpretInput(f, undefined, sheet.parent.timeZone, sheet.parent.now(), sheet.parent.locale),
         );
       }),
     );

@@ -200,12 +200,21 @@ export class SpreadsheetFacade extends Facade {
     return this._model.timeZone;
   }
 
+  /** Date cells keep their wall-clock time, so the instants they hold move (SpreadsheetModel.setTimeZone). */
   setSpreadsheetTimeZone(tz: string): void {
-    this._model.timeZone = assertTimeZone(tz);
+    this._model.setTimeZone(assertTimeZone(tz));
   }
 
   getSpreadsheetLocale(): string {
     return this._model.locale;
+  }
+
+  /** The locale by which typed input is read (en_US: 11/23/2026, 1,234.5; id_ID: 23/11/2026, 1.234,5). */
+  setSpreadsheetLocale(locale: string): void {
+    if (typeof locale !== 'string' || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale)) {
+      throw new GasError(MSG.invalidArgument('locale'));
+    }
+    this._model.locale = locale;
   }
 
   toast(message: unknown, title?: unknown, timeoutSeconds?: number): void {

@@ -1,7 +1,7 @@
 // How full the spreadsheet is against Google Sheets' 10-million-cell limit (Aksi): a meter with the
 // percentage in words, and at 70 % and 85 % what to do about it (archive old data).
 
-import type { CapacityView } from '../../../api/types';
+import type { CapacityView, QuotaMeter } from '../../../api/types';
 import type { MessageKey } from '../../../messages/id';
 import { render } from '../../../messages/id';
 import { call } from '../../client/bridge';
@@ -46,6 +46,53 @@ export function drawCapacity(v: CapacityView): void {
     time: longTime(v.measuredAt),
   });
   byId('capacity-advice').textContent = render(ADVICE[v.level]);
+  drawQuotas(v);
+}
+
+const QUOTA_TEXT: Record<QuotaMeter['kind'], MessageKey> = {
+  mail: 'sidebarQuotaMail',
+  urlFetch: 'sidebarQuotaUrlFetch',
+  trigger: 'sidebarQuotaTrigger',
+  properties: 'sidebarQuotaProperties',
+};
+
+/** The account's daily quotas and the Script Properties store: a small meter each, in words. */
+export function drawQuotas(v: CapacityView): void {
+  byId('quota-title').textContent = render('sidebarQuotaTitle', { account: v.account });
+  const list = byId('quota-list');
+  list.replaceChildren(
+    ...(v.quotas ?? []).map((q) => {
+      const li = document.createElement('li');
+      li.dataset.kind = q.kind;
+      li.dataset.level = q.level;
+      const label = document.createElement('span');
+      label.id = `quota-${q.kind}`;
+      const used =
+        q.kind === 'properties' ? String(q.used).replace('.', ',') : q.used.toLocaleString('id-ID');
+      label.textContent = render(QUOTA_TEXT[q.kind], { used, max: q.limit.toLocaleString('id-ID') });
+      const meter = document.createElement('div');
+      meter.className = 'meter';
+      meter.setAttribute('role', 'meter');
+      meter.setAttribute('aria-labelledby', label.id);
+      meter.setAttribute('aria-valuemin', '0');
+      meter.setAttribute('aria-valuemax', '100');
+      const width = Math.max(0, Math.min(100, q.percent));
+      meter.setAttribute('aria-valuenow', String(width));
+      meter.setAttribute('aria-valuetext', `${percentText(q.percent)}, ${render(LEVEL[q.level])}`);
+      const fill = document.createElement('span');
+      fill.style.width = `${width}%`;
+      meter.append(fill);
+      const when = document.createElement('span');
+      when.className = 'capacity-detail block';
+      if (q.kind !== 'properties') {
+        when.textContent = q.renewsAt
+          ? render('sidebarQuotaRenews', { time: longTime(q.renewsAt) })
+          : render('sidebarQuotaFresh');
+      }
+      li.append(label, meter, when);
+      return li;
+    }),
+  );
 }
 
 /** Asks the server (a measurement of the last hour, or a new one) and shows it. */
