@@ -138,8 +138,9 @@ describe('complaint cases on the playground', () => {
     expect(fits.scroll).toBeLessThanOrEqual(fits.width);
     expect(fits.right).toBeLessThanOrEqual(fits.width);
     await button.click();
-    await frame.locator('#chat-status', { hasText: 'perlu tindak lanjut' }).waitFor();
-    expect(await frame.locator('#chat-status').innerText()).toContain(`Sesi ${id} ditandai`);
+    // Wait for the answer, not the pending text ("Menandai perlu tindak lanjut…").
+    await frame.locator('#chat-status', { hasText: `Sesi ${id} ditandai` }).waitFor();
+    expect(await frame.locator('#chat-status').innerText()).toContain('perlu tindak lanjut');
     await page.screenshot({ path: join(SCREENSHOTS, 'sidebar-kasus-3-tindak-lanjut.png'), fullPage: true });
 
     await chat.bringToFront();

@@ -60,29 +60,57 @@ export class TextFinderFacade extends Facade {
     return { r: rect.r, c: rect.c, nr: Math.max(0, lastStored - rect.r + 1), nc: rect.nc };
   }
 
-  private _matches(r: number, c: number): boolean {
-    const cell = this.sheet.cell(r, c);
-    if (!cell) return false;
-    const text = this.formulaText && cell.f !== undefined ? cell.f : this.sheet.displayValue(r, c);
-    if (text === '') return false;
+  /** The test a cell's text must pass, built once per search (options may change between calls). */
+  private _matcher(): (text: string) => boolean {
     if (this.regex) {
       const re = new RegExp(
         this.entireCell ? `^(?:${this.findText})$` : this.findText,
         this.caseSensitive ? '' : 'i',
       );
-      return re.test(text);
+      return (text) => re.test(text);
     }
-    const a = this.caseSensitive ? text : text.toLowerCase();
     const b = this.caseSensitive ? this.findText : this.findText.toLowerCase();
-    return this.entireCell ? a === b : a.includes(b);
+    return (text) => {
+      const a = this.caseSensitive ? text : text.toLowerCase();
+      return this.entireCell ? a === b : a.includes(b);
+    };
+  }
+
+  private _matches(r: number, c: number, test = this._matcher()): boolean {
+    const cell = this.sheet.cell(r, c);
+    if (!cell) return false;
+    // A typed-in string shows as itself (no format changes text); anything else as Sheets shows it.
+    const text =
+      this.formulaText && cell.f !== undefined
+        ? cell.f
+        : cell.f === undefined && typeof cell.v === 'string'
+          ? cell.v
+          : this.sheet.displayValue(r, c);
+    return text !== '' && test(text);
+  }
+
+  /** Matching cells in reading order (row by row), from the top or from the bottom. */
+  private *_scan(backwards = false): Generator<{ r: number; c: number }> {
+    const b = this._bounds();
+    const test = this._matcher();
+    const last = b.r + b.nr - 1;
+    for (let i = 0; i < b.nr; i++) {
+      const r = backwards ? last - i : b.r + i;
+      if (!this.sheet.rows[r - 1]) continue;
+      for (let j = 0; j < b.nc; j++) {
+        const c = backwards ? b.c + b.nc - 1 - j : b.c + j;
+        if (this._matches(r, c, test)) yield { r, c };
+      }
+    }
   }
 
   private _all(): Array<{ r: number; c: number }> {
     const b = this._bounds();
+    const test = this._matcher();
     const out: Array<{ r: number; c: number }> = [];
     for (let r = b.r; r < b.r + b.nr; r++) {
       if (!this.sheet.rows[r - 1]) continue;
-      for (let c = b.c; c < b.c + b.nc; c++) if (this._matches(r, c)) out.push({ r, c });
+      for (let c = b.c; c < b.c + b.nc; c++) if (this._matches(r, c, test)) out.push({ r, c });
     }
     return out;
   }
@@ -94,7 +122,13 @@ export class TextFinderFacade extends Facade {
 
   findNext(): RangeFacade | null {
     const cur = this.current;
-    const next = this._all().find((p) => !cur || p.r > cur.r || (p.r === cur.r && p.c > cur.c));
+    let next: { r: number; c: number } | undefined;
+    for (const p of this._scan()) {
+      if (!cur || p.r > cur.r || (p.r === cur.r && p.c > cur.c)) {
+        next = p;
+        break;
+      }
+    }
     if (!next) return null;
     this.current = next;
     return this._rangeAt(next);
@@ -102,9 +136,13 @@ export class TextFinderFacade extends Facade {
 
   findPrevious(): RangeFacade | null {
     const cur = this.current;
-    const prev = this._all()
-      .reverse()
-      .find((p) => !cur || p.r < cur.r || (p.r === cur.r && p.c < cur.c));
+    let prev: { r: number; c: number } | undefined;
+    for (const p of this._scan(true)) {
+      if (!cur || p.r < cur.r || (p.r === cur.r && p.c < cur.c)) {
+        prev = p;
+        break;
+      }
+    }
     if (!prev) return null;
     this.current = prev;
     return this._rangeAt(prev);
