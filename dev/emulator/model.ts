@@ -644,12 +644,16 @@ export class SheetModel {
   }
 }
 
+/**
+ * The format of a cell for a new one (inserted rows and columns). A validation and a style are
+ * shared, not copied: both are only ever replaced whole (range.ts), never changed in place.
+ */
 function copyCellFormat(cell: Cell): Cell | undefined {
   if (cell.nf === undefined && cell.dv === undefined && cell.st === undefined) return undefined;
   const out: Cell = {};
   if (cell.nf !== undefined) out.nf = cell.nf;
-  if (cell.dv !== undefined) out.dv = JSON.parse(JSON.stringify(cell.dv)) as ValidationSpec;
-  if (cell.st !== undefined) out.st = { ...cell.st };
+  if (cell.dv !== undefined) out.dv = cell.dv;
+  if (cell.st !== undefined) out.st = cell.st;
   if (out.dv?.criteria === 'CHECKBOX') out.v = false;
   return out;
 }

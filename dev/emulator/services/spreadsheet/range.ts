@@ -354,9 +354,14 @@ export class RangeFacade
     this._ctx.defer(() =>
       eachCell(rect, (r, c) => {
         const cell = sheet.cellForWrite(r, c);
+        // Styles are replaced, never changed in place: inserted rows share their template's.
         if (value === null) {
-          if (cell.st) delete cell.st[key];
-          if (cell.st && !Object.keys(cell.st).length) delete cell.st;
+          if (cell.st) {
+            const rest = { ...cell.st };
+            delete rest[key];
+            if (Object.keys(rest).length) cell.st = rest;
+            else delete cell.st;
+          }
         } else cell.st = { ...cell.st, [key]: value };
         sheet.tidy(r, c);
       }),
