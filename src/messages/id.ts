@@ -697,6 +697,12 @@ export const MESSAGES = {
     'Pesan ini dikirim otomatis oleh HALO KOP-UKM.',
   archiveFileName: 'HALO KOP-UKM Arsip {year}',
   archiveDoneLog: 'Pengarsipan selesai: {count} pesan dan {sessions} sesi dipindahkan ke {title}.',
+  archiveFilesLog:
+    '{files} lampiran dari pesan yang diarsipkan dipindahkan ke folder Drive "{folder}" (tautannya tetap).',
+  archiveFilesMissing:
+    '{missing} lampiran dari pesan yang diarsipkan (batch {id}) tidak ditemukan di Drive; tautannya di arsip ' +
+    'tidak dapat dibuka.',
+  mediaArchiveFolder: 'Arsip {year}',
   archiveCreatedLog: 'Spreadsheet arsip "{title}" dibuat: {spreadsheetUrl}',
   archiveVerifyRetry: 'Salinan batch arsip {id} belum sama dengan data asli; disalin ulang.',
   archiveVerifyFailed:

@@ -22,6 +22,12 @@ interface DriveV3 {
     get(id: string, args?: Record<string, unknown>): unknown;
     list(args: Record<string, unknown>): { files?: DriveFileMeta[]; nextPageToken?: string };
     remove(id: string): void;
+    update(
+      resource: Record<string, unknown>,
+      id: string,
+      media?: GoogleAppsScript.Base.Blob | null,
+      args?: Record<string, unknown>,
+    ): DriveFileMeta;
   };
 }
 
@@ -72,6 +78,26 @@ export function fileBlob(id: string): GoogleAppsScript.Base.Blob | null {
     return Utilities.newBlob(content as number[]);
   } catch {
     return null;
+  }
+}
+
+/**
+ * Moves a file into a folder (a file has one parent); true when it is there afterwards, false when
+ * Drive does not know the file (deleted by hand) or refused.
+ */
+export function moveFile(id: string, folderId: string): boolean {
+  const meta = fileMeta(id);
+  if (!meta) return false;
+  const parents = meta.parents ?? [];
+  if (parents.length === 1 && parents[0] === folderId) return true;
+  try {
+    Drive.Files.update({}, id, null, {
+      addParents: folderId,
+      ...(parents.length ? { removeParents: parents.join(',') } : {}),
+    });
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -205,14 +205,15 @@ export class QuotaTracker {
 
   /**
    * A trigger run that did work took `ms`; the idle ticks since the last one are counted at
-   * IDLE_TICK_MS each (they read one property and store nothing).
+   * IDLE_TICK_MS each (they read one property and store nothing) — only those of the current
+   * window: after a week without a working run (the trigger was off, or nothing was due) the
+   * ticks of last week do not count against today.
    */
   noteTriggerRun(ms: number, tickMinutes = 1): void {
     const s = this.load();
     const now = this.now();
-    const idle = s.trigger.last
-      ? Math.max(0, Math.floor((now - s.trigger.last) / (tickMinutes * 60000)) - 1)
-      : 0;
+    const since = Math.max(s.trigger.last ?? 0, s.trigger.s || now, now - QUOTA_WINDOW_MS);
+    const idle = s.trigger.last ? Math.max(0, Math.floor((now - since) / (tickMinutes * 60000)) - 1) : 0;
     this.triggerMs += Math.max(0, ms) + idle * IDLE_TICK_MS;
     s.trigger.last = now;
   }

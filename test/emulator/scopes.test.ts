@@ -149,4 +149,27 @@ describe('the Drive advanced service', () => {
       message: `Specified permissions are not sufficient to call Files.remove. Required permissions: (${AUTH}drive.file || ${AUTH}drive)`,
     });
   });
+  it('moves a file between folders with addParents/removeParents, and keeps it in one folder', () => {
+    const emu = newEmu({ manifest: withDrive([AUTH + 'drive.file']) });
+    const sb = script(
+      emu,
+      `function f() {
+        var a = Drive.Files.create({ name: 'A', mimeType: 'application/vnd.google-apps.folder' }).id;
+        var b = Drive.Files.create({ name: 'B', mimeType: 'application/vnd.google-apps.folder' }).id;
+        var file = Drive.Files.create({ name: 'x.jpg', parents: [a] }, Utilities.newBlob([1, 2], 'image/jpeg')).id;
+        var moved = Drive.Files.update({}, file, null, { addParents: b, removeParents: a });
+        var inA = Drive.Files.list({ q: "'" + a + "' in parents" }).files.length;
+        var error = '';
+        try { Drive.Files.update({}, file, null, { addParents: a }); } catch (e) { error = e.message; }
+        return [moved.parents.join(), b, inA, error, Drive.Files.get(file).parents.join()];
+      }`,
+    );
+    const [parents, b, inA, error, after] = sb.run('f').result as string[];
+    expect(parents).toBe(b);
+    expect(inA).toBe(0);
+    expect(error).toBe(
+      'API call to drive.files.update failed with error: Increasing the number of parents is not allowed.',
+    );
+    expect(after).toBe(b);
+  });
 });

@@ -190,6 +190,48 @@ describe('inbound media', () => {
     expect(files().map((f) => f.name.split('_')[0])).toEqual([other]);
   });
 
+  it("moves the files of archived messages into the year's archive folder: the archive links them, privacy deletion still finds them", () => {
+    const app = createApp({ now: '2025-06-10T09:00:00+07:00' });
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const id = ani.connect('2', '1', '1');
+    register(app, 'OLD1', 'image/jpeg', Buffer.from('foto surat lama'));
+    send(app, ani, 'image', { id: 'OLD1', mime_type: 'image/jpeg', caption: 'Foto surat' });
+    app.tick();
+    const link = String(pesan(app, id).find((r) => r['Jenis Pesan'] === 'image')!.Lampiran);
+    const fileId = /\/file\/d\/([^/]+)\//.exec(link)![1];
+    ani.say('selesai');
+    // Seventeen months on, with the default 12 months of retention: June 2025 is archived.
+    app.setNow('2026-11-23T09:00:00+07:00');
+    const done = (): boolean =>
+      app.records('Log Sistem').some((r) => /^Pengarsipan selesai/.test(String(r.Pesan)));
+    for (let i = 0; i < 30 && !done(); i++) {
+      app.advanceMinutes(1);
+      app.tick();
+    }
+    expect(done()).toBe(true);
+    expect(pesan(app, id)).toEqual([]);
+    const archive = [...app.emu.spreadsheets.values()].find((s) => s.name === 'HALO KOP-UKM Arsip 2025')!;
+    const rows = archive.getSheetByName('Pesan')!.getValues();
+    const col = rows[0].indexOf('Lampiran');
+    expect(rows.slice(1).map((r) => r[col])).toContain(link);
+
+    const items = [...app.emu.driveItems.values()];
+    const root = items.find((i) => i.name === 'HALO KOP-UKM Lampiran')!;
+    const folder = items.find((i) => i.name === 'Arsip 2025' && i.parents.includes(root.id))!;
+    const file = app.emu.driveItems.get(fileId)!;
+    expect(file.parents).toEqual([folder.id]);
+    expect(Buffer.from(file.content, 'base64').toString()).toBe('foto surat lama');
+    const june = items.find((i) => i.name === '2025-06')!;
+    expect(items.filter((i) => i.parents.includes(june.id))).toEqual([]);
+    const said = app.records('Log Sistem').map((r) => String(r.Pesan));
+    expect(said.filter((m) => /arsip/i.test(m))).toContain(
+      '1 lampiran dari pesan yang diarsipkan dipindahkan ke folder Drive "Arsip 2025" (tautannya tetap).',
+    );
+
+    expect(app.api('privacy.delete', { query: '6281234567890', confirm: true }).result.ok).toBe(true);
+    expect(app.emu.driveItems.has(fileId)).toBe(false);
+  });
+
   it("forwards a citizen's picture to the officer's phone, and an officer's document quoting a notification to the citizen", () => {
     const { app, ani, id } = connected();
     const DEDI = '6281111111103'; // Pengaduan Koperasi

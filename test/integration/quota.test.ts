@@ -148,6 +148,21 @@ describe('the daily quotas of a consumer account', () => {
     expect(log(app).filter((l) => /Waktu jalan pemicu/.test(l))).toHaveLength(1);
   });
 
+  it('trigger runtime: a month without ticks does not count against today (the window is 24 hours)', () => {
+    const app = createApp();
+    app.tick();
+    // The trigger was off for a month (an editor removed it); setup installs it again.
+    app.advanceMinutes(31 * 24 * 60);
+    for (const k of ['job:kapasitas']) app.emu.scriptProperties.set(k, String(app.now()));
+    app.tick();
+    const used = JSON.parse(app.emu.scriptProperties.get('quota:use')!).trigger.n as number;
+    expect(used).toBeLessThan(5 * 60000);
+    app.emu.scriptProperties.set('job:kapasitas', String(app.now()));
+    app.advanceMinutes(1);
+    expect(app.tick().result.ran.map((r) => r.job)).toContain('kapasitas');
+    expect(log(app).filter((l) => /Waktu jalan pemicu/.test(l))).toEqual([]);
+  });
+
   it("the sidebar's capacity meter shows each quota's use today and the Script Properties store's size", () => {
     const app = createApp({ officers: OFFICERS });
     new Citizen(app, '6281234567890', 'Ani').connect('1', '1', '1');

@@ -2,6 +2,7 @@
  * The Drive advanced service (Drive API v3, global `Drive`), as the product uses it: folders and
  * files created by the script (`drive.file` scope: only those are visible), their content as blobs.
  * `Files.create(resource, blob?)`, `Files.get(id, {alt: 'media'}?)`, `Files.list({q, pageSize})`,
+ * `Files.update(resource, id, null, {addParents, removeParents})` (one parent a file),
  * `Files.remove(id)` (Apps Script's name for files.delete; `delete` is accepted too). Errors read
  * like Google's: `GoogleJsonResponseException: API call to drive.files.get failed with error: File
  * not found: <id>.` Limits: a blob ≤ 50 MB (Apps Script), names ≤ 32,767 bytes (Drive).
@@ -114,10 +115,32 @@ export class DriveFilesFacade extends Facade {
     return toRealm(r, this._ctx.realm);
   }
 
-  /** files.update of a spreadsheet: name and trashed. */
-  update(resource: Partial<SpreadsheetResource>, fileId: string): unknown {
+  /**
+   * files.update(resource, fileId, mediaData?, {addParents, removeParents}): name and trashed, and
+   * a move between folders. A file has one parent folder (Drive no longer supports several), so an
+   * update that would leave it more answers Google's 403.
+   */
+  update(
+    resource: Partial<SpreadsheetResource>,
+    fileId: string,
+    _mediaData?: unknown,
+    optionalArgs?: Record<string, unknown>,
+  ): unknown {
     const item = this._items.get(String(fileId));
     if (item) {
+      const ids = (v: unknown): string[] =>
+        typeof v === 'string' && v.trim() ? v.split(',').map((x) => x.trim()) : [];
+      const add = ids(optionalArgs?.addParents);
+      const drop = ids(optionalArgs?.removeParents);
+      for (const p of add) {
+        const parent = this._items.get(p);
+        if (!parent || parent.mimeType !== FOLDER_MIME) throw apiError('update', `File not found: ${p}.`);
+      }
+      const parents = [...item.parents.filter((p) => !drop.includes(p)), ...add].filter(
+        (p, i, all) => all.indexOf(p) === i,
+      );
+      if (parents.length > 1) throw apiError('update', 'Increasing the number of parents is not allowed.');
+      item.parents = parents;
       if (resource && typeof resource.name === 'string') item.name = resource.name;
       if (resource && typeof resource.trashed === 'boolean') item.trashed = resource.trashed;
       return toRealm(meta(item), this._ctx.realm);

@@ -38,6 +38,7 @@
 // (a citizen state points at them) and their messages are never moved, and the states of the
 // others are re-pointed at their rows by session id after every deletion.
 
+import { parseAttachment } from '../../domain/media';
 import type { Block, Period } from '../../domain/retention';
 import {
   cutoffPeriod,
@@ -70,6 +71,7 @@ import { headerRow, normaliseHeader } from '../../store/table';
 import { forgetConfig, setting } from '../config';
 import { Ctx } from '../context';
 import { liveConversations } from '../helpdesk/state';
+import { archiveAttachments } from '../media/cleanup';
 import { type Job, jobKey } from '../scheduler/job';
 import { checkCapacity } from './capacity';
 import { deleteProductRows, deleteRowsBottomUp, repairSessionRows } from './rows';
@@ -138,6 +140,8 @@ interface Cursor {
   batch: BatchState | null;
   moved: Record<ArchivedKey, number>;
   years: number[];
+  /** Attachment files moved into the archive years' Drive folders. */
+  files?: number;
 }
 
 export interface ArchiveRunResult {
@@ -286,6 +290,13 @@ function finish(ctx: Ctx, c: Cursor): void {
           .join(', '),
       }),
     );
+    if (c.files) {
+      const folder = c.years
+        .sort()
+        .map((y) => ctx.t('mediaArchiveFolder', { year: y }))
+        .join(', ');
+      ctx.log('INFO', 'arsip', ctx.t('archiveFilesLog', { files: c.files, folder }));
+    }
     // Archiving frees cells: let the capacity level fall back without waiting for its job.
     checkCapacity(ctx);
   }
@@ -489,6 +500,9 @@ function remove(ctx: Ctx, c: Cursor, memory: Memory): void {
   const region = hi >= lo ? src.sheet.getRange(lo, 1, hi - lo + 1, src.width).getValues() : [];
   const rows = locateBatchRows(region, lo, archived, planned, archiveRow(c, src, target.headers));
   const deleted = deleteProductRows(ctx, c.sheet, rows);
+  // The files of archived messages go to the year's archive folder (idempotent, so a restart of
+  // this phase moves nothing twice); their ids, so the archive's links, do not change.
+  if (c.sheet === 'messages') c.files = (c.files ?? 0) + moveBatchAttachments(ctx, b, target, archived);
   // Also when nothing was left to delete: a killed run may have deleted rows without repairing
   // the citizen states that point below them (the repair is idempotent).
   if (c.sheet === 'sessions' && deleted === 0) repairSessionRows(ctx, b.count);
@@ -501,6 +515,24 @@ function remove(ctx: Ctx, c: Cursor, memory: Memory): void {
   c.phase = 'scan';
   saveCursor(ctx, c);
   memory.batchId = undefined;
+}
+
+/** Moves the files linked in a batch's `Lampiran` cells; says so when some are gone from Drive. */
+function moveBatchAttachments(ctx: Ctx, b: BatchState, target: ArchiveSheet, archived: unknown[][]): number {
+  const header = normaliseHeader(SHEETS.messages.columns.find((col) => col.key === 'attachment')!.header);
+  const i = target.headers
+    .filter((h) => h !== BATCH_HEADER)
+    .map(normaliseHeader)
+    .indexOf(header);
+  if (i < 0) return 0;
+  const cells = archived.map((row) => row[i]);
+  const linked = cells.filter((cell) => (parseAttachment(cellText(cell))?.fileId ?? '') !== '').length;
+  if (linked === 0) return 0;
+  const moved = archiveAttachments(ctx, cells, b.year);
+  if (moved < linked) {
+    ctx.log('PERINGATAN', 'arsip', ctx.t('archiveFilesMissing', { missing: linked - moved, id: b.id }));
+  }
+  return moved;
 }
 
 /**

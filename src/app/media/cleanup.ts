@@ -1,11 +1,28 @@
-// Attachments leave with their citizen (issue 15): the privacy deletion removes the Drive files of
-// the citizen's sessions (named `<session id>_…`) and their queued downloads.
+// Attachments follow their messages (issue 15): the privacy deletion removes the Drive files of
+// the citizen's sessions (named `<session id>_…`, in a month's folder or an archive year's) and
+// their queued downloads; the archive job moves the files of the messages it archives into the
+// year's archive folder.
 
-import { listChildren, removeFile } from '../../platform/drive';
+import { parseAttachment } from '../../domain/media';
+import { listChildren, moveFile, removeFile } from '../../platform/drive';
 import type { Ctx } from '../context';
 import type { MediaItem } from './queue';
 import { MEDIA_QUEUE_PREFIX } from './queue';
-import { ROOT_FOLDER_KEY } from './storage';
+import { archiveFolder, ROOT_FOLDER_KEY } from './storage';
+
+/**
+ * Moves the files linked in these `Lampiran` cells (archived messages of `year`) into the year's
+ * archive folder. Idempotent: a file already there stays, a file deleted by hand is skipped.
+ * Returns the files now in the archive folder.
+ */
+export function archiveAttachments(ctx: Ctx, cells: readonly unknown[], year: number): number {
+  const ids = cells.map((c) => parseAttachment(String(c ?? ''))?.fileId ?? '').filter((id) => id !== '');
+  if (ids.length === 0) return 0;
+  const folder = archiveFolder(ctx, year);
+  let moved = 0;
+  for (const id of ids) if (moveFile(id, folder)) moved++;
+  return moved;
+}
 
 /** Deletes the files and queued downloads of these sessions; returns the files deleted. */
 export function deleteSessionMedia(ctx: Ctx, sessionIds: ReadonlySet<string>): number {
