@@ -244,6 +244,14 @@ export const MESSAGES = {
     'perlu memulai percakapan baru.',
   officerRelayFailed: 'Pesan ke pengguna layanan gagal dikirim (sesi {sessionId}): {reason}',
   officerSessionEnded: 'Sesi *{sessionId}* telah berakhir ({closedBy}).',
+  officerClaimWarning:
+    '⚠️ Sesi *{sessionId}* sedang ditangani oleh *{owner}*. Pesan Anda belum dikirim, agar pengguna ' +
+    'layanan tidak menerima dua jawaban.\n\nUntuk tetap mengirim, balas pesan ini dengan *KIRIM*, ' +
+    'atau kirim ulang pesan Anda dengan awalan /kirim (misalnya "/kirim {sessionId} Selamat pagi, …").',
+  officerClaimHoldExpired:
+    'Pesan yang ditahan untuk sesi *{sessionId}* tidak ditemukan lagi. Kirim ulang dengan awalan /kirim, ' +
+    'misalnya "/kirim {sessionId} Selamat pagi, …".',
+  officerClaimJoined: '{officer} juga membalas pengguna layanan pada sesi *{sessionId}* yang Anda tangani.',
 
   // ---- Officers: hand-over, claim, quick replies, media (issue 15) ----
   handoverToCitizen:

@@ -155,6 +155,70 @@ describe('claim', () => {
   });
 });
 
+describe('claim on the phone', () => {
+  it("an officer answering another's session from the phone is warned first; KIRIM or /kirim sends, and the handling officer hears of it", () => {
+    const app = officerApp();
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const id = ani.connect('1', '1', '1');
+    const notification = app.messagesTo(BUDI)[0];
+    postJson(
+      app,
+      cloudText({ phone: BUDI, name: 'Budi' }, 'Selamat pagi', app.now(), {
+        replyTo: notification.messageId,
+      }),
+    );
+    expect(sesi(app, id).Petugas).toBe('Budi Koperasi');
+    ani.replies();
+    const budi = new Citizen(app, BUDI, 'Budi Koperasi');
+    budi.replies();
+
+    const sari = new Citizen(app, SARI, 'Sari UKM');
+    sari.replies();
+    const [warning] = sari.say(`${id} Saya juga bisa bantu`);
+    expect(warning.text).toContain(`Sesi *${id}* sedang ditangani oleh *Budi Koperasi*`);
+    expect(warning.text).toContain('balas pesan ini dengan *KIRIM*');
+    expect(ani.replies()).toEqual([]);
+
+    const warningId = app.messagesTo(SARI).find((m) => m.text === warning.text)!.messageId;
+    postJson(app, cloudText({ phone: SARI, name: 'Sari' }, 'kirim', app.now(), { replyTo: warningId }));
+    const got = ani.replies();
+    expect(got).toHaveLength(1);
+    expect(got[0].text).toContain('*Sari UKM* (petugas HALO KOP-UKM):\nSaya juga bisa bantu');
+    expect(budi.replies().map((r) => r.text)).toEqual([
+      `Sari UKM juga membalas pengguna layanan pada sesi *${id}* yang Anda tangani.`,
+    ]);
+    // The held message went once: a second KIRIM on the same warning sends nothing more.
+    postJson(app, cloudText({ phone: SARI, name: 'Sari' }, 'KIRIM', app.now(), { replyTo: warningId }));
+    expect(ani.replies()).toEqual([]);
+    expect(
+      sari
+        .replies()
+        .map((r) => r.text)
+        .join('\n'),
+    ).toContain('tidak ditemukan lagi');
+
+    sari.say(`/kirim ${id} Tambahan dari saya`);
+    expect(ani.replies().map((r) => r.text)).toEqual([
+      '*Sari UKM* (petugas HALO KOP-UKM):\nTambahan dari saya',
+    ]);
+
+    // A quick reply is held the same way.
+    const [held] = sari.say(`/j koperasi ${id}`);
+    expect(held.text).toContain('sedang ditangani oleh *Budi Koperasi*');
+    expect(ani.replies()).toEqual([]);
+    // The hold is gone with the cache: the officer is told to send again, nothing reaches the citizen.
+    const heldId = app.messagesTo(SARI).find((m) => m.text === held.text && m.index >= 0)!.messageId;
+    app.emu.evictCache();
+    const [expired] = (() => {
+      postJson(app, cloudText({ phone: SARI, name: 'Sari' }, 'KIRIM', app.now(), { replyTo: heldId }));
+      return sari.replies();
+    })();
+    expect(expired.text).toContain(`Pesan yang ditahan untuk sesi *${id}* tidak ditemukan lagi`);
+    expect(ani.replies()).toEqual([]);
+    expect(sesi(app, id).Petugas).toBe('Budi Koperasi');
+  });
+});
+
 describe('quick replies', () => {
   it('/j <kode> quoting a notification sends the text with the variables filled', () => {
     const app = officerApp();

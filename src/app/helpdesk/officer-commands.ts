@@ -1,6 +1,7 @@
 // Commands an officer types on the phone (issue 15), besides plain replies and `/tutup`
 // (app/officer.ts): `/alihkan <ID> <grup>` hands the session to another group; `/j <kode>` quoting
-// a notification, or `/j <kode> <ID>`, sends a quick reply from `Jawaban Cepat`.
+// a notification, or `/j <kode> <ID>`, sends a quick reply from `Jawaban Cepat` (held with a
+// warning, like any answer, when another officer handles the session).
 
 import type { InboundMessage } from '../../channels/types';
 import { parseHandoverCommand } from '../../domain/handover';
@@ -18,7 +19,7 @@ import {
   quickReplyVars,
   renderQuickReply,
 } from '../quick-replies/quick-replies';
-import { officerReply, openSession } from './officer';
+import { openSession, replyUnlessClaimed } from './officer';
 
 /** True when the message was one of these commands (handled, the officer told the outcome). */
 export function handleOfficerCommand(
@@ -86,7 +87,8 @@ export function handleOfficerCommand(
     return true;
   }
   const text = renderQuickReply(reply, quickReplyVars(open.state, officer.name));
-  const res = officerReply(ctx, sessionId, officer.name, text, turn);
+  const res = replyUnlessClaimed(ctx, officer, sessionId, text, false, turn);
+  if (res.held) return true;
   if (!res.ok) refused(res.error);
   else if (res.send && res.send.status === SEND_STATUS.failed)
     tell('officerRelayFailed', { reason: res.send.error });

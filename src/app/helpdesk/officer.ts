@@ -14,12 +14,24 @@ import type { SendOutcome } from '../messaging/sender';
 import type { Turn } from '../messaging/turn';
 import { hasMedia } from '../messaging/turn';
 import { sessionMinutes } from './hours';
-import { notificationKey } from './notify';
+import { notificationKey, rememberNotification } from './notify';
 import { endSession } from './session-end';
 import type { UserState } from './state';
 import { addressOf, conversationOfSession, saveUser, scheduleExpiry, updateSessionRow } from './state';
 
 const CLOSE_COMMAND = /^\s*\/?(tutup|tutup sesi|selesai)\s*[.!]?\s*$/i;
+/** `/kirim …`: send although another officer handles the session. */
+const FORCE_PREFIX = /^\s*\/kirim\b\s*/i;
+/** `KIRIM` quoting a claim warning: send the message it held. */
+const CONFIRM_SEND = /^\s*kirim\s*[.!]?\s*$/i;
+/** A message held by a claim warning lives as long as a notification (six hours). */
+const HOLD_SECONDS = 21600;
+const holdKey = (warningId: string): string => `hold:${warningId}`;
+
+interface HeldReply {
+  sessionId: string;
+  text: string;
+}
 
 export type ReplyError = 'unknown' | 'closed' | 'empty';
 
@@ -111,7 +123,8 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
       | 'officerRelayUnknownSession'
       | 'officerRelaySessionClosed'
       | 'officerRelayFailed'
-      | 'officerMediaQueued',
+      | 'officerMediaQueued'
+      | 'officerClaimHoldExpired',
     vars: Record<string, string> = {},
   ): void => {
     turn.send(
@@ -140,9 +153,27 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
     if (error) return explain({ ok: false, error });
     return tell('officerMediaQueued');
   }
-  const relayText = m.type === 'text' || m.type === 'interactive' ? body : '';
+  let relayText = m.type === 'text' || m.type === 'interactive' ? body : '';
+  // Claim (issue 15): a session another officer handles is not answered twice by accident. The
+  // message is held and the officer warned; `KIRIM` quoting the warning, or `/kirim …`, sends it.
+  let forced = false;
+  const force = FORCE_PREFIX.exec(relayText);
+  if (force) {
+    relayText = relayText.slice(force[0].length);
+    forced = true;
+  } else if (m.replyToId && CONFIRM_SEND.test(relayText)) {
+    const held = ctx.cache.getJson<HeldReply>(holdKey(m.replyToId));
+    if (held && held.sessionId === sessionId) {
+      relayText = held.text;
+      forced = true;
+      ctx.cache.remove(holdKey(m.replyToId));
+    } else if (!held && isClaimWarning(ctx, m.replyToId)) {
+      return tell('officerClaimHoldExpired');
+    }
+  }
   if (!relayText.trim()) return tell('officerRelayNoSession');
-  const res = officerReply(ctx, sessionId, officer.name, relayText, turn);
+  const res = replyUnlessClaimed(ctx, officer, sessionId, relayText, forced, turn);
+  if (res.held) return;
   if (!res.ok) return explain(res);
   if (res.send && res.send.status === SEND_STATUS.failed)
     tell('officerRelayFailed', { reason: res.send.error });
@@ -152,6 +183,58 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
       tell('officerRelaySessionClosed', { closedBy: CLOSED_BY_LABELS.petugas });
     } else tell('officerRelayUnknownSession');
   }
+}
+
+/**
+ * An officer's answer from the phone (a reply or a quick reply). When another officer handles the
+ * session the message is held, not sent: the officer is warned and may confirm (`KIRIM` quoting
+ * the warning, or `/kirim …`). A confirmed answer is sent and the handling officer told.
+ */
+export function replyUnlessClaimed(
+  ctx: Ctx,
+  officer: Officer,
+  sessionId: string,
+  text: string,
+  forced: boolean,
+  turn: Turn,
+): ReplyResult & { held?: boolean } {
+  const owner = openSession(ctx, sessionId).state?.officer ?? '';
+  if (owner && owner !== officer.name && text.trim()) {
+    if (!forced) {
+      const warning = turn.send(
+        { kind: 'text', to: officer.whatsapp, text: ctx.t('officerClaimWarning', { sessionId, owner }) },
+        { sessionId, phone: officer.whatsapp, sender: 'sistem', kind: 'notifikasi' },
+      );
+      if (warning.messageId) {
+        const held: HeldReply = { sessionId, text };
+        ctx.cache.putJson(holdKey(warning.messageId), held, HOLD_SECONDS);
+        rememberNotification(ctx, warning.messageId, sessionId);
+      }
+      return { ok: false, held: true };
+    }
+    tellOwner(ctx, owner, officer, sessionId, turn);
+  }
+  return officerReply(ctx, sessionId, officer.name, text, turn);
+}
+
+/** Whether a message the product sent (found in `Pesan`) was a claim warning. */
+function isClaimWarning(ctx: Ctx, messageId: string): boolean {
+  const table = ctx.db.table('messages');
+  const row = table.findRow('messageId', messageId);
+  if (!row) return false;
+  // The warning's words before the session id (the catalogue's, or the office's own text).
+  const head = ctx.t('officerClaimWarning', { sessionId: '\u0000', owner: '\u0000' }).split('\u0000')[0];
+  return head !== '' && String(table.readRow(row).body).startsWith(head);
+}
+
+/** The officer who handles a session hears that another one answered too (on WhatsApp). */
+function tellOwner(ctx: Ctx, owner: string, by: Officer, sessionId: string, turn: Turn): void {
+  const to = ctx.config.officers.find((o) => o.active && o.name === owner && o.whatsapp);
+  if (!to || to.whatsapp === by.whatsapp) return;
+  turn.send(
+    { kind: 'text', to: to.whatsapp, text: ctx.t('officerClaimJoined', { officer: by.name, sessionId }) },
+    { sessionId, phone: to.whatsapp, sender: 'sistem', kind: 'notifikasi' },
+  );
 }
 
 /** The session of the notification an officer's message quotes, or ''. */
