@@ -145,6 +145,8 @@ export interface SessionView {
   endedAt: string;
   /** Officers can still reply. */
   open: boolean;
+  /** It can go to another group: the chat is open, or its case is (Diterima, Diproses). */
+  canHandOver?: boolean;
   closedBy: ClosedBy | '';
   closedByLabel: string;
   minutesLeft: number | null;

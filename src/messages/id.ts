@@ -146,6 +146,12 @@ const HANDOVER_NOTICE =
   'Ke: {group}\nTopik: {topic}\nNama: {name}\nWaktu: {time}\n\nPesan pertama:\n{firstMessage}\n\n' +
   'Untuk menjawab, balas pesan ini atau awali pesan dengan ID sesi.';
 
+const CASE_HANDOVER_NOTICE =
+  '*HALO KOP-UKM – kasus dialihkan*\nID kasus: *{sessionId}*\nDari: {fromGroup} (oleh {by})\n' +
+  'Ke: {group}\nStatus: {status}\nKategori: {category}\nBatas penyelesaian: {deadline}\nTopik: {topic}\n' +
+  'Nama: {name}\n\nPerbarui kasus dengan /kasus {sessionId} proses|selesai|tolak <catatan>, atau di ' +
+  'panel HALO KOP-UKM (tab Kasus).';
+
 /**
  * The templates. WhatsApp texts use `*bold*`; email texts are plain. Placeholder names used
  * across the catalogue: see `PLACEHOLDERS`.
@@ -260,6 +266,14 @@ export const MESSAGES = {
   officerHandoverNew: HANDOVER_NOTICE,
   officerHandoverEmail: `${HANDOVER_NOTICE}\n\n{spreadsheetUrl}`,
   officerHandoverDone: 'Sesi *{sessionId}* dialihkan ke *{group}*.',
+  officerCaseHandoverNew: CASE_HANDOVER_NOTICE,
+  officerCaseHandoverEmail: `${CASE_HANDOVER_NOTICE}\n\n{spreadsheetUrl}`,
+  officerCaseHandoverDone:
+    'Kasus *{sessionId}* dialihkan ke *{group}*; petugas grup itu diberi tahu. Kabar ke warga: {sent}.',
+  officerHandoverEnded:
+    'Sesi *{sessionId}* sudah berakhir dan tidak memiliki kasus yang masih terbuka, jadi tidak dapat dialihkan.',
+  caseHandoverNote: 'Dialihkan dari {fromGroup} ke {group}.',
+  caseHandoverCitizenNote: 'Pengaduan Bapak/Ibu kini ditangani oleh petugas {group}.',
   officerHandoverUsage:
     'Format: /alihkan <ID sesi> <grup>, misalnya "/alihkan HK-2612-0001 Konsultasi UKM". Grup: {groups}.',
   officerHandoverUnknownGroup: 'Grup "{group}" tidak dikenal. Pilih salah satu: {groups}.',
@@ -615,6 +629,8 @@ export const MESSAGES = {
   sidebarReplyTooLong: 'Pesan terlalu panjang: {count} karakter (maksimal {max}).',
   sidebarClaimed: 'Sesi {sessionId} ditangani oleh {officer}. Tetap kirim?',
   sidebarHandoverUnknownGroup: 'Grup "{group}" tidak dikenal.',
+  sidebarHandoverEnded:
+    'Sesi {sessionId} sudah berakhir dan tidak memiliki kasus yang masih terbuka, jadi tidak dapat dialihkan.',
   sidebarHandoverSameGroup: 'Sesi {sessionId} sudah berada di grup {group}.',
   sidebarAttachmentTooLarge: 'Berkas terlalu besar: {size} (maksimal {max}).',
   sidebarAttachmentType: 'Jenis berkas "{mime}" tidak dapat dikirim lewat WhatsApp.',

@@ -147,6 +147,21 @@ describe('complaint cases on the playground', () => {
     await say(chat, 'selesai', /HK-/);
     const sesi = (await sheetRecords(playground, 'Sesi')).find((r) => r['ID'] === id)!;
     expect(sesi['Status Kasus']).toBe('Diterima');
+
+    // The chat ended, the case is open: it can still go to another group from the same view.
+    await page.bringToFront();
+    await frame.locator('#chat-state', { hasText: 'berakhir' }).waitFor({ timeout: 30000 });
+    await frame.locator('#handover-send:not([disabled])').waitFor();
+    await frame.selectOption('#handover-group', 'Pengaduan UKM');
+    await frame.click('#handover-send');
+    await frame.locator('#chat-status', { hasText: 'dialihkan ke Pengaduan UKM' }).waitFor();
+    const moved = (await sheetRecords(playground, 'Sesi')).find((r) => r['ID'] === id)!;
+    expect(moved).toMatchObject({
+      Jenis: 'Pengaduan',
+      Bidang: 'UKM',
+      Dialihkan: 1,
+      'Status Kasus': 'Diterima',
+    });
     expect(dialogs).toEqual([]);
   });
 });

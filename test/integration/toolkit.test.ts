@@ -155,6 +155,97 @@ describe('claim', () => {
   });
 });
 
+describe('hand-over of a case after its chat ended', () => {
+  it('/alihkan moves an open case: its row, a Tindak Lanjut line, the new group told, the citizen told; reminders follow it', () => {
+    const app = officerApp();
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const id = ani.connect('2', '1', '1'); // Pengaduan Koperasi
+    ani.say('Modal usaha saya ditahan pengurus');
+    ani.say('selesai');
+    ani.say('4');
+    expect(sesi(app, id)).toMatchObject({
+      'Status Kasus': 'Diterima',
+      Jenis: 'Pengaduan',
+      Bidang: 'Koperasi',
+    });
+    ani.replies();
+    const dedi = new Citizen(app, DEDI, 'Dedi Aduan');
+    const rina = new Citizen(app, RINA, 'Rina Aduan');
+    const budi = new Citizen(app, BUDI, 'Budi Koperasi');
+    for (const o of [dedi, rina, budi]) o.replies();
+
+    // It is about a small business, not a cooperative: Dedi hands it to Pengaduan UKM.
+    const [done] = dedi.say(`/alihkan ${id} aduan ukm`);
+    expect(done.text).toContain(`Kasus *${id}* dialihkan ke *Pengaduan UKM*`);
+    expect(sesi(app, id)).toMatchObject({
+      Jenis: 'Pengaduan',
+      Bidang: 'UKM',
+      Dialihkan: 1,
+      'Status Kasus': 'Diterima',
+    });
+    const [notice] = rina.replies();
+    expect(notice.text).toContain('kasus dialihkan');
+    expect(notice.text).toContain(`ID kasus: *${id}*`);
+    expect(notice.text).toContain('Dari: Pengaduan Koperasi (oleh Dedi Aduan)');
+    expect(notice.text).toContain('Status: Diterima');
+    expect(budi.replies()).toEqual([]);
+    const [told] = ani.replies();
+    expect(told.text).toContain('kini ditangani oleh petugas Pengaduan UKM');
+    const line = app.records('Tindak Lanjut').find((r) => r['ID Sesi'] === id)!;
+    expect(line).toMatchObject({
+      Petugas: 'Dedi Aduan',
+      Status: 'Diterima',
+      Catatan: 'Dialihkan dari Pengaduan Koperasi ke Pengaduan UKM.',
+    });
+    expect(String(line['Dikirim ke Warga'])).not.toMatch(/gagal|tidak/i);
+
+    // The case is the new group's now: Rina may update it, Dedi no longer.
+    expect(dedi.say(`/kasus ${id} proses Dicek`)[0].text).not.toContain('Diproses');
+    expect(rina.say(`/kasus ${id} proses Sedang kami cek`)[0].text).toContain('Diproses');
+
+    // From the sidebar, an open case can still move; the same group is refused by name.
+    const view = api<SessionView>(app, 'session.get', { sessionId: id }, SARI_MAIL);
+    expect(view).toMatchObject({ open: false, canHandOver: true });
+    const same = api<SessionActionResult>(
+      app,
+      'session.handover',
+      { sessionId: id, group: 'Pengaduan UKM' },
+      SARI_MAIL,
+    );
+    expect(same.ok).toBe(false);
+    expect(same.error).toContain('sudah berada di grup Pengaduan UKM');
+
+    // The morning reminders follow the case to its new group.
+    app.setNow('2026-11-30T07:00:00+07:00');
+    app.tick();
+    const reminders = app.emu.mailLog.filter((m) => /Kasus Pengaduan/.test(m.subject));
+    expect(reminders.map((m) => m.subject).join('\n')).toMatch(/Kasus Pengaduan UKM/);
+    expect(reminders.find((m) => /Pengaduan UKM/.test(m.subject))!.body).toContain(id);
+    expect(reminders.filter((m) => /Pengaduan Koperasi/.test(m.subject))).toEqual([]);
+  });
+
+  it('an ended session without an open case is not handed over, and the officer is told why', () => {
+    const app = officerApp();
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const id = ani.connect('1', '1', '1');
+    ani.say('selesai');
+    const budi = new Citizen(app, BUDI, 'Budi Koperasi');
+    budi.replies();
+    expect(budi.say(`/alihkan ${id} Konsultasi UKM`)[0].text).toContain(
+      'sudah berakhir dan tidak memiliki kasus yang masih terbuka',
+    );
+    expect(sesi(app, id)).toMatchObject({ Bidang: 'Koperasi', Dialihkan: '' });
+    const res = api<SessionActionResult>(
+      app,
+      'session.handover',
+      { sessionId: id, group: 'Konsultasi UKM' },
+      SARI_MAIL,
+    );
+    expect(res.error).toContain('tidak dapat dialihkan');
+    expect(api<SessionView>(app, 'session.get', { sessionId: id }, SARI_MAIL).canHandOver).toBe(false);
+  });
+});
+
 describe('claim on the phone', () => {
   it("an officer answering another's session from the phone is warned first; KIRIM or /kirim sends, and the handling officer hears of it", () => {
     const app = officerApp();

@@ -104,7 +104,7 @@ export function updateCase(ctx: Ctx, input: CaseUpdateInput, turn: Turn): CaseUp
 }
 
 /** Sends an update to the case's citizen; what `Dikirim ke Warga` records. */
-function deliverToCitizen(
+export function deliverToCitizen(
   ctx: Ctx,
   c: CaseRow,
   status: CaseStatus,

@@ -30,13 +30,19 @@ export interface OfficerNotice {
 
 const NEW_SESSION: OfficerNotice = { whatsapp: 'officerNewSession', email: 'officerEmailBody' };
 
+/** What a notice is about: a conversation's state, or a case's row (handed over after its chat). */
+export type NoticeSubject = Pick<
+  UserState,
+  'sessionId' | 'jenis' | 'bidang' | 'topic' | 'name' | 'firstMessage'
+>;
+
 /**
  * DESIGN §3.3: the active officers of the group get the session by WhatsApp and/or email, the
  * email within the day's mail priorities (WhatsApp, else the next digest, when it is held back).
  */
 export function notifyOfficers(
   ctx: Ctx,
-  state: UserState,
+  state: NoticeSubject,
   turn: Turn,
   notice: OfficerNotice = NEW_SESSION,
 ): void {
@@ -90,7 +96,7 @@ export function notifyOfficers(
 }
 
 /** The notice by WhatsApp; true when it went out (or waits in the retry queue). */
-function notifyByWhatsApp(ctx: Ctx, state: UserState, to: string, text: string, turn: Turn): boolean {
+function notifyByWhatsApp(ctx: Ctx, state: NoticeSubject, to: string, text: string, turn: Turn): boolean {
   const outcome = turn.send(
     { kind: 'text', to, text },
     { sessionId: state.sessionId, phone: to, sender: 'sistem', kind: 'notifikasi' },

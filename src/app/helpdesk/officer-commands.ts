@@ -56,10 +56,13 @@ export function handleOfficerCommand(
       return true;
     }
     const res = handOver(ctx, sessionId, handover.group, officer.name, turn);
-    if (res.ok) tell('officerHandoverDone', { group: res.group ?? '' });
+    if (res.ok && res.caseSent !== undefined)
+      tell('officerCaseHandoverDone', { group: res.group ?? '', sent: res.caseSent });
+    else if (res.ok) tell('officerHandoverDone', { group: res.group ?? '' });
     else if (res.error === 'group')
       tell('officerHandoverUnknownGroup', { group: handover.group, groups: groupList() });
     else if (res.error === 'same') tell('officerHandoverSameGroup', { group: res.group ?? '' });
+    else if (res.error === 'closed') tell('officerHandoverEnded');
     else refused(res.error);
     return true;
   }

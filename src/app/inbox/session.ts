@@ -4,6 +4,7 @@
 
 import { MAX_NOTE, MAX_REPLY } from '../../api/forms';
 import type { SessionActionResult, SessionView, TranscriptEntry } from '../../api/types';
+import { isCaseOpen } from '../../domain/cases';
 import { parseAttachment } from '../../domain/media';
 import { minutesLeft, parseSessionId } from '../../domain/session';
 import type { ClosedBy } from '../../domain/types';
@@ -165,6 +166,7 @@ export function getSession(ctx: Ctx, sessionId: string): SessionView {
     firstResponseAt: iso(cellTime(rec.firstResponseAt)),
     endedAt: iso(cellTime(rec.endedAt)),
     open,
+    canHandOver: open || isCaseOpen(cellText(rec.caseStatus).trim()),
     closedBy,
     closedByLabel: closedBy ? CLOSED_BY_LABELS[closedBy] : '',
     minutesLeft: open && connectedAt ? minutesLeft(connectedAt, ctx.now, sessionMinutes(ctx)) : null,

@@ -37,7 +37,7 @@ export function listQuickReplies(ctx: Ctx, sessionId: unknown, query: unknown): 
   };
 }
 
-/** `session.handover`: moves an open session to another group. */
+/** `session.handover`: moves an open session, or an open case whose chat ended, to another group. */
 export function handoverSession(ctx: Ctx, sessionId: unknown, group: unknown): SessionActionResult {
   const id = normaliseSessionId(sessionId);
   if (!id) return { ok: false, error: render('sidebarSessionUnknown', { sessionId: String(sessionId) }) };
@@ -58,7 +58,7 @@ export function handoverSession(ctx: Ctx, sessionId: unknown, group: unknown): S
       };
     }
     if (res.error === 'closed')
-      return { ok: false, error: render('sidebarSessionNotOpen', { sessionId: id }) };
+      return { ok: false, error: render('sidebarHandoverEnded', { sessionId: id }) };
     return { ok: false, error: render('sidebarSessionUnknown', { sessionId: id }) };
   });
 }

@@ -97,11 +97,14 @@ export function drawToolkit(v: SessionView): void {
     currentGroup = group;
     drawGroups();
   }
-  byId<HTMLSelectElement>('handover-group').disabled = !v.open;
-  byId<HTMLButtonElement>('handover-send').disabled = !v.open;
+  // A case moves to another group after its chat ended too.
+  byId<HTMLSelectElement>('handover-group').disabled = !(v.canHandOver ?? v.open);
+  byId<HTMLButtonElement>('handover-send').disabled = !(v.canHandOver ?? v.open);
   byId<HTMLButtonElement>('file-send').disabled = !v.open;
   byId<HTMLInputElement>('reply-file').disabled = !v.open;
-  if (byId<HTMLDetailsElement>('qr-box').open) void loadReplies();
+  // The hand-over's groups come with the quick replies: load them for the form too, not only when
+  // the quick-reply box is opened.
+  if (byId<HTMLDetailsElement>('qr-box').open || groups.length === 0) void loadReplies();
 }
 
 async function handOver(): Promise<void> {
