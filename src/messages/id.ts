@@ -254,6 +254,9 @@ export const MESSAGES = {
     '⚠️ Sesi *{sessionId}* sedang ditangani oleh *{owner}*. Pesan Anda belum dikirim, agar pengguna ' +
     'layanan tidak menerima dua jawaban.\n\nUntuk tetap mengirim, balas pesan ini dengan *KIRIM*, ' +
     'atau kirim ulang pesan Anda dengan awalan /kirim (misalnya "/kirim {sessionId} Selamat pagi, …").',
+  officerClaimWarningMedia:
+    '⚠️ Sesi *{sessionId}* sedang ditangani oleh *{owner}*. Berkas Anda disimpan tetapi belum dikirim ke ' +
+    'pengguna layanan.\n\nUntuk tetap mengirim, balas pesan ini dengan *KIRIM*.',
   officerClaimHoldExpired:
     'Pesan yang ditahan untuk sesi *{sessionId}* tidak ditemukan lagi. Kirim ulang dengan awalan /kirim, ' +
     'misalnya "/kirim {sessionId} Selamat pagi, …".',

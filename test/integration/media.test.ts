@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalApp } from '../../dev/runtime/local-app';
-import { cloudMedia } from '../../dev/runtime/whatsapp';
+import { cloudMedia, cloudText } from '../../dev/runtime/whatsapp';
 import type { MediaView, SessionView } from '../../src/api/types';
 import { Citizen, createApp, expectJsonOk, postJson } from '../support/app';
 
@@ -262,5 +262,83 @@ describe('inbound media', () => {
     const got = ani.replies().filter((m) => m.type === 'document');
     expect(got).toHaveLength(1);
     expect((got[0].body as { document: { filename: string } }).document.filename).toBe('jawaban.pdf');
+  });
+
+  it("an officer's file to a session another officer handles is stored but held; KIRIM on the warning sends it", () => {
+    const app = createApp({
+      officers: [
+        { Grup: 'Pengaduan Koperasi', Nama: 'Dedi Aduan', WhatsApp: '6281111111103', Email: '', Aktif: true },
+        { Grup: 'Pengaduan Koperasi', Nama: 'Eka Aduan', WhatsApp: '6281111111105', Email: '', Aktif: true },
+      ],
+    });
+    const ani = new Citizen(app, '6281234567890', 'Ani');
+    const id = ani.connect('2', '1', '1');
+    const dedi = new Citizen(app, '6281111111103', 'Dedi');
+    const eka = new Citizen(app, '6281111111105', 'Eka');
+    const quoteOf = (c: Citizen) => app.messagesTo(c.address)[0].messageId;
+    const withQuote = (body: Record<string, unknown>, quoted: string) => {
+      (
+        body.entry as { changes: { value: { messages: Record<string, unknown>[] } }[] }[]
+      )[0].changes[0].value.messages[0].context = {
+        from: '6281100000000',
+        id: quoted,
+      };
+      return body;
+    };
+    postJson(app, cloudText(dedi.sender, 'Selamat pagi, kami bantu', app.now(), { replyTo: quoteOf(dedi) }));
+    for (const c of [ani, dedi, eka]) c.replies();
+
+    register(app, 'EKADOC', 'application/pdf', Buffer.from('%PDF dari Eka'));
+    const doc = cloudMedia(
+      eka.sender,
+      'document',
+      { id: 'EKADOC', mime_type: 'application/pdf', filename: 'formulir.pdf' },
+      app.now(),
+    );
+    expectJsonOk(postJson(app, withQuote(doc, quoteOf(eka))));
+    const [warning] = eka.replies();
+    expect(warning.text).toContain(`Sesi *${id}* sedang ditangani oleh *Dedi Aduan*. Berkas Anda disimpan`);
+    app.advanceMinutes(1);
+    app.tick();
+    expect(ani.replies()).toEqual([]);
+    const row = app.records('Pesan').find((r) => r['Jenis Pesan'] === 'document')!;
+    expect(String(row.Lampiran)).toMatch(/^https:\/\/drive\.google\.com\/file\/d\//);
+
+    // Confirmed after it was stored: sent on from Drive, the link kept, Dedi told.
+    const warningId = app.messagesTo(eka.address).find((m) => m.text === warning.text)!.messageId;
+    postJson(app, cloudText(eka.sender, 'KIRIM', app.now(), { replyTo: warningId }));
+    expect(eka.replies()[0].text).toContain('dalam satu menit');
+    expect(dedi.replies().map((r) => r.text)).toEqual([
+      `Eka Aduan juga membalas pengguna layanan pada sesi *${id}* yang Anda tangani.`,
+    ]);
+    app.advanceMinutes(1);
+    app.tick();
+    const got = ani.replies().filter((m) => m.type === 'document');
+    expect(got).toHaveLength(1);
+    expect((got[0].body as { document: { filename: string } }).document.filename).toBe('formulir.pdf');
+    expect(app.records('Pesan').find((r) => r['Jenis Pesan'] === 'document')!.Lampiran).toBe(row.Lampiran);
+
+    // Confirmed before the download: sent on once stored.
+    register(app, 'EKAPIC', 'image/jpeg', Buffer.from('foto dari Eka'));
+    expectJsonOk(
+      postJson(
+        app,
+        withQuote(
+          cloudMedia(eka.sender, 'image', { id: 'EKAPIC', mime_type: 'image/jpeg' }, app.now()),
+          quoteOf(eka),
+        ),
+      ),
+    );
+    const [again] = eka.replies();
+    const againId = app
+      .messagesTo(eka.address)
+      .filter((m) => m.text === again.text)
+      .pop()!.messageId;
+    const sentBefore = app.sentCount;
+    postJson(app, cloudText(eka.sender, 'kirim', app.now(), { replyTo: againId }));
+    expect(app.messagesTo(ani.address, sentBefore)).toEqual([]);
+    app.advanceMinutes(1);
+    app.tick();
+    expect(ani.replies().filter((m) => m.type === 'image')).toHaveLength(1);
   });
 });

@@ -4,13 +4,18 @@
 // never to anyone else, and the officer is told when nothing was sent.
 
 import type { InboundMessage } from '../../channels/types';
+import { parseAttachment } from '../../domain/media';
 import { parseSessionId } from '../../domain/session';
 import { SEND_STATUS, SESSION_STATUS } from '../../domain/types';
 import { CLOSED_BY_LABELS } from '../../messages/id';
+import { cellText } from '../../store/cells';
 import { handleCaseCommand } from '../cases/phone';
 import type { Officer } from '../config';
 import type { Ctx } from '../context';
+import type { MediaItem } from '../media/queue';
+import { enqueueMedia, mediaKey } from '../media/queue';
 import type { SendOutcome } from '../messaging/sender';
+import { providerName } from '../messaging/sender';
 import type { Turn } from '../messaging/turn';
 import { hasMedia } from '../messaging/turn';
 import { sessionMinutes } from './hours';
@@ -31,6 +36,11 @@ const holdKey = (warningId: string): string => `hold:${warningId}`;
 interface HeldReply {
   sessionId: string;
   text: string;
+  /** Media an officer sent (the inbound message id): stored, sent on once confirmed. */
+  mediaMessageId?: string;
+  /** Its file name and type as the officer sent it (the stored file is named by session). */
+  filename?: string;
+  mime?: string;
 }
 
 export type ReplyError = 'unknown' | 'closed' | 'empty';
@@ -148,9 +158,17 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
     return;
   }
   if (hasMedia(m)) {
-    // Media quoting a notification: the `lampiran` job downloads it and sends it on (media/forward.ts).
-    const { error } = openSession(ctx, sessionId);
+    // Media quoting a notification: the `lampiran` job downloads it and sends it on (media/forward.ts)
+    // — stored but held, with a warning, when another officer handles the session.
+    const { state, error } = openSession(ctx, sessionId);
     if (error) return explain({ ok: false, error });
+    const owner = state?.officer ?? '';
+    if (owner && owner !== officer.name) {
+      turn.holdMedia(m.id);
+      const held = { sessionId, text: '', mediaMessageId: m.id, filename: m.filename, mime: m.mimeType };
+      holdWithWarning(ctx, officer, owner, held, turn);
+      return;
+    }
     return tell('officerMediaQueued');
   }
   let relayText = m.type === 'text' || m.type === 'interactive' ? body : '';
@@ -163,6 +181,13 @@ export function handleOfficerMessage(ctx: Ctx, officer: Officer, m: InboundMessa
     forced = true;
   } else if (m.replyToId && CONFIRM_SEND.test(relayText)) {
     const held = ctx.cache.getJson<HeldReply>(holdKey(m.replyToId));
+    if (held && held.sessionId === sessionId && held.mediaMessageId) {
+      ctx.cache.remove(holdKey(m.replyToId));
+      if (!releaseHeldMedia(ctx, held, officer)) return tell('officerClaimHoldExpired');
+      const owner = openSession(ctx, sessionId).state?.officer ?? '';
+      if (owner && owner !== officer.name) tellOwner(ctx, owner, officer, sessionId, turn);
+      return tell('officerMediaQueued');
+    }
     if (held && held.sessionId === sessionId) {
       relayText = held.text;
       forced = true;
@@ -201,20 +226,60 @@ export function replyUnlessClaimed(
   const owner = openSession(ctx, sessionId).state?.officer ?? '';
   if (owner && owner !== officer.name && text.trim()) {
     if (!forced) {
-      const warning = turn.send(
-        { kind: 'text', to: officer.whatsapp, text: ctx.t('officerClaimWarning', { sessionId, owner }) },
-        { sessionId, phone: officer.whatsapp, sender: 'sistem', kind: 'notifikasi' },
-      );
-      if (warning.messageId) {
-        const held: HeldReply = { sessionId, text };
-        ctx.cache.putJson(holdKey(warning.messageId), held, HOLD_SECONDS);
-        rememberNotification(ctx, warning.messageId, sessionId);
-      }
+      holdWithWarning(ctx, officer, owner, { sessionId, text }, turn);
       return { ok: false, held: true };
     }
     tellOwner(ctx, owner, officer, sessionId, turn);
   }
   return officerReply(ctx, sessionId, officer.name, text, turn);
+}
+
+/** Warns the officer that `owner` handles the session and keeps what they sent under the warning's id. */
+function holdWithWarning(ctx: Ctx, officer: Officer, owner: string, held: HeldReply, turn: Turn): void {
+  const sessionId = held.sessionId;
+  const key = held.mediaMessageId ? 'officerClaimWarningMedia' : 'officerClaimWarning';
+  const warning = turn.send(
+    { kind: 'text', to: officer.whatsapp, text: ctx.t(key, { sessionId, owner }) },
+    { sessionId, phone: officer.whatsapp, sender: 'sistem', kind: 'notifikasi' },
+  );
+  if (!warning.messageId) return;
+  ctx.cache.putJson(holdKey(warning.messageId), held, HOLD_SECONDS);
+  rememberNotification(ctx, warning.messageId, sessionId);
+}
+
+/**
+ * Lets held media go: still queued, it is sent on once downloaded; already stored, the job sends
+ * it on from Drive. False when there is nothing left to send (no queued item, no stored file).
+ */
+function releaseHeldMedia(ctx: Ctx, held: HeldReply, officer: Officer): boolean {
+  const messageId = held.mediaMessageId ?? '';
+  const key = mediaKey(messageId);
+  const queued = ctx.props.getJson<MediaItem>(key);
+  if (queued) {
+    ctx.props.setJson(key, { ...queued, held: false });
+    return true;
+  }
+  const table = ctx.db.table('messages');
+  const row = table.findRow('messageId', messageId);
+  if (!row) return false;
+  const rec = table.readRow(row);
+  const fileId = parseAttachment(cellText(rec.attachment))?.fileId ?? '';
+  if (!fileId) return false;
+  enqueueMedia(ctx.props, {
+    row,
+    sessionId: cellText(rec.sessionId),
+    messageId,
+    provider: providerName(ctx),
+    mediaId: '',
+    mime: held.mime ?? '',
+    filename: held.filename ?? '',
+    type: cellText(rec.type),
+    sender: officer.name,
+    fileId,
+    attempts: 0,
+    nextAt: ctx.now,
+  });
+  return true;
 }
 
 /** Whether a message the product sent (found in `Pesan`) was a claim warning. */
@@ -223,8 +288,12 @@ function isClaimWarning(ctx: Ctx, messageId: string): boolean {
   const row = table.findRow('messageId', messageId);
   if (!row) return false;
   // The warning's words before the session id (the catalogue's, or the office's own text).
-  const head = ctx.t('officerClaimWarning', { sessionId: '\u0000', owner: '\u0000' }).split('\u0000')[0];
-  return head !== '' && String(table.readRow(row).body).startsWith(head);
+  const body = String(table.readRow(row).body);
+  return (['officerClaimWarning', 'officerClaimWarningMedia'] as const).some((key) => {
+    // The warning's words before the session id (the catalogue's, or the office's own text).
+    const head = ctx.t(key, { sessionId: '\u0000', owner: '\u0000' }).split('\u0000')[0];
+    return head !== '' && body.startsWith(head);
+  });
 }
 
 /** The officer who handles a session hears that another one answered too (on WhatsApp). */

@@ -36,7 +36,7 @@ export function forwardMedia(
   blob: GoogleAppsScript.Base.Blob,
   name: string,
 ): void {
-  if (providerName(ctx) !== 'cloud') return;
+  if (providerName(ctx) !== 'cloud' || item.held) return;
   const { state, error } = openSession(ctx, item.sessionId);
   if (error || !state) return;
   const fromOfficer = !!item.sender && item.sender !== 'warga';

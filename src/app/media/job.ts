@@ -13,6 +13,7 @@ import {
   mediaFileName,
 } from '../../domain/media';
 import { render } from '../../messages/id';
+import { fileBlob } from '../../platform/drive';
 import { fetchBytes } from '../../platform/http';
 import { settingNumber } from '../config';
 import type { Ctx } from '../context';
@@ -29,6 +30,7 @@ const PER_RUN = 5;
 
 type Outcome =
   | { kind: 'stored'; fileId: string }
+  | { kind: 'forwarded' }
   | { kind: 'note'; text: string; log?: string }
   | { kind: 'retry'; reason: string };
 
@@ -47,7 +49,23 @@ function headerOf(headers: Record<string, string>, name: string): string {
   return hit ? String(hit[1]) : '';
 }
 
+/** A file already in Drive (held, then confirmed): sent on from there, the `Lampiran` cell kept. */
+function forwardStored(ctx: Ctx, item: MediaItem, fileId: string): Outcome {
+  const blob = fileBlob(fileId);
+  if (!blob) {
+    ctx.log(
+      'PERINGATAN',
+      'lampiran',
+      `Lampiran sesi ${item.sessionId} tidak ditemukan di Drive; tidak diteruskan.`,
+    );
+    return { kind: 'forwarded' };
+  }
+  forwardMedia(ctx, item, blob, item.filename || blob.getName() || 'lampiran');
+  return { kind: 'forwarded' };
+}
+
 function download(ctx: Ctx, item: MediaItem): Outcome {
+  if (item.fileId) return forwardStored(ctx, item, item.fileId);
   const limit = maxBytes(ctx);
   let url = item.mediaId;
   let headers: Record<string, string> = {};
@@ -141,6 +159,7 @@ export function runDownloads(ctx: Ctx): { stored: number; noted: number; retried
       continue;
     }
     ctx.props.remove(key);
+    if (outcome.kind === 'forwarded') continue;
     if (outcome.kind === 'stored') {
       ctx.db.update('messages', item.row, { attachment: driveLink(outcome.fileId) });
       counts.stored++;

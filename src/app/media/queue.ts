@@ -19,6 +19,10 @@ export interface MediaItem {
   type: string;
   /** `warga`, or the officer's name for media an officer sent (forwarded to the citizen). */
   sender?: string;
+  /** An officer's media held by a claim warning: stored, not sent on, until confirmed (KIRIM). */
+  held?: boolean;
+  /** Already in Drive: the job only sends it on (a held file confirmed after it was stored). */
+  fileId?: string;
   attempts: number;
   nextAt: number;
 }

@@ -17,6 +17,7 @@ export class Turn {
     messageId: string;
     queueId: string;
     media?: InboundMessage;
+    held?: boolean;
   }[] = [];
 
   constructor(private readonly ctx: Ctx) {}
@@ -47,6 +48,11 @@ export class Turn {
     return outcome;
   }
 
+  /** The attachment of this inbound message is stored but not sent on (a claim warning holds it). */
+  holdMedia(messageId: string): void {
+    for (const r of this.rows) if (r.media && r.media.id === messageId) r.held = true;
+  }
+
   get size(): number {
     return this.rows.length;
   }
@@ -62,7 +68,14 @@ export class Turn {
       if (r.messageId) rememberSent(this.ctx, r.messageId, first + i);
       if (r.queueId) attachQueuedRow(this.ctx, r.queueId, first + i);
       if (r.media)
-        queueDownload(this.ctx, r.media, String(r.record.sessionId), first + i, String(r.record.sender));
+        queueDownload(
+          this.ctx,
+          r.media,
+          String(r.record.sessionId),
+          first + i,
+          String(r.record.sender),
+          r.held,
+        );
     });
     this.rows.length = 0;
   }
@@ -104,8 +117,16 @@ export function hasMedia(m: InboundMessage): boolean {
 }
 
 /** Queues the attachment of a logged message for the `lampiran` job (no call now: see media/queue.ts). */
-function queueDownload(ctx: Ctx, m: InboundMessage, sessionId: string, row: number, sender: string): void {
+function queueDownload(
+  ctx: Ctx,
+  m: InboundMessage,
+  sessionId: string,
+  row: number,
+  sender: string,
+  held = false,
+): void {
   enqueueMedia(ctx.props, {
+    ...(held ? { held } : {}),
     row,
     sessionId,
     messageId: m.id,
