@@ -18,6 +18,8 @@ import {
 
 /** Every placeholder name the catalogue may use, with a sample value. A typo fails the test. */
 const SAMPLE: Record<string, string | number> = {
+  files: 3,
+  folder: 'Arsip 2025',
   // Complaint cases (issue 14).
   status: 'Diproses',
   what: 'jawaban',
