@@ -75,6 +75,13 @@ export function utf8Length(s: string): number {
   return n;
 }
 
+/** UTF-8 bytes of a Script Properties store (keys and values, as Google counts them), or of its keys with a prefix. */
+export function storeBytes(all: Readonly<Record<string, string>>, prefix = ''): number {
+  let n = 0;
+  for (const [k, v] of Object.entries(all)) if (k.startsWith(prefix)) n += utf8Length(k) + utf8Length(v);
+  return n;
+}
+
 /** The longest start of `s` of at most `maxBytes` UTF-8 bytes, never cutting a character in two. */
 export function truncateUtf8(s: string, maxBytes: number): string {
   if (utf8Length(s) <= maxBytes) return s;

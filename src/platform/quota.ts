@@ -112,8 +112,13 @@ export class QuotaTracker {
     );
   }
 
+  /** The account type the limits are those of (the setting `Jenis Akun Google`). */
+  accountType(): AccountType {
+    return DAILY_LIMITS[this.account()] ? this.account() : 'consumer';
+  }
+
   limits(): DailyLimits {
-    return DAILY_LIMITS[this.account()] ?? DAILY_LIMITS.consumer;
+    return DAILY_LIMITS[this.accountType()];
   }
 
   private load(): Stored {

@@ -12,7 +12,7 @@ import {
   gridCells,
   isCapacityLevel,
 } from '../../domain/retention';
-import { utf8Length } from '../../domain/text';
+import { storeBytes } from '../../domain/text';
 import { toIsoLocal } from '../../domain/time';
 import type { MessageKey } from '../../messages/id';
 import { activeOfficers, setting } from '../config';
@@ -53,7 +53,7 @@ function view(ctx: Ctx, cells: number, at: number): CapacityView {
     level: capacityLevel(percent),
     measuredAt: toIsoLocal(at, ctx.offset),
     quotas: quotaMeters(ctx),
-    account: ctx.t(ctx.quota.limits().mailRecipients > 100 ? 'accountWorkspace' : 'accountConsumer'),
+    account: ctx.t(ctx.quota.accountType() === 'workspace' ? 'accountWorkspace' : 'accountConsumer'),
   };
 }
 
@@ -82,7 +82,7 @@ export function quotaMeters(ctx: Ctx): QuotaMeter[] {
   const mail = q.state('mail');
   const fetch = q.state('urlFetch');
   const trigger = q.state('trigger');
-  const bytes = Object.entries(ctx.props.all()).reduce((n, [k, v]) => n + utf8Length(k) + utf8Length(v), 0);
+  const bytes = storeBytes(ctx.props.all());
   return [
     meter('mail', mail.limit - q.mailRemaining(), mail.limit, mail.resetsAt),
     meter('urlFetch', fetch.used, fetch.limit, fetch.resetsAt),

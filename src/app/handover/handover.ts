@@ -12,9 +12,10 @@ import type { HelpdeskGroup } from '../../domain/handover';
 import { HELPDESK_GROUPS, matchGroup } from '../../domain/handover';
 import { groupFor } from '../../domain/types';
 import { cellNumber } from '../../store/cells';
+import type { RecordOf } from '../../store/schema';
 import { deadlineText } from '../cases/calendar';
 import type { CaseRow } from '../cases/store';
-import { findCase, findSessionById } from '../cases/store';
+import { caseOf, findSessionById } from '../cases/store';
 import { deliverToCitizen } from '../cases/update';
 import { setting } from '../config';
 import type { Ctx } from '../context';
@@ -58,9 +59,10 @@ export function handOver(
   const { state, error } = openSession(ctx, sessionId);
   if (error || !state) {
     // The chat ended: a case still open moves with its row.
-    const found = findCase(ctx, sessionId);
-    if (found && isCaseOpen(found.status)) {
-      return target ? handOverCase(ctx, found, target, by, turn) : { ok: false, error: 'group' };
+    const row = findSessionById(ctx, sessionId);
+    const found = row ? caseOf(row.row, row.rec, ctx.offset) : null;
+    if (row && found && isCaseOpen(found.status)) {
+      return target ? handOverCase(ctx, found, row.rec, target, by, turn) : { ok: false, error: 'group' };
     }
     return { ok: false, error: error === 'closed' || found ? 'closed' : 'unknown' };
   }
@@ -103,13 +105,14 @@ export function handOver(
 function handOverCase(
   ctx: Ctx,
   found: CaseRow,
+  rec: RecordOf<'sessions'>,
   target: HelpdeskGroup,
   by: string,
   turn: Turn,
 ): HandoverResult {
   const from = found.group;
   if (from === target.group) return { ok: false, error: 'same', group: target.group };
-  const handovers = (cellNumber(findSessionById(ctx, found.id)?.rec.handovers) ?? 0) + 1;
+  const handovers = (cellNumber(rec.handovers) ?? 0) + 1;
   ctx.db.update('sessions', found.row, {
     jenis: target.jenis,
     bidang: target.bidang,

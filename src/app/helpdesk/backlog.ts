@@ -9,7 +9,7 @@
 // times; one that still fails is reported in Log Sistem with its reason, never dropped silently.
 
 import type { ParsedWebhook } from '../../channels/types';
-import { truncateUtf8, utf8Length } from '../../domain/text';
+import { storeBytes, truncateUtf8, utf8Length } from '../../domain/text';
 import { errorText } from '../../domain/trouble';
 import { directCache } from '../../platform/cache';
 import type { Ctx } from '../context';
@@ -127,9 +127,7 @@ function keepInProperties(
   stamp: string,
 ): boolean {
   try {
-    const used = Object.entries(ctx.props.all())
-      .filter(([k]) => k.startsWith(BACKLOG_PREFIX))
-      .reduce((n, [k, v]) => n + utf8Length(k) + utf8Length(v), 0);
+    const used = storeBytes(ctx.props.all(), BACKLOG_PREFIX);
     const values = splitPayload(parsed, PROPS_CHUNK - 400).map((p) =>
       JSON.stringify({ at: ctx.now, attempts, reason: reason.slice(0, 200), payload: p } satisfies Kept),
     );

@@ -9,6 +9,7 @@ import { parseSessionId } from '../../domain/session';
 import { SEND_STATUS, SESSION_STATUS } from '../../domain/types';
 import { CLOSED_BY_LABELS } from '../../messages/id';
 import { cellText } from '../../store/cells';
+import type { RecordOf } from '../../store/schema';
 import { handleCaseCommand } from '../cases/phone';
 import type { Officer } from '../config';
 import type { Ctx } from '../context';
@@ -259,10 +260,9 @@ function releaseHeldMedia(ctx: Ctx, held: HeldReply, officer: Officer): boolean 
     ctx.props.setJson(key, { ...queued, held: false });
     return true;
   }
-  const table = ctx.db.table('messages');
-  const row = table.findRow('messageId', messageId);
-  if (!row) return false;
-  const rec = table.readRow(row);
+  const logged = loggedMessage(ctx, messageId);
+  if (!logged) return false;
+  const { row, rec } = logged;
   const fileId = parseAttachment(cellText(rec.attachment))?.fileId ?? '';
   if (!fileId) return false;
   enqueueMedia(ctx.props, {
@@ -284,11 +284,9 @@ function releaseHeldMedia(ctx: Ctx, held: HeldReply, officer: Officer): boolean 
 
 /** Whether a message the product sent (found in `Pesan`) was a claim warning. */
 function isClaimWarning(ctx: Ctx, messageId: string): boolean {
-  const table = ctx.db.table('messages');
-  const row = table.findRow('messageId', messageId);
-  if (!row) return false;
-  // The warning's words before the session id (the catalogue's, or the office's own text).
-  const body = String(table.readRow(row).body);
+  const logged = loggedMessage(ctx, messageId);
+  if (!logged) return false;
+  const body = cellText(logged.rec.body);
   return (['officerClaimWarning', 'officerClaimWarningMedia'] as const).some((key) => {
     // The warning's words before the session id (the catalogue's, or the office's own text).
     const head = ctx.t(key, { sessionId: '\u0000', owner: '\u0000' }).split('\u0000')[0];
@@ -312,9 +310,15 @@ export function quotedSessionId(ctx: Ctx, m: InboundMessage): string {
   return ctx.cache.getJson<string>(notificationKey(m.replyToId)) ?? sessionOfLoggedMessage(ctx, m.replyToId);
 }
 
-/** The session of a message the product sent earlier, found in `Pesan` by its id. */
-function sessionOfLoggedMessage(ctx: Ctx, messageId: string): string {
+/** A message logged in `Pesan`, found by its id (one exact-match search); null when unknown. */
+function loggedMessage(ctx: Ctx, messageId: string): { row: number; rec: RecordOf<'messages'> } | null {
   const table = ctx.db.table('messages');
   const row = table.findRow('messageId', messageId);
-  return row ? String(table.readRow(row).sessionId) : '';
+  return row ? { row, rec: table.readRow(row) } : null;
+}
+
+/** The session of a message the product sent earlier, found in `Pesan` by its id. */
+function sessionOfLoggedMessage(ctx: Ctx, messageId: string): string {
+  const logged = loggedMessage(ctx, messageId);
+  return logged ? String(logged.rec.sessionId) : '';
 }

@@ -1,5 +1,5 @@
 // UTF-8 sizes, as Apps Script counts Properties values (9 KB a value, in bytes).
-import { truncateUtf8, utf8Length } from '../../../src/domain/text';
+import { storeBytes, truncateUtf8, utf8Length } from '../../../src/domain/text';
 
 describe('utf8Length', () => {
   it('counts bytes as Buffer.byteLength does, whatever the script', () => {
@@ -18,5 +18,14 @@ describe('truncateUtf8', () => {
     expect(truncateUtf8('halo', 10)).toBe('halo');
     const cut = truncateUtf8('😀'.repeat(3000), 7000);
     expect(Buffer.byteLength(cut, 'utf8')).toBe(7000);
+  });
+});
+
+describe('storeBytes', () => {
+  it('counts keys and values in UTF-8 bytes, or only the keys with a prefix', () => {
+    const store = { 'q:a': 'é', 'q:b': '😀', other: 'xyz' };
+    expect(storeBytes(store)).toBe(3 + 2 + 3 + 4 + 5 + 3);
+    expect(storeBytes(store, 'q:')).toBe(3 + 2 + 3 + 4);
+    expect(storeBytes({})).toBe(0);
   });
 });
